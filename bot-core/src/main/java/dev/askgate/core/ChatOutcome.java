@@ -1,0 +1,48 @@
+package dev.askgate.core;
+
+import dev.askgate.core.model.ModelError;
+
+import java.util.Objects;
+
+/** How a question ended. Every caller switches over all cases; {@code render.OutcomeWording} words them. */
+public sealed interface ChatOutcome {
+
+    /** The model answered; {@code finishReason} {@code length} means the answer was cut at the output limit. */
+    record Answered(String text, Usage usage, String model, String finishReason) implements ChatOutcome {
+        public Answered {
+            Objects.requireNonNull(text, "text");
+            usage = usage == null ? Usage.NONE : usage;
+            model = model == null ? "" : model;
+            finishReason = finishReason == null ? "" : finishReason;
+        }
+
+        public boolean truncated() {
+            return "length".equals(finishReason);
+        }
+
+        @Override
+        public String toString() {
+            return "Answered[" + text.length() + " chars, " + usage + ", model=" + model + ", finish=" + finishReason + "]";
+        }
+    }
+
+    /** Askgate declined before (or instead of) showing an answer. */
+    record Refused(Refusal refusal) implements ChatOutcome {
+        public Refused {
+            Objects.requireNonNull(refusal, "refusal");
+        }
+    }
+
+    /** The model call failed; {@code partialText} is what had already been shown (often empty). */
+    record Failed(ModelError error, String partialText) implements ChatOutcome {
+        public Failed {
+            Objects.requireNonNull(error, "error");
+            partialText = partialText == null ? "" : partialText;
+        }
+
+        @Override
+        public String toString() {
+            return "Failed[" + error + ", partial " + partialText.length() + " chars]";
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package dev.askgate.core;
+
+/** Where a question comes from. */
+public enum Platform {
+    DISCORD, SLACK, TERMINAL
+}

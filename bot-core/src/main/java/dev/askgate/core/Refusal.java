@@ -1,0 +1,29 @@
+package dev.askgate.core;
+
+import java.util.Objects;
+
+/** Why Askgate declined a question without asking the model, or withheld its answer. */
+public sealed interface Refusal {
+
+    /** Nothing was asked (only a mention, or blank text). */
+    record EmptyQuestion() implements Refusal { }
+
+    /** The question alone is larger than the model's context budget. */
+    record QuestionTooLong(int tokens, int limit) implements Refusal { }
+
+    /**
+     * The question contains something shaped like a credential; {@code kind} names it for a person
+     * ("an OpenAI API key", "a Slack token"). The question was sent nowhere.
+     */
+    record SecretInQuestion(String kind) implements Refusal {
+        public SecretInQuestion {
+            Objects.requireNonNull(kind, "kind");
+        }
+    }
+
+    /** The access policy does not let this caller, channel or place use the bot. */
+    record NotAllowed() implements Refusal { }
+
+    /** The model's answer contained the server's own API key, so it was not shown. */
+    record AnswerWithheld() implements Refusal { }
+}

@@ -1,0 +1,25 @@
+package dev.askgate.core.model;
+
+import java.util.Optional;
+
+/** The port to a chat model. Calls block; run them on virtual threads. */
+public interface ChatModel {
+
+    /**
+     * Streams an answer: {@code onDelta} receives each piece of text in order, then the call returns
+     * how it ended. A streaming call is retried only before its first delta.
+     */
+    ModelResult stream(ModelRequest request, DeltaListener onDelta);
+
+    /** Asks for a whole answer at once. */
+    ModelResult complete(ModelRequest request);
+
+    /** One cheap authenticated call (listing models); empty when the endpoint and the key are fine. */
+    Optional<ModelError> check();
+
+    /** Receives streamed text. */
+    @FunctionalInterface
+    interface DeltaListener {
+        void onDelta(String text);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.askgate.core.model;
+
+import dev.askgate.core.Turn;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One call to the model: which model, the messages in order, and an optional cap on output tokens
+ * (0 means the model's default). The request id is Askgate's, for logs; it is not sent upstream.
+ */
+public record ModelRequest(String requestId, String model, List<Turn> messages, int maxOutputTokens) {
+    public ModelRequest {
+        Objects.requireNonNull(requestId, "requestId");
+        Objects.requireNonNull(model, "model");
+        if (model.isBlank()) throw new IllegalArgumentException("model is blank");
+        messages = List.copyOf(Objects.requireNonNull(messages, "messages"));
+        if (messages.isEmpty()) throw new IllegalArgumentException("messages are empty");
+        if (maxOutputTokens < 0) throw new IllegalArgumentException("maxOutputTokens < 0");
+    }
+
+    public ModelRequest(String requestId, String model, List<Turn> messages) {
+        this(requestId, model, messages, 0);
+    }
+}
