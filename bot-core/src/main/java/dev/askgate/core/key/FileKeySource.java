@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
 
 /**
  * A key read from a file ({@code OPENAI_API_KEY_FILE}) and reloaded when the file, or Kubernetes' {@code ..data}
@@ -113,13 +112,6 @@ public final class FileKeySource implements KeySource {
         }
         current = new ApiKey(next, new KeyGeneration(current.generation().number() + 1, origin));
         log.info("OpenAI API key reloaded from {} ({})", file, current.generation());
-    }
-
-    /** The keys held before the current one, newest first; for tests of custody only. */
-    List<Secret> formerKeys() {
-        synchronized (formerKeys) {
-            return List.copyOf(formerKeys);
-        }
     }
 
     @Override

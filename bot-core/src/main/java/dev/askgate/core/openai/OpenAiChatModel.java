@@ -31,6 +31,7 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class OpenAiChatModel implements ChatModel {
     private static final Logger log = LoggerFactory.getLogger(OpenAiChatModel.class);
     private static final int MAX_ERROR_BODY = 64 * 1024;
+    private static final Duration MAX_CONNECT = Duration.ofSeconds(10);
 
     private final OkHttpClient client;
     private final OpenAiConfig config;
@@ -57,7 +58,7 @@ public final class OpenAiChatModel implements ChatModel {
         // Our retries are counted and logged; OkHttp's silent ones would hide requests from both.
         this.client = shared.newBuilder()
                 .addInterceptor(new ApiKeyInterceptor(keys, config.orgId(), config.projectId()))
-                .connectTimeout(config.timeout())
+                .connectTimeout(config.timeout().compareTo(MAX_CONNECT) < 0 ? config.timeout() : MAX_CONNECT)
                 .readTimeout(config.timeout())
                 .writeTimeout(config.timeout())
                 .callTimeout(Duration.ZERO)
