@@ -94,39 +94,47 @@ public final class FileKeySource implements KeySource {
         }
     }
 
+    /**
+     * Reads the file behind {@code stamp}. {@code lastSeen} is published last, after {@code current}: a reader that
+     * finds the stamp already seen must also find the key read with it.
+     */
     private void reload(FileStamp stamp) {
-        boolean reported = stamp.equals(lastSeen);
-        lastSeen = stamp; // a bad file is reported once per change, not once per request
-        if (!stamp.readable()) {
-            log.warn("the OpenAI key file {} cannot be read ({}); keeping {}", file, stamp.problem(),
-                    current.generation());
-            return;
-        }
-        String content;
+        boolean reported = stamp.equals(lastSeen); // a bad file is reported once per change, not per request
+        FileStamp seen = stamp;
         try {
-            content = Files.readString(stamp.target(), StandardCharsets.UTF_8).strip();
-        } catch (IOException e) {
-            if (!reported) {
-                log.warn("the OpenAI key file {} cannot be read ({}); keeping {}", file, e.getClass().getSimpleName(),
-                        current.generation());
+            if (!stamp.readable()) {
+                if (!reported) warnKept("cannot be read (" + stamp.problem() + ")");
+                return;
             }
-            return;
+            String content;
+            try {
+                content = Files.readString(stamp.target(), StandardCharsets.UTF_8).strip();
+            } catch (IOException e) {
+                if (!reported) warnKept("cannot be read (" + e.getClass().getSimpleName() + ")");
+                return;
+            }
+            if (!FileStamp.of(file).equals(stamp)) {
+                seen = null; // changed while being read: read it again next time
+            }
+            if (content.isEmpty()) {
+                if (!reported) warnKept("is empty");
+                return;
+            }
+            Secret next = new Secret(content);
+            if (next.equals(current.secret())) return;
+            synchronized (formerKeys) {
+                formerKeys.addFirst(current.secret());
+                while (formerKeys.size() > FORMER_KEYS_KEPT) formerKeys.removeLast();
+            }
+            current = new ApiKey(next, new KeyGeneration(current.generation().number() + 1, origin));
+            log.info("OpenAI API key reloaded from {} ({})", file, current.generation());
+        } finally {
+            lastSeen = seen;
         }
-        if (!FileStamp.of(file).equals(stamp)) {
-            lastSeen = null; // changed while being read: read it again next time
-        }
-        if (content.isEmpty()) {
-            if (!reported) log.warn("the OpenAI key file {} is empty; keeping {}", file, current.generation());
-            return;
-        }
-        Secret next = new Secret(content);
-        if (next.equals(current.secret())) return;
-        synchronized (formerKeys) {
-            formerKeys.addFirst(current.secret());
-            while (formerKeys.size() > FORMER_KEYS_KEPT) formerKeys.removeLast();
-        }
-        current = new ApiKey(next, new KeyGeneration(current.generation().number() + 1, origin));
-        log.info("OpenAI API key reloaded from {} ({})", file, current.generation());
+    }
+
+    private void warnKept(String what) {
+        log.warn("the OpenAI key file {} {}; keeping {}", file, what, current.generation());
     }
 
     @Override
