@@ -81,7 +81,7 @@ public final class OpenAiChatModel implements ChatModel {
     public Optional<ModelError> check() {
         Request http = new Request.Builder().url(config.endpoint("/models")).get().build();
         Optional<ModelError> error = calls.probe(http, config.model());
-        error.ifPresent(e -> log.warn("OpenAI check of {} failed: {}", config.baseUrl(), e));
+        error.ifPresent(e -> log.warn("OpenAI check of {} failed: {}", config.redactedBaseUrl(), e));
         return error;
     }
 
@@ -133,12 +133,12 @@ public final class OpenAiChatModel implements ChatModel {
         boolean local = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
         if ("http".equals(config.baseUrl().getScheme()) && !local) {
             log.warn("OPENAI_BASE_URL {} uses plain http to another host: the API key travels unencrypted",
-                    config.baseUrl());
+                    config.redactedBaseUrl());
         }
     }
 
     @Override
     public String toString() {
-        return "OpenAiChatModel[" + config.baseUrl() + ", model=" + config.model() + "]";
+        return "OpenAiChatModel[" + config.redactedBaseUrl() + ", model=" + config.model() + "]";
     }
 }
