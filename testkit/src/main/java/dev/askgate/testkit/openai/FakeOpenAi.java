@@ -74,7 +74,10 @@ public final class FakeOpenAi implements AutoCloseable {
 
     public static FakeError contextLengthExceeded() { return ErrorCatalog.contextLengthExceeded(); }
 
-    /** 429 {@code rate_limit_exceeded} with the {@code x-ratelimit-*} headers; add a delay with retryAfter... */
+    /**
+     * 429 {@code rate_limit_exceeded} with the {@code x-ratelimit-*} headers; add the delay with
+     * {@link FakeError#retryAfter}, {@link FakeError#retryAfterSeconds} or {@link FakeError#retryAfterDate}.
+     */
     public static FakeError rateLimited() { return ErrorCatalog.rateLimited(); }
 
     /** 429 {@code insufficient_quota}: billing, which clients must not retry. */
@@ -101,7 +104,7 @@ public final class FakeOpenAi implements AutoCloseable {
 
     /**
      * Only these bearer keys are valid; any other gets 401 {@code invalid_api_key} without taking a reply from
-     * the queue. Without this call any non-empty key is accepted (a missing one never is).
+     * the queue. Without this call (or with no keys) any non-empty key is accepted; a missing one never is.
      */
     public FakeOpenAi acceptOnlyKeys(String... keys) {
         this.acceptedKeys = Set.of(keys);
