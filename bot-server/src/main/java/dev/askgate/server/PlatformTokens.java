@@ -2,6 +2,7 @@ package dev.askgate.server;
 
 import dev.askgate.core.config.Settings;
 
+import java.util.ArrayList;
 import java.util.Optional;
 
 /**
@@ -37,6 +38,16 @@ public record PlatformTokens(boolean discordBot, boolean slackBot, boolean slack
         if (!slackBot) return Optional.empty();
         if (slackApp) return Optional.of(SlackMode.SOCKET);
         return slackSigningSecret ? Optional.of(SlackMode.HTTP) : Optional.empty();
+    }
+
+    /** The platforms these tokens turn on, for {@code check}: "Discord, Slack (Socket Mode)" or how to add one. */
+    public String describe() {
+        var names = new ArrayList<String>();
+        if (discordBot) names.add("Discord");
+        slackMode().ifPresent(mode -> names.add(mode == SlackMode.SOCKET ? "Slack (Socket Mode)" : "Slack (HTTP mode)"));
+        return names.isEmpty()
+                ? "none configured; serve needs DISCORD_BOT_TOKEN, or SLACK_BOT_TOKEN with SLACK_APP_TOKEN or SLACK_SIGNING_SECRET"
+                : String.join(", ", names);
     }
 
     /** For an operator who set no token: which variables turn on which platform. */
