@@ -2,6 +2,7 @@ package dev.askgate.server;
 
 import dev.askgate.core.model.ModelError;
 
+import java.net.URI;
 import java.util.Objects;
 
 /**
@@ -12,13 +13,16 @@ final class ModelCheckText {
     private final String endpoint;
     private final String model;
 
-    ModelCheckText(String endpoint, String model) {
-        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+    ModelCheckText(URI endpoint, String model) {
+        // Credentials in the URL (a proxy's user:password) are not for printing.
+        this.endpoint = endpoint.getRawUserInfo() == null ? endpoint.toString()
+                : endpoint.toString().replace(endpoint.getRawUserInfo() + "@", "[redacted]@");
         this.model = Objects.requireNonNull(model, "model");
     }
 
     String ok() {
-        return "OpenAI endpoint " + endpoint + " reachable, key accepted, model " + model + " available";
+        // GET /models proves the endpoint and the key; the model itself is first used by a question.
+        return "OpenAI endpoint " + endpoint + " reachable, key accepted; model " + model + " configured";
     }
 
     String problem(ModelError error) {
