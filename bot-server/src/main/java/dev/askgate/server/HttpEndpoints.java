@@ -103,6 +103,8 @@ final class HttpEndpoints implements AutoCloseable {
     private void exchange(HttpExchange exchange) throws IOException {
         String requestId = requestId(exchange);
         MDC.put("requestId", requestId);
+        boolean counted = false;
+        // The exchange is closed (its answer flushed) before it stops counting as in flight.
         try (exchange) {
             exchange.getResponseHeaders().set("X-Request-Id", requestId);
             String method = exchange.getRequestMethod();
@@ -117,21 +119,19 @@ final class HttpEndpoints implements AutoCloseable {
                 send(exchange, notFound(method, path));
                 return;
             }
-            if (!enter()) {
+            counted = enter();
+            if (!counted) {
                 send(exchange, RouteResponse.text(503, "Askgate is shutting down\n"));
                 return;
             }
-            try {
-                long started = System.nanoTime();
-                RouteResponse response = readBody(exchange)
-                        .map(body -> run(route, exchange, requestId, body))
-                        .orElseGet(() -> RouteResponse.text(413, "request body over " + MAX_BODY_BYTES + " bytes\n"));
-                send(exchange, response);
-                log.info("{} {} -> {} in {} ms", method, path, response.status(), (System.nanoTime() - started) / 1_000_000);
-            } finally {
-                leave();
-            }
+            long started = System.nanoTime();
+            RouteResponse response = readBody(exchange)
+                    .map(body -> run(route, exchange, requestId, body))
+                    .orElseGet(() -> RouteResponse.text(413, "request body over " + MAX_BODY_BYTES + " bytes\n"));
+            send(exchange, response);
+            log.info("{} {} -> {} in {} ms", method, path, response.status(), (System.nanoTime() - started) / 1_000_000);
         } finally {
+            if (counted) leave();
             MDC.remove("requestId");
         }
     }
