@@ -126,16 +126,11 @@ public final class Askgate {
             throws IOException, InterruptedException {
         var watch = new ModelWatch(wiring.model(), wiring.checkText(), config.server().modelCheckInterval());
         var server = new AskgateServer(config.server(), watch, enabled.platforms(), enabled.routes(), wiring.json());
-        // A JVM ended by SIGTERM exits 143; after a clean drain the exit is clean, so the hook halts with 0.
-        Thread hook = new Thread(() -> {
-            server.shutdown();
-            Runtime.getRuntime().halt(0);
-        }, "askgate-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        server.shutdownOnSignal();
         try {
             server.start();
         } catch (IllegalStateException e) {
-            Runtime.getRuntime().removeShutdownHook(hook);
+            server.keepExitStatus();
             err.println("askgate: " + e.getMessage());
             server.shutdown();
             return 1;

@@ -31,6 +31,10 @@ final class AskgateServer {
     private final HttpEndpoints endpoints;
     private final AtomicBoolean shutdownBegun = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Thread signalHook = new Thread(() -> {
+        shutdown();
+        Runtime.getRuntime().halt(0);
+    }, "askgate-shutdown");
 
     AskgateServer(ServerConfig config, ModelWatch watch, List<ChatPlatform> platforms, List<HttpRoute> routes,
                   ObjectMapper json) throws IOException {
@@ -61,6 +65,23 @@ final class AskgateServer {
     /** The bound HTTP port. */
     int port() {
         return endpoints.port();
+    }
+
+    /**
+     * Makes SIGTERM (and Ctrl-C) run {@link #shutdown()}, then end the process with status 0. A JVM stopped by a
+     * signal would exit 143; after a clean drain the exit is clean, hence the halt once the drain is done.
+     */
+    void shutdownOnSignal() {
+        Runtime.getRuntime().addShutdownHook(signalHook);
+    }
+
+    /** Undoes {@link #shutdownOnSignal()}, for an exit with another status. */
+    void keepExitStatus() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(signalHook);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down: the hook runs either way
+        }
     }
 
     /** Blocks until {@link #shutdown()} has finished. */
