@@ -4,13 +4,13 @@
 # No secret is baked into the image: pass keys at run time, preferably as *_FILE mounts.
 
 # Build stage: Maven with a JDK >= 21 (the toolchains plugin finds this JDK through JAVA_HOME).
-FROM maven:3.9-eclipse-temurin-25 AS build
+FROM docker.io/library/maven:3.9-eclipse-temurin-25 AS build
 WORKDIR /src
 COPY . .
 RUN mvn -B -q -DskipTests -pl bot-server -am package
 
 # Runtime stage: a JRE only, running as an unprivileged user.
-FROM eclipse-temurin:25-jre
+FROM docker.io/library/eclipse-temurin:25-jre
 RUN groupadd --system askgate && useradd --system --gid askgate --no-create-home --shell /usr/sbin/nologin askgate
 COPY --from=build /src/bot-server/target/askgate.jar /opt/askgate/askgate.jar
 USER askgate

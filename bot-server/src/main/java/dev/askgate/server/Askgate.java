@@ -180,7 +180,8 @@ public final class Askgate {
             if (status == 200) return 0;
             err.println("askgate: /healthz answered " + status);
         } catch (IOException | IllegalArgumentException e) {
-            err.println("askgate: /healthz on port " + port + " did not answer: " + e.getMessage());
+            err.println("askgate: /healthz on port " + port + " did not answer ("
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
