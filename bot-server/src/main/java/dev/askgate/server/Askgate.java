@@ -1,5 +1,6 @@
 package dev.askgate.server;
 
+import dev.askgate.core.config.Settings;
 import dev.askgate.core.model.ModelError;
 import dev.askgate.core.render.OutcomeWording;
 
@@ -98,12 +99,13 @@ public final class Askgate {
 
     private int serve() {
         Optional<AskgateConfig> loaded = config();
-        if (loaded.isEmpty()) return 2;
-        AskgateConfig config = loaded.get();
-        if (!config.platforms().any()) {
+        // Said together with any other problem, so that one start shows everything to fix.
+        if (!PlatformTokens.from(new Settings(env)).any()) {
             err.println("askgate: " + PlatformTokens.howToEnable());
             return 2;
         }
+        if (loaded.isEmpty()) return 2;
+        AskgateConfig config = loaded.get();
         Optional<Wiring> wired = wire(config, line -> err.println("askgate: " + line));
         if (wired.isEmpty()) return 2;
         try (Wiring wiring = wired.get()) {

@@ -60,6 +60,8 @@ final class AskgateServer {
                 throw new IllegalStateException(platform.name() + " did not start: " + e.getMessage(), e);
             }
         }
+        log.info("serving on port {}: platforms {}, readiness at /readyz", port(),
+                platforms.stream().map(ChatPlatform::name).toList());
     }
 
     /** The bound HTTP port. */

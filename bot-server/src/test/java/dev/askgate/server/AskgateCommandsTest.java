@@ -44,6 +44,14 @@ class AskgateCommandsTest {
     }
 
     @Test
+    void serveWithNeitherKeyNorPlatformTokenReportsBothAtOnce() {
+        AskgateRun run = AskgateRun.run(Map.of(), "", "serve");
+
+        assertThat(run.status).isEqualTo(2);
+        assertThat(run.err).contains("askgate: OPENAI_API_KEY is not set").contains("no chat platform is configured");
+    }
+
+    @Test
     void everyConfigurationProblemIsReportedAtOnceNamingTheVariableAndNeverTheSecret() {
         Map<String, String> env = new HashMap<>();
         env.put("OPENAI_API_KEY", KEY);
@@ -53,6 +61,7 @@ class AskgateCommandsTest {
         env.put("ASKGATE_SHUTDOWN_GRACE_SECONDS", "-1");
         env.put("ASKGATE_LOG_LEVEL", "LOUD");
         env.put("SLACK_APP_TOKEN", "xapp-FAKE-1-A0000-0000");
+        env.put("DISCORD_BOT_TOKEN", "FAKE.discord.token");
 
         AskgateRun run = AskgateRun.run(env, "", "serve");
 
@@ -62,7 +71,7 @@ class AskgateCommandsTest {
                 .contains("ASKGATE_PORT must be").contains("ASKGATE_CONTEXT_TOKENS must be")
                 .contains("ASKGATE_SHUTDOWN_GRACE_SECONDS must be").contains("ASKGATE_LOG_LEVEL must be")
                 .contains("SLACK_APP_TOKEN is set but SLACK_BOT_TOKEN is not")
-                .doesNotContain(KEY).doesNotContain("xapp-FAKE");
+                .doesNotContain(KEY).doesNotContain("xapp-FAKE").doesNotContain("FAKE.discord.token");
     }
 
     @Test
