@@ -90,6 +90,19 @@ public final class EditPacer {
         log.blockedUntil = Math.max(log.blockedUntil, until);
     }
 
+    /**
+     * Gives back an intermediate edit of {@code messageId} booked for later and not made (the answer ended
+     * first), so that it does not hold up the final edits. No effect once the booked time has come.
+     */
+    public synchronized void cancelEdit(String channelKey, String messageId) {
+        Long at = lastTouch.get(messageId);
+        ChannelLog log = channels.get(channelKey);
+        if (at == null || log == null || at <= clock.millis()) return;
+        if (log.booked.remove(at)) {
+            lastTouch.remove(messageId);
+        }
+    }
+
     /** The message will not be edited again. */
     public synchronized void forget(String messageId) {
         lastTouch.remove(messageId);

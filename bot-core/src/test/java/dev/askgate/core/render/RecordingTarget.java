@@ -16,6 +16,7 @@ final class RecordingTarget implements MessageTarget {
     final List<Call> calls = new ArrayList<>();
     final Map<String, String> messages = new LinkedHashMap<>();
     private int next = 1;
+    int typing;
     RuntimeException failNextEdit;
 
     RecordingTarget(Clock clock) {
@@ -49,6 +50,11 @@ final class RecordingTarget implements MessageTarget {
         if (!messages.containsKey(messageId)) throw new IllegalArgumentException("unknown " + messageId);
         messages.put(messageId, text);
         calls.add(new Call("edit", messageId, null, text, clock.instant()));
+    }
+
+    @Override
+    public synchronized void typing() {
+        typing++;
     }
 
     synchronized List<Call> calls(String kind) {

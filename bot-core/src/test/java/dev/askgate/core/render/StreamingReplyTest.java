@@ -47,6 +47,27 @@ class StreamingReplyTest {
     }
 
     @Test
+    void startingShowsTheTypingIndicator() {
+        reply(2000).started();
+
+        assertThat(target.typing).isEqualTo(1);
+        assertThat(target.calls).isEmpty();
+    }
+
+    @Test
+    void anEditBookedButNotMadeDoesNotHoldUpTheFinalEdits() {
+        StreamingReply reply = reply(2000);
+        reply.delta("a ");
+        reply.delta("b "); // books an edit 1.5 s after the post
+        for (int i = 0; i < 4; i++) pacer.reserveFinalEdit("channel-1", "other-" + i); // 4 of 5 in use
+
+        CompletableFuture<Void> done = reply.finish(answered("a b c"), "");
+
+        assertThat(done).isDone();
+        assertThat(target.texts()).containsExactly("a b c");
+    }
+
+    @Test
     void whitespaceAloneIsNotPosted() {
         StreamingReply reply = reply(2000);
 
