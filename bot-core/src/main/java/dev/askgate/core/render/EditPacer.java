@@ -58,6 +58,11 @@ public final class EditPacer {
         return new EditPacer(messageInterval, 50, Duration.ofMinutes(1), clock);
     }
 
+    /** The least time between two edits of one message. */
+    public Duration messageInterval() {
+        return Duration.ofMillis(intervalMillis);
+    }
+
     /** Books an intermediate edit of {@code messageId}; returns how long to wait before making it. */
     public synchronized Duration reserveEdit(String channelKey, String messageId) {
         return book(channelKey, messageId, true);

@@ -181,7 +181,8 @@ public final class StreamingReply implements ReplySink {
         synchronized (state) {
             if (finished || pending != null) return;
             String last = lastId;
-            Duration wait = last == null ? Duration.ZERO : pacer.reserveEdit(channelKey, last);
+            // No message yet means the first post failed: try again after an interval, not on every delta.
+            Duration wait = last == null ? pacer.messageInterval() : pacer.reserveEdit(channelKey, last);
             pending = scheduler.schedule(wait, () -> {
                 synchronized (state) {
                     if (finished) return;

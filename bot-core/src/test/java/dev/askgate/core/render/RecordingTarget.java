@@ -18,6 +18,8 @@ final class RecordingTarget implements MessageTarget {
     private int next = 1;
     int typing;
     RuntimeException failNextEdit;
+    int failingPosts;
+    int postAttempts;
 
     RecordingTarget(Clock clock) {
         this.clock = clock;
@@ -25,6 +27,11 @@ final class RecordingTarget implements MessageTarget {
 
     @Override
     public synchronized String post(String text) {
+        postAttempts++;
+        if (failingPosts > 0) {
+            failingPosts--;
+            throw new IllegalStateException("platform unavailable");
+        }
         String id = "m" + next++;
         messages.put(id, text);
         calls.add(new Call("post", id, null, text, clock.instant()));

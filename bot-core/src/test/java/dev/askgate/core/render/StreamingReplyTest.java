@@ -242,6 +242,20 @@ class StreamingReplyTest {
     }
 
     @Test
+    void aFailedFirstPostIsTriedAgainAfterAnIntervalNotOnEveryDelta() {
+        StreamingReply reply = reply(2000);
+        target.failingPosts = 1;
+
+        reply.delta("One ");
+        for (int i = 0; i < 10; i++) reply.delta("more ");
+        assertThat(target.postAttempts).isEqualTo(1);
+
+        scheduler.advance(INTERVAL);
+        assertThat(target.postAttempts).isEqualTo(2);
+        assertThat(target.texts()).containsExactly("One " + "more ".repeat(10));
+    }
+
+    @Test
     void aRefusedFinalEditFailsTheFuture() {
         StreamingReply reply = reply(2000);
         reply.delta("One ");
