@@ -61,39 +61,41 @@ public final class MessageSplitter {
         return parts;
     }
 
-    private enum Kind { HARD, WORD, LINE, PARAGRAPH }
+    /** Boundaries from the best to the worst place to cut. */
+    private enum Kind { PARAGRAPH, LINE, WORD }
 
     /** Cut {@code rest} before {@code end}; continue at {@code resume}; {@code openAfter} is the fence open there. */
     private record Cut(int end, int resume, Fence openAfter) { }
 
-    /** The best cut of {@code rest} whose body (and closing fence, if needed) fits in {@code room}. */
+    /**
+     * The best cut of {@code rest} whose body (and closing fence, if needed) fits in {@code room}: the best kind
+     * of boundary that still fills half a message, else a quarter, else the longest part any boundary gives,
+     * else a hard cut.
+     */
     private static Cut cut(String rest, Fence open, int room) {
         int max = Math.min(room, rest.length());
-        int half = max / 2;
-        Cut best = null;
         // Scan from the end: the first feasible cut of each kind is the longest part of that kind.
         Cut[] longest = new Cut[Kind.values().length];
         for (int i = max; i >= 1; i--) {
             Kind kind = kindAt(rest, i);
             if (kind == null || longest[kind.ordinal()] != null) continue;
-            Cut candidate = candidate(rest, open, i, room);
-            if (candidate == null) continue;
-            longest[kind.ordinal()] = candidate;
-            if (kind == Kind.PARAGRAPH && i >= half) break; // nothing can beat it
+            longest[kind.ordinal()] = candidate(rest, open, i, room);
+            if (kind == Kind.PARAGRAPH && longest[kind.ordinal()] != null && i >= max / 2) break; // the best
         }
-        for (Kind kind : new Kind[] {Kind.PARAGRAPH, Kind.LINE, Kind.WORD}) {
-            Cut c = longest[kind.ordinal()];
-            if (c != null && c.end() >= half) return c;
+        for (int minimum : new int[] {max / 2, max / 4, 1}) {
+            for (Cut c : longest) {
+                if (c != null && c.end() >= minimum) return minimum > 1 ? c : longestOf(longest);
+            }
         }
-        for (Kind kind : new Kind[] {Kind.PARAGRAPH, Kind.LINE, Kind.WORD}) {
-            Cut c = longest[kind.ordinal()];
-            if (c != null && c.end() >= max / 4) return c;
-        }
-        for (Kind kind : new Kind[] {Kind.PARAGRAPH, Kind.LINE, Kind.WORD}) {
-            Cut c = longest[kind.ordinal()];
+        return hardCut(rest, open, max, room);
+    }
+
+    private static Cut longestOf(Cut[] cuts) {
+        Cut best = null;
+        for (Cut c : cuts) {
             if (c != null && (best == null || c.end() > best.end())) best = c;
         }
-        return best != null ? best : hardCut(rest, open, max, room);
+        return best;
     }
 
     /** The kind of boundary right before index {@code i} of {@code rest}, or null. */
