@@ -31,6 +31,7 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class OpenAiChatModel implements ChatModel {
     private static final Logger log = LoggerFactory.getLogger(OpenAiChatModel.class);
     private static final int MAX_ERROR_BODY = 64 * 1024;
+    private static final Duration MAX_CONNECT = Duration.ofSeconds(10);
 
     private final OkHttpClient client;
     private final OpenAiConfig config;
@@ -57,7 +58,7 @@ public final class OpenAiChatModel implements ChatModel {
         // Our retries are counted and logged; OkHttp's silent ones would hide requests from both.
         this.client = shared.newBuilder()
                 .addInterceptor(new ApiKeyInterceptor(keys, config.orgId(), config.projectId()))
-                .connectTimeout(config.timeout())
+                .connectTimeout(config.timeout().compareTo(MAX_CONNECT) < 0 ? config.timeout() : MAX_CONNECT)
                 .readTimeout(config.timeout())
                 .writeTimeout(config.timeout())
                 .callTimeout(Duration.ZERO)
@@ -111,20 +112,29 @@ public final class OpenAiChatModel implements ChatModel {
             Optional<Duration> delay = retries.next(retriesDone, failed.error(), attempt.headers(),
                     attempt.deltasPassed());
             if (delay.isEmpty()) {
-                log.warn("request={} OpenAI call failed after {} retries: {}", request.requestId(), retriesDone,
-                        failed.error());
+                logFailure(request, failed.error(), retriesDone);
                 return failed;
             }
-            log.warn("request={} OpenAI call failed (status {}, x-request-id {}, {}); retry {} of {} in {} ms",
-                    request.requestId(), attempt.status(), failed.error().upstreamRequestId(),
-                    failed.error().getClass().getSimpleName(), retriesDone + 1, config.maxRetries(),
-                    delay.get().toMillis());
+            log.warn("request={} OpenAI call failed ({}, x-request-id {}, {}); retry {} of {} in {} ms",
+                    request.requestId(), attempt.status() == 0 ? "no response" : "status " + attempt.status(),
+                    failed.error().upstreamRequestId(), failed.error().getClass().getSimpleName(), retriesDone + 1,
+                    config.maxRetries(), delay.get().toMillis());
             try {
                 sleeper.sleep(delay.get());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return failed;
             }
+        }
+    }
+
+    private static void logFailure(ModelRequest request, ModelError error, int retriesDone) {
+        String retries = retriesDone == 0 ? "" : " after " + retriesDone + (retriesDone == 1 ? " retry" : " retries");
+        if (error instanceof ModelError.InvalidKey) {
+            // KeyRejectionReporter tells the operator once per key; one line per question would drown that.
+            log.debug("request={} OpenAI call failed{}: {}", request.requestId(), retries, error);
+        } else {
+            log.warn("request={} OpenAI call failed{}: {}", request.requestId(), retries, error);
         }
     }
 

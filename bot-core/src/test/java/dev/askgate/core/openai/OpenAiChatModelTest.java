@@ -171,4 +171,32 @@ class OpenAiChatModelTest {
 
         assertThat(fixture.model().check()).get().isInstanceOf(ModelError.InvalidKey.class);
     }
+
+    @Test
+    void answersManyConcurrentStreamsOnVirtualThreads() throws Exception {
+        fake.replyAlways(FakeOpenAi.answer("a shared answer in six words").perTokenDelay(Duration.ofMillis(20)));
+        OpenAiChatModel model = fixture.model();
+        List<java.util.concurrent.Future<ModelResult>> calls = new ArrayList<>();
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 24; i++) {
+                calls.add(threads.submit(() -> model.stream(question("Hi"), text -> { })));
+            }
+            for (var call : calls) {
+                assertThat(call.get()).isInstanceOfSatisfying(ModelResult.Completed.class,
+                        c -> assertThat(c.text()).isEqualTo("a shared answer in six words"));
+            }
+        }
+        assertThat(fake.requestCount()).isEqualTo(24);
+    }
+
+    @Test
+    void aFailingDeltaListenerStopsTheStreamAndItsExceptionReachesTheCaller() {
+        fake.enqueue(FakeOpenAi.answer("one two three"));
+        OpenAiChatModel model = fixture.model();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> model.stream(question("Hi"), text -> {
+            throw new IllegalStateException("sink broke");
+        })).isInstanceOf(IllegalStateException.class).hasMessage("sink broke");
+        assertThat(fake.requestCount()).isEqualTo(1);
+    }
 }

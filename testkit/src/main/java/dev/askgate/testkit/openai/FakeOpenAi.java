@@ -179,8 +179,20 @@ public final class FakeOpenAi implements AutoCloseable {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("FakeOpenAi saw " + calls.size() + " requests, expected " + count);
             }
-            pause.sleep(TimeUnit.MILLISECONDS.toNanos(5));
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for requests", e);
+            }
         }
+    }
+
+    /** Forgets the queued replies and the recorded requests (between phases of a benchmark, say). */
+    public void reset() {
+        queue.clear();
+        calls.clear();
+        untaken.clear();
     }
 
     /** Stops the server; pending scripted delays end at once. */
