@@ -30,17 +30,22 @@ final class Platforms {
 
     /** Discord, when {@code DISCORD_BOT_TOKEN} (or its {@code _FILE}) is set. */
     private void discord(EnabledPlatforms.Builder enabled) {
-        // The Discord adapter plugs in here:
-        //   enabled.platform(new DiscordPlatform(config.discord(), wiring.chat(), ...));
+        // The Discord adapter plugs in here (with AskgateConfig holding Optional<DiscordConfig> discord):
+        //   enabled.platform(new DiscordPlatform(config.discord().orElseThrow(), wiring.chat(), wiring.http(), clock));
         enabled.unavailable("DISCORD_BOT_TOKEN is set, but the Discord adapter is not yet available in this build");
     }
 
     /** Slack in Socket Mode (app token set) or HTTP mode (signing secret, requests at POST /slack/events). */
     private void slack(SlackMode mode, EnabledPlatforms.Builder enabled) {
-        // The Slack adapter plugs in here:
-        //   SOCKET: enabled.platform(new SlackSocketPlatform(config.slack(), wiring.chat(), ...));
-        //   HTTP:   var slack = new SlackHttpPlatform(config.slack(), wiring.chat(), ...);
-        //           enabled.platform(slack).route(HttpRoute.of("POST", "/slack/events", request -> ...));
+        // The Slack adapter plugs in here (with AskgateConfig holding Optional<SlackSettings> slack), both modes:
+        //   var slack = new SlackPlatform(config.slack().orElseThrow(), wiring.chat(),
+        //           EditPacer.forSlack(EditPacer.DEFAULT_MESSAGE_INTERVAL, clock),
+        //           new InMemoryEventDedupe(clock)::firstSeen, new OutcomeWording("...")::note, clock);
+        //   enabled.platform(slack);
+        //   slack.httpEndpoint().ifPresent(endpoint -> enabled.route(HttpRoute.of("POST", SlackHttpEndpoint.PATH,
+        //           request -> { var reply = endpoint.handle(request.headers(), request.body());
+        //                        return new RouteResponse(reply.status(), Map.of("Content-Type", reply.contentType()),
+        //                                reply.body()); })));
         enabled.unavailable((mode == SlackMode.SOCKET ? "SLACK_BOT_TOKEN and SLACK_APP_TOKEN are"
                 : "SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are")
                 + " set, but the Slack adapter is not yet available in this build");

@@ -3,6 +3,7 @@ package dev.askgate.server;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,6 +81,21 @@ class AskgateCommandsTest {
 
         assertThat(loaded).isInstanceOf(AskgateConfig.Loaded.Valid.class);
         assertThat(loaded.toString()).doesNotContain(KEY).doesNotContain("FAKE.discord.token");
+    }
+
+    @Test
+    void healthcheckPassesWhileHealthzAnswersAndFailsWhenNothingListens() throws Exception {
+        var endpoints = new HttpEndpoints(0, List.of(HttpRoute.of("GET", "/healthz",
+                request -> RouteResponse.json(200, "{\"status\":\"alive\"}"))), List.of());
+        endpoints.start();
+        String port = String.valueOf(endpoints.port());
+        AskgateRun alive = AskgateRun.run(Map.of("ASKGATE_PORT", port), "", "healthcheck");
+        endpoints.close();
+        AskgateRun gone = AskgateRun.run(Map.of("ASKGATE_PORT", port), "", "healthcheck");
+
+        assertThat(alive.status).as(alive.toString()).isZero();
+        assertThat(gone.status).isEqualTo(1);
+        assertThat(gone.err).contains("/healthz on port " + port + " did not answer");
     }
 
     @Test
