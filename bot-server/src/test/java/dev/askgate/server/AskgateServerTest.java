@@ -1,10 +1,5 @@
 package dev.askgate.server;
 
-import dev.askgate.core.Caller;
-import dev.askgate.core.ChatOutcome;
-import dev.askgate.core.ChatRequest;
-import dev.askgate.core.Platform;
-import dev.askgate.core.ReplySink;
 import dev.askgate.testkit.openai.FakeOpenAi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -84,9 +79,7 @@ class AskgateServerTest {
         HttpRoute ask = HttpRoute.of("POST", "/ask", request -> {
             entered.countDown();
             release.await(30, TimeUnit.SECONDS);
-            ChatOutcome outcome = wiring.chat().ask(new ChatRequest(request.requestId(),
-                    new Caller(Platform.SLACK, "T1", "C1", "U1"), null, request.bodyText()), ReplySink.discarding());
-            return RouteResponse.text(200, outcome instanceof ChatOutcome.Answered a ? a.text() : outcome.toString());
+            return SignalledServe.ask(wiring.chat(), request);
         });
         start(List.of(ask));
         awaitReadyz(200);

@@ -3,6 +3,7 @@ package dev.askgate.server;
 import dev.askgate.core.Caller;
 import dev.askgate.core.ChatOutcome;
 import dev.askgate.core.ChatRequest;
+import dev.askgate.core.ChatService;
 import dev.askgate.core.Platform;
 import dev.askgate.core.ReplySink;
 
@@ -24,11 +25,7 @@ final class SignalledServe {
         Wiring wiring = new Wiring(config);
         var serverConfig = new ServerConfig(0, Duration.ofSeconds(20), Duration.ofMinutes(10), "INFO");
         var watch = new ModelWatch(wiring.model(), wiring.checkText(), serverConfig.modelCheckInterval());
-        HttpRoute ask = HttpRoute.of("POST", "/ask", request -> {
-            ChatOutcome outcome = wiring.chat().ask(new ChatRequest(request.requestId(),
-                    new Caller(Platform.SLACK, "T1", "C1", "U1"), null, request.bodyText()), ReplySink.discarding());
-            return RouteResponse.text(200, outcome instanceof ChatOutcome.Answered a ? a.text() : outcome.toString());
-        });
+        HttpRoute ask = HttpRoute.of("POST", "/ask", request -> ask(wiring.chat(), request));
         var platform = new TestPlatform("testchat");
         platform.finishWork();
         var server = new AskgateServer(serverConfig, watch, List.of(platform), List.of(ask), wiring.json());
@@ -37,5 +34,12 @@ final class SignalledServe {
         System.out.println(PORT_LINE + server.port());
         System.out.flush();
         server.awaitShutdown();
+    }
+
+    /** Asks the body as a question, as a platform's HTTP handler would, and answers the model's text. */
+    static RouteResponse ask(ChatService chat, RouteRequest request) {
+        ChatOutcome outcome = chat.ask(new ChatRequest(request.requestId(),
+                new Caller(Platform.SLACK, "T1", "C1", "U1"), null, request.bodyText()), ReplySink.discarding());
+        return RouteResponse.text(200, outcome instanceof ChatOutcome.Answered a ? a.text() : outcome.toString());
     }
 }
