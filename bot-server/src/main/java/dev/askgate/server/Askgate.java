@@ -1,0 +1,226 @@
+package dev.askgate.server;
+
+import dev.askgate.core.config.Settings;
+import dev.askgate.core.model.ModelError;
+import dev.askgate.core.render.OutcomeWording;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Consumer;
+
+/**
+ * The launcher: {@code java -jar askgate.jar [serve|chat|check|healthcheck|version|help]}. The only class that
+ * reads the process environment; everything else gets typed configuration from it.
+ */
+public final class Askgate {
+    static final String USAGE = """
+            usage: askgate [command]
+
+            commands:
+              serve        run the chat bots and the HTTP endpoints (/healthz, /readyz) on ASKGATE_PORT (default)
+              chat         talk to the model from this terminal: one question per line, answers on stdout
+              check        validate the configuration and test the OpenAI endpoint and key
+              healthcheck  ask a running serve's GET /healthz (for container health checks)
+              version      print the version
+              help         print this text
+
+            Configuration comes from environment variables; see README.md.
+            """;
+
+    private final Map<String, String> env;
+    private final InputStream in;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final boolean interactive;
+
+    /**
+     * @param interactive whether stdin is a terminal (then {@code chat} greets and prompts)
+     */
+    public Askgate(Map<String, String> env, InputStream in, PrintStream out, PrintStream err, boolean interactive) {
+        this.env = Map.copyOf(env);
+        this.in = Objects.requireNonNull(in, "in");
+        this.out = Objects.requireNonNull(out, "out");
+        this.err = Objects.requireNonNull(err, "err");
+        this.interactive = interactive;
+    }
+
+    public static void main(String[] args) {
+        Map<String, String> env = System.getenv();
+        LogSetup.configure(env, command(args));
+        int status = new Askgate(env, System.in, System.out, System.err, System.console() != null).run(args);
+        System.exit(status);
+    }
+
+    /** Runs one command and returns the process exit status. */
+    public int run(String... args) {
+        String command = command(args);
+        if (args.length > 1) {
+            return usageError("askgate " + command + " takes no arguments");
+        }
+        return switch (command) {
+            case "serve" -> serve();
+            case "chat" -> chat();
+            case "check" -> check();
+            case "healthcheck" -> healthcheck();
+            case "version", "--version" -> {
+                out.println("askgate " + version());
+                yield 0;
+            }
+            case "help", "--help", "-h" -> {
+                out.print(USAGE);
+                yield 0;
+            }
+            default -> usageError("askgate: unknown command \"" + command + "\"");
+        };
+    }
+
+    private static String command(String[] args) {
+        return args.length == 0 ? "serve" : args[0];
+    }
+
+    private int usageError(String line) {
+        err.println(line);
+        err.print(USAGE);
+        return 2;
+    }
+
+    private int serve() {
+        Optional<AskgateConfig> loaded = config();
+        // Said together with any other problem, so that one start shows everything to fix.
+        if (!PlatformTokens.from(new Settings(env)).any()) {
+            err.println("askgate: " + PlatformTokens.howToEnable());
+            return 2;
+        }
+        if (loaded.isEmpty()) return 2;
+        AskgateConfig config = loaded.get();
+        Optional<Wiring> wired = wire(config, line -> err.println("askgate: " + line));
+        if (wired.isEmpty()) return 2;
+        try (Wiring wiring = wired.get()) {
+            EnabledPlatforms enabled = new Platforms(config, wiring).create();
+            if (!enabled.unavailable().isEmpty()) {
+                enabled.unavailable().forEach(line -> err.println("askgate: " + line));
+                return 2;
+            }
+            return serve(config, wiring, enabled);
+        } catch (IOException e) {
+            err.println("askgate: cannot serve on port " + config.server().port() + ": " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+
+    private int serve(AskgateConfig config, Wiring wiring, EnabledPlatforms enabled)
+            throws IOException, InterruptedException {
+        var watch = new ModelWatch(wiring.model(), wiring.checkText(), config.server().modelCheckInterval());
+        var server = new AskgateServer(config.server(), watch, enabled.platforms(), enabled.routes(), wiring.json());
+        server.shutdownOnSignal();
+        try {
+            server.start();
+        } catch (IllegalStateException e) {
+            server.keepExitStatus();
+            err.println("askgate: " + e.getMessage());
+            server.shutdown();
+            return 1;
+        }
+        server.awaitShutdown();
+        return 0;
+    }
+
+    private int chat() {
+        Optional<AskgateConfig> config = config();
+        if (config.isEmpty()) return 2;
+        Optional<Wiring> wired = wire(config.get(), line -> err.println("askgate: " + line));
+        if (wired.isEmpty()) return 2;
+        try (Wiring wiring = wired.get()) {
+            var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            var words = new OutcomeWording("Type a question and press Enter.");
+            return new TerminalChat(wiring.chat(), words, reader, out, err, interactive,
+                    env.getOrDefault("USER", "terminal")).run();
+        } catch (IOException e) {
+            err.println("askgate: reading the questions failed: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private int check() {
+        Optional<AskgateConfig> config = config(line -> out.println("FAIL  " + line));
+        if (config.isEmpty()) return 2;
+        Optional<Wiring> wired = wire(config.get(), line -> out.println("FAIL  " + line));
+        if (wired.isEmpty()) return 2;
+        out.println("ok  configuration");
+        try (Wiring wiring = wired.get()) {
+            Optional<ModelError> problem = wiring.model().check();
+            out.println(problem.map(e -> "FAIL  " + wiring.checkText().problem(e))
+                    .orElseGet(() -> "ok  " + wiring.checkText().ok()));
+            out.println("info  chat platforms: " + config.get().platforms().describe());
+            return problem.isEmpty() ? 0 : 1;
+        }
+    }
+
+    private int healthcheck() {
+        String port = env.getOrDefault("ASKGATE_PORT", "8080").trim();
+        try {
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+            var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz"))
+                    .timeout(Duration.ofSeconds(5)).GET().build();
+            int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status == 200) return 0;
+            err.println("askgate: /healthz answered " + status);
+        } catch (IOException | IllegalArgumentException e) {
+            err.println("askgate: /healthz on port " + port + " did not answer ("
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 1;
+    }
+
+    private Optional<AskgateConfig> config() {
+        return config(line -> err.println("askgate: " + line));
+    }
+
+    private Optional<AskgateConfig> config(Consumer<String> problems) {
+        return switch (AskgateConfig.load(env)) {
+            case AskgateConfig.Loaded.Valid valid -> Optional.of(valid.config());
+            case AskgateConfig.Loaded.Invalid invalid -> {
+                invalid.problems().forEach(problems);
+                yield Optional.empty();
+            }
+        };
+    }
+
+    /** The shared pieces; empty (with the reason told) when the key file cannot be opened after all. */
+    private static Optional<Wiring> wire(AskgateConfig config, Consumer<String> problems) {
+        try {
+            return Optional.of(new Wiring(config));
+        } catch (IOException e) {
+            problems.accept("OPENAI_API_KEY_FILE cannot be read: " + e.getClass().getSimpleName());
+            return Optional.empty();
+        }
+    }
+
+    static String version() {
+        var properties = new Properties();
+        try (InputStream stream = Askgate.class.getResourceAsStream("version.properties")) {
+            if (stream != null) properties.load(stream);
+        } catch (IOException e) {
+            // the version is only informative
+        }
+        return properties.getProperty("version", "unknown");
+    }
+}

@@ -1,0 +1,46 @@
+package dev.askgate.server;
+
+import dev.askgate.core.ChatSettings;
+import dev.askgate.core.config.Settings;
+import dev.askgate.core.openai.OpenAiConfig;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything Askgate reads from its environment, as typed records: the server, how questions are answered,
+ * the OpenAI endpoint and key source, and which platforms have tokens. Each adapter's own config record joins
+ * here when its platform is wired in.
+ */
+public record AskgateConfig(ServerConfig server, ChatSettings chat, OpenAiConfig openAi, PlatformTokens platforms) {
+    public AskgateConfig {
+        Objects.requireNonNull(server, "server");
+        Objects.requireNonNull(chat, "chat");
+        Objects.requireNonNull(openAi, "openAi");
+        Objects.requireNonNull(platforms, "platforms");
+    }
+
+    /** The configuration, or every problem found in the environment (one line each, no secret values). */
+    public sealed interface Loaded {
+        record Valid(AskgateConfig config) implements Loaded { }
+
+        record Invalid(List<String> problems) implements Loaded { }
+    }
+
+    /** Reads and validates the whole environment at once. */
+    public static Loaded load(Map<String, String> env) {
+        var settings = new Settings(env);
+        ServerConfig server = ServerConfig.from(settings);
+        OpenAiConfig openAi = OpenAiConfig.from(settings);
+        String systemPrompt = settings.string("ASKGATE_SYSTEM_PROMPT", ChatSettings.DEFAULT_SYSTEM_PROMPT);
+        int contextTokens = settings.integer("ASKGATE_CONTEXT_TOKENS", 16_000, 256, 2_000_000);
+        int maxOutput = settings.integer("ASKGATE_MAX_OUTPUT_TOKENS", 0, 0, 1_000_000);
+        PlatformTokens platforms = PlatformTokens.from(settings);
+        if (!settings.problems().isEmpty()) {
+            return new Loaded.Invalid(settings.problems());
+        }
+        var chat = new ChatSettings(openAi.model(), systemPrompt, contextTokens, maxOutput);
+        return new Loaded.Valid(new AskgateConfig(server, chat, openAi, platforms));
+    }
+}

@@ -1,0 +1,148 @@
+package dev.askgate.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.askgate.core.ChatPlatform;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * What {@code serve} runs: the HTTP endpoints, the model watch and the chat platforms, started together and
+ * stopped gracefully: first readiness turns to 503 and no new work is taken, then work in flight gets up to the
+ * grace period to finish.
+ */
+final class AskgateServer {
+    private static final Logger log = LoggerFactory.getLogger(AskgateServer.class);
+
+    private final Duration grace;
+    private final ModelWatch watch;
+    private final List<ChatPlatform> platforms;
+    private final Readiness readiness;
+    private final HttpEndpoints endpoints;
+    private final AtomicBoolean shutdownBegun = new AtomicBoolean();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Thread signalHook = new Thread(() -> {
+        shutdown();
+        Runtime.getRuntime().halt(0);
+    }, "askgate-shutdown");
+
+    AskgateServer(ServerConfig config, ModelWatch watch, List<ChatPlatform> platforms, List<HttpRoute> routes,
+                  ObjectMapper json) throws IOException {
+        this.grace = config.shutdownGrace();
+        this.watch = watch;
+        this.platforms = List.copyOf(platforms);
+        this.readiness = new Readiness(watch, this.platforms);
+        this.endpoints = new HttpEndpoints(config.port(), ProbeRoutes.of(readiness, json), routes);
+    }
+
+    /**
+     * Opens the HTTP port (so /healthz answers while platforms connect), starts the model watch, then each
+     * platform. A platform that refuses to start is an {@link IllegalStateException} naming it.
+     */
+    void start() {
+        endpoints.start();
+        watch.start();
+        for (ChatPlatform platform : platforms) {
+            try {
+                platform.start();
+                log.info("platform {} started", platform.name());
+            } catch (Exception e) {
+                throw new IllegalStateException(platform.name() + " did not start: " + e.getMessage(), e);
+            }
+        }
+        log.info("serving on port {}: platforms {}, readiness at /readyz", port(),
+                platforms.stream().map(ChatPlatform::name).toList());
+    }
+
+    /** The bound HTTP port. */
+    int port() {
+        return endpoints.port();
+    }
+
+    /**
+     * Makes SIGTERM (and Ctrl-C) run {@link #shutdown()}, then end the process with status 0. A JVM stopped by a
+     * signal would exit 143; after a clean drain the exit is clean, hence the halt once the drain is done.
+     */
+    void shutdownOnSignal() {
+        Runtime.getRuntime().addShutdownHook(signalHook);
+    }
+
+    /** Undoes {@link #shutdownOnSignal()}, for an exit with another status. */
+    void keepExitStatus() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(signalHook);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down: the hook runs either way
+        }
+    }
+
+    /** Blocks until {@link #shutdown()} has finished. */
+    void awaitShutdown() throws InterruptedException {
+        stopped.await();
+    }
+
+    /** Stops gracefully; safe to call more than once and from several threads (each returns when it is done). */
+    void shutdown() {
+        if (!shutdownBegun.compareAndSet(false, true)) {
+            awaitQuietly();
+            return;
+        }
+        long deadline = System.nanoTime() + grace.toNanos();
+        log.info("shutting down: taking no new work, waiting up to {} s for work in flight", grace.toSeconds());
+        readiness.stopping();
+        endpoints.stopAccepting();
+        try {
+            stopPlatforms();
+            if (!endpoints.awaitIdle(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+                log.warn("HTTP requests still running after the grace period; closing them");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            endpoints.close();
+            watch.close();
+            log.info("stopped");
+            stopped.countDown();
+        }
+    }
+
+    private void stopPlatforms() throws InterruptedException {
+        List<Callable<Void>> stops = new ArrayList<>();
+        for (ChatPlatform platform : platforms) {
+            stops.add(() -> {
+                try {
+                    platform.stop(grace);
+                    log.info("platform {} stopped", platform.name());
+                } catch (RuntimeException e) {
+                    log.warn("platform {} did not stop cleanly", platform.name(), e);
+                }
+                return null;
+            });
+        }
+        ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+        try {
+            // A platform that overruns its grace is abandoned a little later rather than holding the exit.
+            executor.invokeAll(stops, grace.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    private void awaitQuietly() {
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

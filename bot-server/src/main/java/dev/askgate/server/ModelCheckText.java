@@ -1,0 +1,57 @@
+package dev.askgate.server;
+
+import dev.askgate.core.model.ModelError;
+
+import java.net.URI;
+import java.util.Objects;
+
+/**
+ * The operator's words for the model endpoint's check: the line when it passes and, for each error category,
+ * what is wrong and what to change. Never contains the key.
+ */
+final class ModelCheckText {
+    private final String endpoint;
+    private final String model;
+
+    ModelCheckText(URI endpoint, String model) {
+        // Credentials in the URL (a proxy's user:password) are not for printing.
+        this.endpoint = endpoint.getRawUserInfo() == null ? endpoint.toString()
+                : endpoint.toString().replace(endpoint.getRawUserInfo() + "@", "[redacted]@");
+        this.model = Objects.requireNonNull(model, "model");
+    }
+
+    String ok() {
+        // GET /models proves the endpoint and the key; the model itself is first used by a question.
+        return "OpenAI endpoint " + endpoint + " reachable, key accepted; model " + model + " configured";
+    }
+
+    String problem(ModelError error) {
+        String text = switch (error) {
+            case ModelError.InvalidKey e ->
+                    "OpenAI rejected the key (401): put a valid key in OPENAI_API_KEY or OPENAI_API_KEY_FILE";
+            case ModelError.PermissionDenied e -> "OpenAI refused access (403)" + detail(e.message())
+                    + ": check the key's project permissions and that the region is supported";
+            case ModelError.ModelNotFound e -> "model " + (e.model().isEmpty() ? model : e.model())
+                    + " is not available to this key (404): set OPENAI_MODEL to a model the key can use";
+            case ModelError.ContextTooLong e -> "the endpoint answered context_length_exceeded (400)";
+            case ModelError.RateLimited e ->
+                    "OpenAI is rate limiting this key (429): wait, or raise the project's rate limits";
+            case ModelError.QuotaExceeded e -> "the key's project is out of quota (429 insufficient_quota): "
+                    + "add credit or raise the budget in the OpenAI dashboard";
+            case ModelError.Upstream e -> "the endpoint " + endpoint + " answered HTTP " + e.status()
+                    + " (trouble on its side): try again later, or check OPENAI_BASE_URL";
+            case ModelError.Rejected e -> "the endpoint " + endpoint + " refused the check (HTTP " + e.status()
+                    + detail(e.code()) + detail(e.message()) + "): check OPENAI_BASE_URL";
+            case ModelError.Timeout e -> "no answer from " + endpoint + " within " + e.after().toSeconds()
+                    + " s: check OPENAI_BASE_URL and the network, or raise OPENAI_TIMEOUT_SECONDS";
+            case ModelError.Network e -> "cannot reach " + endpoint + detail(e.detail())
+                    + ": check OPENAI_BASE_URL, DNS, proxies and the network";
+            case ModelError.StreamBroken e -> "the connection to " + endpoint + " broke mid-answer: try again";
+        };
+        return error.upstreamRequestId().isEmpty() ? text : text + " [x-request-id " + error.upstreamRequestId() + "]";
+    }
+
+    private static String detail(String detail) {
+        return detail == null || detail.isBlank() ? "" : " (" + detail + ")";
+    }
+}

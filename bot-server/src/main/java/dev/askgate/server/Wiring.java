@@ -1,0 +1,71 @@
+package dev.askgate.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.askgate.core.ChatService;
+import dev.askgate.core.context.ContextWindow;
+import dev.askgate.core.guard.SecretGuard;
+import dev.askgate.core.key.KeySource;
+import dev.askgate.core.model.ChatModel;
+import dev.askgate.core.openai.OpenAiChatModel;
+import okhttp3.OkHttpClient;
+
+import java.io.IOException;
+import java.time.Duration;
+
+/**
+ * The shared pieces, built once with plain {@code new}, in order: the one HTTP client, the one JSON mapper,
+ * the key source (the only holder of the OpenAI key), the model client and the chat service. Platforms are
+ * built from these in {@link Platforms}. Closing it stops the key watcher and the HTTP client's threads.
+ */
+final class Wiring implements AutoCloseable {
+    private final ObjectMapper json;
+    private final OkHttpClient http;
+    private final KeySource keys;
+    private final ChatModel model;
+    private final ChatService chat;
+    private final ModelCheckText checkText;
+
+    Wiring(AskgateConfig config) throws IOException {
+        json = new ObjectMapper();
+        // Explicit defaults for every user of the shared client; the model client derives its own timeouts.
+        http = new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .readTimeout(Duration.ofSeconds(60))
+                .writeTimeout(Duration.ofSeconds(30))
+                .callTimeout(Duration.ofMinutes(5))
+                .build();
+        keys = config.openAi().key().open();
+        model = new OpenAiChatModel(http, json, config.openAi(), keys);
+        chat = new ChatService(model, config.chat(), new SecretGuard(), new ContextWindow(config.chat()),
+                keys::appearsIn);
+        checkText = new ModelCheckText(config.openAi().baseUrl(), config.openAi().model());
+    }
+
+    ObjectMapper json() {
+        return json;
+    }
+
+    /** The shared HTTP client, for adapters that take one. */
+    OkHttpClient http() {
+        return http;
+    }
+
+    ChatModel model() {
+        return model;
+    }
+
+    ChatService chat() {
+        return chat;
+    }
+
+    ModelCheckText checkText() {
+        return checkText;
+    }
+
+    @Override
+    public void close() {
+        keys.close();
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+}

@@ -1,0 +1,110 @@
+package dev.askgate.server;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The launcher's commands, exit statuses and configuration checks, run in-process. */
+class AskgateCommandsTest {
+    private static final String KEY = "sk-proj-FAKE0000test0000key0000notreal";
+
+    @Test
+    void anUnknownCommandPrintsTheUsageOnStderrAndExitsTwo() {
+        AskgateRun run = AskgateRun.run(Map.of(), "", "serv");
+
+        assertThat(run.status).isEqualTo(2);
+        assertThat(run.out).isEmpty();
+        assertThat(run.err).contains("unknown command \"serv\"").contains("usage: askgate");
+    }
+
+    @Test
+    void helpAndVersionPrintToStdout() {
+        AskgateRun help = AskgateRun.run(Map.of(), "", "--help");
+        AskgateRun version = AskgateRun.run(Map.of(), "", "version");
+
+        assertThat(help.status).isZero();
+        assertThat(help.out).contains("serve").contains("chat").contains("check");
+        assertThat(version.status).isZero();
+        assertThat(version.out).matches("askgate \\d+\\.\\d+\\.\\d+.*\\n");
+    }
+
+    @Test
+    void serveWithoutAnyPlatformTokenExitsTwoAndSaysWhichTokensEnableWhichPlatform() {
+        AskgateRun run = AskgateRun.run(Map.of("OPENAI_API_KEY", KEY), "");
+
+        assertThat(run.status).isEqualTo(2);
+        assertThat(run.err).contains("no chat platform is configured")
+                .contains("Discord:").contains("DISCORD_BOT_TOKEN")
+                .contains("Socket Mode").contains("SLACK_APP_TOKEN")
+                .contains("HTTP mode").contains("SLACK_SIGNING_SECRET")
+                .doesNotContain(KEY);
+    }
+
+    @Test
+    void serveWithNeitherKeyNorPlatformTokenReportsBothAtOnce() {
+        AskgateRun run = AskgateRun.run(Map.of(), "", "serve");
+
+        assertThat(run.status).isEqualTo(2);
+        assertThat(run.err).contains("askgate: OPENAI_API_KEY is not set").contains("no chat platform is configured");
+    }
+
+    @Test
+    void everyConfigurationProblemIsReportedAtOnceNamingTheVariableAndNeverTheSecret() {
+        Map<String, String> env = new HashMap<>();
+        env.put("OPENAI_API_KEY", KEY);
+        env.put("OPENAI_API_KEY_FILE", "/run/secrets/openai");
+        env.put("ASKGATE_PORT", "eighty");
+        env.put("ASKGATE_CONTEXT_TOKENS", "12");
+        env.put("ASKGATE_SHUTDOWN_GRACE_SECONDS", "-1");
+        env.put("ASKGATE_LOG_LEVEL", "LOUD");
+        env.put("SLACK_APP_TOKEN", "xapp-FAKE-1-A0000-0000");
+        env.put("DISCORD_BOT_TOKEN", "FAKE.discord.token");
+
+        AskgateRun run = AskgateRun.run(env, "", "serve");
+
+        assertThat(run.status).isEqualTo(2);
+        assertThat(run.err.lines()).hasSize(6).allMatch(line -> line.startsWith("askgate: "));
+        assertThat(run.err).contains("OPENAI_API_KEY and OPENAI_API_KEY_FILE are both set")
+                .contains("ASKGATE_PORT must be").contains("ASKGATE_CONTEXT_TOKENS must be")
+                .contains("ASKGATE_SHUTDOWN_GRACE_SECONDS must be").contains("ASKGATE_LOG_LEVEL must be")
+                .contains("SLACK_APP_TOKEN is set but SLACK_BOT_TOKEN is not")
+                .doesNotContain(KEY).doesNotContain("xapp-FAKE").doesNotContain("FAKE.discord.token");
+    }
+
+    @Test
+    void aConfigurationRecordPrintsNoSecret() {
+        var loaded = AskgateConfig.load(Map.of("OPENAI_API_KEY", KEY, "DISCORD_BOT_TOKEN", "FAKE.discord.token"));
+
+        assertThat(loaded).isInstanceOf(AskgateConfig.Loaded.Valid.class);
+        assertThat(loaded.toString()).doesNotContain(KEY).doesNotContain("FAKE.discord.token");
+    }
+
+    @Test
+    void healthcheckPassesWhileHealthzAnswersAndFailsWhenNothingListens() throws Exception {
+        var endpoints = new HttpEndpoints(0, List.of(HttpRoute.of("GET", "/healthz",
+                request -> RouteResponse.json(200, "{\"status\":\"alive\"}"))), List.of());
+        endpoints.start();
+        String port = String.valueOf(endpoints.port());
+        AskgateRun alive = AskgateRun.run(Map.of("ASKGATE_PORT", port), "", "healthcheck");
+        endpoints.close();
+        AskgateRun gone = AskgateRun.run(Map.of("ASKGATE_PORT", port), "", "healthcheck");
+
+        assertThat(alive.status).as(alive.toString()).isZero();
+        assertThat(gone.status).isEqualTo(1);
+        assertThat(gone.err).contains("/healthz on port " + port + " did not answer");
+    }
+
+    @Test
+    void serveWithAPlatformTokenButNoAdapterInThisBuildExitsTwoSayingSo() {
+        AskgateRun run = AskgateRun.run(Map.of("OPENAI_API_KEY", KEY, "DISCORD_BOT_TOKEN", "FAKE.discord.token"),
+                "", "serve");
+
+        assertThat(run.status).isEqualTo(2);
+        assertThat(run.err).contains("DISCORD_BOT_TOKEN").contains("not yet available")
+                .doesNotContain("FAKE.discord.token");
+    }
+}

@@ -1,0 +1,145 @@
+package dev.askgate.server;
+
+import dev.askgate.testkit.openai.FakeOpenAi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AskgateServerTest {
+    private static final String KEY = "sk-proj-FAKE0000test0000key0000notreal";
+
+    private final FakeOpenAi openAi = new FakeOpenAi();
+    private final CapturedLogs logs = new CapturedLogs();
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final TestPlatform platform = new TestPlatform("testchat");
+    private Wiring wiring;
+    private ModelWatch watch;
+    private AskgateServer server;
+
+    @AfterEach
+    void stop() {
+        platform.finishWork();
+        if (server != null) server.shutdown();
+        if (wiring != null) wiring.close();
+        openAi.close();
+        logs.close();
+    }
+
+    @Test
+    void healthzIsAliveAndReadyzIsReadyWhenTheModelCheckPassesAndThePlatformIsConnected() throws Exception {
+        start(List.of());
+
+        assertThat(get("/healthz").statusCode()).isEqualTo(200);
+        awaitReadyz(200);
+        HttpResponse<String> ready = get("/readyz");
+        assertThat(ready.body()).contains("\"status\":\"ready\"").contains("\"name\":\"model\"")
+                .contains("\"name\":\"testchat\"").contains("key accepted");
+        assertThat(openAi.requests()).anyMatch(call -> call.path().equals("/v1/models"));
+        assertNoKeyIn(ready.body());
+    }
+
+    @Test
+    void readyzIs503WhenTheKeyIsRejectedOrAPlatformDisconnects() throws Exception {
+        start(List.of());
+        awaitReadyz(200);
+
+        openAi.acceptOnlyKeys("sk-proj-FAKE0000some0000other0000key");
+        watch.checkNow();
+        HttpResponse<String> rejected = get("/readyz");
+        assertThat(rejected.statusCode()).isEqualTo(503);
+        assertThat(rejected.body()).contains("OpenAI rejected the key (401)").contains("\"status\":\"not ready\"");
+
+        openAi.acceptOnlyKeys(KEY);
+        watch.checkNow();
+        assertThat(get("/readyz").statusCode()).isEqualTo(200);
+        platform.disconnect();
+        assertThat(get("/readyz").statusCode()).isEqualTo(503);
+        assertThat(get("/healthz").statusCode()).isEqualTo(200);
+        assertNoKeyIn(rejected.body() + logs.all());
+    }
+
+    @Test
+    void shutdownStopsTakingWorkButLetsAnAnswerInFlightFinish() throws Exception {
+        openAi.enqueue(FakeOpenAi.answer("An answer that takes a while.").streamedInWords()
+                .firstTokenAfter(Duration.ofMillis(300)));
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        HttpRoute ask = HttpRoute.of("POST", "/ask", request -> {
+            entered.countDown();
+            release.await(30, TimeUnit.SECONDS);
+            return SignalledServe.ask(wiring.chat(), request);
+        });
+        start(List.of(ask));
+        awaitReadyz(200);
+        CompletableFuture<HttpResponse<String>> inFlight = client.sendAsync(HttpRequest.newBuilder(uri("/ask"))
+                .POST(HttpRequest.BodyPublishers.ofString("What takes a while?")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(entered.await(20, TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<Void> shutdown = CompletableFuture.runAsync(server::shutdown);
+        assertThat(platform.awaitStopBegan(Duration.ofSeconds(20))).isTrue();
+
+        assertThat(platform.takingWork()).isFalse();
+        HttpResponse<String> readyz = get("/readyz");
+        assertThat(readyz.statusCode()).isEqualTo(503);
+        assertThat(readyz.body()).contains("\"status\":\"stopping\"");
+        assertThat(post("/ask", "A new question").statusCode()).isEqualTo(503);
+        assertThat(inFlight).isNotDone();
+        release.countDown();
+        platform.finishWork();
+        shutdown.get(30, TimeUnit.SECONDS);
+
+        assertThat(inFlight.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        assertThat(inFlight.get().body()).isEqualTo("An answer that takes a while.");
+        assertThat(platform.workFinishedBeforeDisconnect()).isTrue();
+        assertThat(platform.graceGiven()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(openAi.chatRequests()).hasSize(1);
+        assertNoKeyIn(logs.all());
+    }
+
+    private void start(List<HttpRoute> routes) throws Exception {
+        var env = Map.of("OPENAI_API_KEY", KEY, "OPENAI_BASE_URL", openAi.baseUrl(), "DISCORD_BOT_TOKEN", "FAKE-discord");
+        AskgateConfig config = ((AskgateConfig.Loaded.Valid) AskgateConfig.load(env)).config();
+        wiring = new Wiring(config);
+        var serverConfig = new ServerConfig(0, Duration.ofSeconds(20), Duration.ofMinutes(10), "INFO");
+        watch = new ModelWatch(wiring.model(), wiring.checkText(), serverConfig.modelCheckInterval());
+        server = new AskgateServer(serverConfig, watch, List.of(platform), routes, wiring.json());
+        server.start();
+    }
+
+    private void awaitReadyz(int status) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (get("/readyz").statusCode() != status) {
+            assertThat(System.nanoTime()).as("readyz %d within 20 s", status).isLessThan(deadline);
+            Thread.sleep(25); // polling interval, not synchronisation
+        }
+    }
+
+    private void assertNoKeyIn(String text) {
+        assertThat(text).doesNotContain(KEY);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String body) throws Exception {
+        return client.send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+}

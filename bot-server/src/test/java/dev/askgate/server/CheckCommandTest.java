@@ -1,0 +1,79 @@
+package dev.askgate.server;
+
+import dev.askgate.testkit.openai.FakeOpenAi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code askgate check} against a fake OpenAI on a real socket. */
+class CheckCommandTest {
+    private static final String KEY = "sk-proj-FAKE0000test0000key0000notreal";
+
+    private final FakeOpenAi openAi = new FakeOpenAi();
+    private final CapturedLogs logs = new CapturedLogs();
+
+    @AfterEach
+    void close() {
+        openAi.close();
+        logs.close();
+    }
+
+    @Test
+    void aHealthyEndpointPassesEveryCheck() {
+        AskgateRun run = check(Map.of("OPENAI_API_KEY", KEY, "OPENAI_BASE_URL", openAi.baseUrl()));
+
+        assertThat(run.status).as(run.toString()).isZero();
+        assertThat(run.out).startsWith("ok  configuration\n")
+                .contains("ok  OpenAI endpoint " + openAi.baseUrl() + " reachable, key accepted; model gpt-5-mini configured")
+                .contains("info  chat platforms: none configured");
+        assertThat(openAi.requests()).singleElement().satisfies(call -> {
+            assertThat(call.method()).isEqualTo("GET");
+            assertThat(call.path()).isEqualTo("/v1/models");
+            assertThat(call.bearerKey()).isEqualTo(KEY);
+        });
+        assertThat(run.out + run.err + logs.all()).doesNotContain(KEY);
+    }
+
+    @Test
+    void aRejectedKeyFailsWithTheFixAndExitStatusOne() {
+        openAi.acceptOnlyKeys("sk-proj-FAKE0000some0000other0000key");
+
+        AskgateRun run = check(Map.of("OPENAI_API_KEY", KEY, "OPENAI_BASE_URL", openAi.baseUrl()));
+
+        assertThat(run.status).isEqualTo(1);
+        assertThat(run.out).contains("ok  configuration")
+                .contains("FAIL  OpenAI rejected the key (401): put a valid key in OPENAI_API_KEY or OPENAI_API_KEY_FILE");
+        assertThat(run.out + run.err + logs.all()).doesNotContain(KEY);
+    }
+
+    @Test
+    void anUnreachableEndpointFailsNamingTheVariableToCheck() {
+        String baseUrl = openAi.baseUrl();
+        openAi.close();
+
+        AskgateRun run = check(Map.of("OPENAI_API_KEY", KEY, "OPENAI_BASE_URL", baseUrl, "OPENAI_MAX_RETRIES", "0"));
+
+        assertThat(run.status).isEqualTo(1);
+        assertThat(run.out).contains("FAIL  cannot reach " + baseUrl).contains("OPENAI_BASE_URL");
+    }
+
+    @Test
+    void badConfigurationIsOneFailLinePerProblemAndExitStatusTwo() {
+        AskgateRun run = check(Map.of("OPENAI_API_KEY", KEY, "OPENAI_API_KEY_FILE", "/run/secrets/openai",
+                "ASKGATE_PORT", "eighty"));
+
+        assertThat(run.status).isEqualTo(2);
+        assertThat(run.out.lines()).contains(
+                "FAIL  OPENAI_API_KEY and OPENAI_API_KEY_FILE are both set: set only one of them");
+        assertThat(run.out.lines()).anyMatch(line -> line.startsWith("FAIL  ASKGATE_PORT must be"));
+        assertThat(run.out).doesNotContain("ok  configuration").doesNotContain(KEY);
+        assertThat(openAi.requestCount()).isZero();
+    }
+
+    private AskgateRun check(Map<String, String> env) {
+        return AskgateRun.run(env, "", "check");
+    }
+}
