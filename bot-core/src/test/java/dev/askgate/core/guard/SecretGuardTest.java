@@ -132,7 +132,7 @@ class SecretGuardTest {
             "How do I split a list in Python?",
             "I use sk-learn and scikit-learn for this",
             "sk-learn-contrib-and-other-hyphenated-packages-are-many",
-            "sk-proj-setup-guide-for-our-new-team-members",
+            "sk-proj-setup-guide-for-new-team-members-example",
             "the disk-0000111122223333444455556666777788889999 device",
             "request id 123e4567-e89b-12d3-a456-426614174000",
             "commit 9fceb02d0ae598e95dc970b74767f19372d61af8 broke it",
