@@ -21,8 +21,8 @@ final class ModelCheckText {
     }
 
     String ok() {
-        // GET /models proves the endpoint and the key; the model itself is first used by a question.
-        return "OpenAI endpoint " + endpoint + " reachable, key accepted; model " + model + " configured";
+        // GET /models proves the endpoint and the key, and that the model is listed (when the endpoint lists any).
+        return "OpenAI endpoint " + endpoint + " reachable, key accepted; model " + model + " available";
     }
 
     String problem(ModelError error) {

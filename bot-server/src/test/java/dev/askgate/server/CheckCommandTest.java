@@ -27,7 +27,7 @@ class CheckCommandTest {
 
         assertThat(run.status).as(run.toString()).isZero();
         assertThat(run.out).startsWith("ok  configuration\n")
-                .contains("ok  OpenAI endpoint " + openAi.baseUrl() + " reachable, key accepted; model gpt-5-mini configured")
+                .contains("ok  OpenAI endpoint " + openAi.baseUrl() + " reachable, key accepted; model gpt-5-mini available")
                 .contains("info  chat platforms: none configured");
         assertThat(openAi.requests()).singleElement().satisfies(call -> {
             assertThat(call.method()).isEqualTo("GET");
@@ -47,6 +47,16 @@ class CheckCommandTest {
         assertThat(run.out).contains("ok  configuration")
                 .contains("FAIL  OpenAI rejected the key (401): put a valid key in OPENAI_API_KEY or OPENAI_API_KEY_FILE");
         assertThat(run.out + run.err + logs.all()).doesNotContain(KEY);
+    }
+
+    @Test
+    void aModelTheKeyCannotUseFailsNamingTheVariableToChange() {
+        AskgateRun run = check(Map.of("OPENAI_API_KEY", KEY, "OPENAI_BASE_URL", openAi.baseUrl(),
+                "OPENAI_MODEL", "gpt-9-imaginary"));
+
+        assertThat(run.status).isEqualTo(1);
+        assertThat(run.out).contains("FAIL  model gpt-9-imaginary is not available to this key (404): "
+                + "set OPENAI_MODEL to a model the key can use");
     }
 
     @Test

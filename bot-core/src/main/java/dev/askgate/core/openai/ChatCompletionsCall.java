@@ -73,9 +73,22 @@ final class ChatCompletionsCall {
     /** A GET that only has to succeed; empty when it did. */
     Optional<ModelError> probe(Request http, String model) {
         try (Response response = client.newCall(http).execute()) {
-            return response.isSuccessful() ? Optional.empty() : Optional.of(errorOf(response, model));
+            if (!response.isSuccessful()) return Optional.of(errorOf(response, model));
+            return listsOtherModelsOnly(response.body().string(), model)
+                    ? Optional.of(new ModelError.ModelNotFound(model, response.header("x-request-id", "")))
+                    : Optional.empty();
         } catch (IOException e) {
             return Optional.of(errors.fromException(e, timeout, ""));
+        }
+    }
+
+    /** True only for a readable, non-empty models list without {@code model}: the key cannot use that model. */
+    private boolean listsOtherModelsOnly(String body, String model) {
+        try {
+            var ids = parser.modelIds(body);
+            return !ids.isEmpty() && !ids.contains(model);
+        } catch (JsonProcessingException e) {
+            return false;
         }
     }
 

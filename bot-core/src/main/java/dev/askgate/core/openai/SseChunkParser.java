@@ -45,6 +45,19 @@ final class SseChunkParser {
                 usage.isObject() ? usage(usage) : Usage.NONE, root.path("model").asText(""));
     }
 
+    /**
+     * The model ids of a {@code GET /models} answer; empty when the body lists none (some compatible servers
+     * answer with an empty or different document), so that an unusual server is not taken for a missing model.
+     */
+    java.util.Set<String> modelIds(String body) throws JsonProcessingException {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (JsonNode entry : json.readTree(body).path("data")) {
+            String id = entry.path("id").asText("");
+            if (!id.isEmpty()) ids.add(id);
+        }
+        return ids;
+    }
+
     private static Usage usage(JsonNode usage) {
         return new Usage(Math.max(0, usage.path("prompt_tokens").asInt(0)),
                 Math.max(0, usage.path("prompt_tokens_details").path("cached_tokens").asInt(0)),

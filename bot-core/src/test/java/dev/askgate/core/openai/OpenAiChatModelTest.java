@@ -174,6 +174,14 @@ class OpenAiChatModelTest {
     }
 
     @Test
+    void checkReportsAModelTheEndpointDoesNotList() {
+        fake.models("gpt-4.1-mini", "gpt-4o-mini");
+
+        assertThat(fixture.model().check()).get().isInstanceOfSatisfying(ModelError.ModelNotFound.class,
+                notFound -> assertThat(notFound.model()).isEqualTo("gpt-5-mini"));
+    }
+
+    @Test
     void checkReportsARejectedKey() {
         fake.acceptOnlyKeys("sk-proj-FAKE-some-other-key");
 
