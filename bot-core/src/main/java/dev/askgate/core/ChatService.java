@@ -101,14 +101,27 @@ public final class ChatService {
             }
             case ModelResult.Failed failed -> {
                 ModelError error = failed.error();
-                log.warn("request={} platform={} workspace={} channel={} model={} failed: {} after {} chars, "
-                                + "upstream={}, {} ms",
-                        id, caller.platform(), caller.workspaceId(), caller.channelId(), settings.model(),
-                        error.getClass().getSimpleName(), filter.forwarded().length(), error.upstreamRequestId(),
-                        millis);
+                logFailure(request, error, filter.forwarded().length(), millis);
                 yield new ChatOutcome.Failed(error, filter.forwarded());
             }
         };
+    }
+
+    /**
+     * A rejected key is told to the operator as an ERROR once per key by the model client; a WARN for every
+     * question on top of that would bury it, so those failures are logged at DEBUG here.
+     */
+    private void logFailure(ChatRequest request, ModelError error, int charsShown, long millis) {
+        Caller caller = request.caller();
+        String line = "request={} platform={} workspace={} channel={} model={} failed: {} after {} chars, "
+                + "upstream={}, {} ms";
+        Object[] args = {request.requestId(), caller.platform(), caller.workspaceId(), caller.channelId(),
+                settings.model(), error.getClass().getSimpleName(), charsShown, error.upstreamRequestId(), millis};
+        if (error instanceof ModelError.InvalidKey) {
+            log.debug(line, args);
+        } else {
+            log.warn(line, args);
+        }
     }
 
     private String modelName(String reported) {

@@ -1,5 +1,7 @@
 package dev.askgate.core.config;
 
+import dev.askgate.core.guard.SecretGuard;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -22,6 +24,9 @@ import java.util.function.Function;
  * never a secret's value. The launcher builds one from the environment; nothing else reads the environment.
  */
 public final class Settings {
+    /** Longer values are not quoted in problem lines: ordinary settings are short, keys and tokens are not. */
+    private static final int MAX_QUOTED = 40;
+
     private final Map<String, String> env;
     private final List<String> problems = new ArrayList<>();
 
@@ -136,13 +141,22 @@ public final class Settings {
                 .orElse(Set.of());
     }
 
+    /**
+     * The bad value in quotes, to help find a typo; hidden when it may be a secret pasted into the wrong variable
+     * (shaped like one, or long enough to be one).
+     */
+    private static String quoted(String value) {
+        boolean mayBeSecret = value.length() > MAX_QUOTED || new SecretGuard().findSecret(value).isPresent();
+        return mayBeSecret ? "(value hidden)" : "(got \"" + value + "\")";
+    }
+
     private <T> T parse(String name, T fallback, String expected, Function<String, T> parser) {
         Optional<String> raw = string(name);
         if (raw.isEmpty()) return fallback;
         try {
             return parser.apply(raw.get());
         } catch (RuntimeException e) {
-            problem(name + " must be " + expected + " (got \"" + raw.get() + "\")");
+            problem(name + " must be " + expected + " " + quoted(raw.get()));
             return fallback;
         }
     }

@@ -15,7 +15,8 @@ import java.util.Deque;
  * A key read from a file ({@code OPENAI_API_KEY_FILE}) and reloaded when the file, or Kubernetes' {@code ..data}
  * link beside it, changes: a watcher reacts at once, and every {@link #current()} also compares the file's stamp
  * so that a missed event never leaves a stale key. Calls in flight keep the key they started with. A file that
- * becomes empty or unreadable keeps the last good key and logs a warning (never the key).
+ * becomes empty, unreadable or holds characters a header cannot carry keeps the last good key and logs one
+ * warning (never the key).
  */
 public final class FileKeySource implements KeySource {
     private static final Logger log = LoggerFactory.getLogger(FileKeySource.class);
@@ -27,6 +28,8 @@ public final class FileKeySource implements KeySource {
     private volatile ApiKey current;
     private volatile FileStamp lastSeen;
     private volatile KeyFileWatcher watcher;
+    /** The problem of the file last warned about ("" after a good read): one warning per problem, not per event. */
+    private String warned = ""; // guarded by this
 
     private FileKeySource(Path file, Secret first, FileStamp stamp) {
         this.file = file;
@@ -45,6 +48,11 @@ public final class FileKeySource implements KeySource {
         String content = Files.readString(absolute, StandardCharsets.UTF_8).strip();
         if (content.isEmpty()) {
             throw new IOException("the OpenAI key file " + absolute + " is empty");
+        }
+        var bad = KeyCharacters.problem(content);
+        if (bad.isPresent()) {
+            throw new IOException("the key in the OpenAI key file " + absolute + " " + bad.get()
+                    + ": write the key again as plain text");
         }
         FileKeySource source = new FileKeySource(absolute, new Secret(content), stamp);
         source.watcher = KeyFileWatcher.start(absolute.getParent(), source::rereadAfterChange);
@@ -84,12 +92,11 @@ public final class FileKeySource implements KeySource {
 
     /**
      * Re-reads the file even when its stamp looks unchanged: a same-size rewrite within one clock tick of the
-     * file system keeps the stamp, but not the watcher quiet. A bad file already reported is not reported again.
+     * file system keeps the stamp, but not the watcher quiet.
      */
     void rereadAfterChange() {
         FileStamp stamp = FileStamp.of(file);
         synchronized (this) {
-            if (stamp.equals(lastSeen) && !stamp.readable()) return;
             reload(stamp);
         }
     }
@@ -99,27 +106,32 @@ public final class FileKeySource implements KeySource {
      * finds the stamp already seen must also find the key read with it.
      */
     private void reload(FileStamp stamp) {
-        boolean reported = stamp.equals(lastSeen); // a bad file is reported once per change, not per request
         FileStamp seen = stamp;
         try {
             if (!stamp.readable()) {
-                if (!reported) warnKept("cannot be read (" + stamp.problem() + ")");
+                warnKept("cannot be read (" + stamp.problem() + ")");
                 return;
             }
             String content;
             try {
                 content = Files.readString(stamp.target(), StandardCharsets.UTF_8).strip();
             } catch (IOException e) {
-                if (!reported) warnKept("cannot be read (" + e.getClass().getSimpleName() + ")");
+                warnKept("cannot be read (" + e.getClass().getSimpleName() + ")");
                 return;
             }
             if (!FileStamp.of(file).equals(stamp)) {
                 seen = null; // changed while being read: read it again next time
             }
             if (content.isEmpty()) {
-                if (!reported) warnKept("is empty");
+                warnKept("is empty");
                 return;
             }
+            var bad = KeyCharacters.problem(content);
+            if (bad.isPresent()) {
+                warnKept("holds a key that " + bad.get());
+                return;
+            }
+            warned = "";
             Secret next = new Secret(content);
             if (next.equals(current.secret())) return;
             synchronized (formerKeys) {
@@ -133,7 +145,10 @@ public final class FileKeySource implements KeySource {
         }
     }
 
+    /** A bad file is reported once until it changes into another problem or a good key. */
     private void warnKept(String what) {
+        if (what.equals(warned)) return;
+        warned = what;
         log.warn("the OpenAI key file {} {}; keeping {}", file, what, current.generation());
     }
 

@@ -10,6 +10,8 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.sse.EventSources;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -21,6 +23,7 @@ import java.util.Optional;
  * models list. Retrying is the caller's business; this only says how the attempt ended.
  */
 final class ChatCompletionsCall {
+    private static final Logger log = LoggerFactory.getLogger(ChatCompletionsCall.class);
     private static final int MAX_ERROR_BODY = 64 * 1024;
 
     private final OkHttpClient client;
@@ -28,18 +31,19 @@ final class ChatCompletionsCall {
     private final OpenAiErrorMapper errors;
     private final KeyRejectionReporter rejections;
     private final Clock clock;
-    private final Duration timeout;
+    private final Timeouts timeouts;
 
     ChatCompletionsCall(OkHttpClient client, SseChunkParser parser, OpenAiErrorMapper errors,
-                        KeyRejectionReporter rejections, Clock clock, Duration timeout) {
+                        KeyRejectionReporter rejections, Clock clock, Timeouts timeouts) {
         this.client = client;
         this.parser = parser;
         this.errors = errors;
         this.rejections = rejections;
         this.clock = clock;
-        this.timeout = timeout;
+        this.timeouts = timeouts;
     }
 
+    /** A streamed completion; what {@code onDelta} throws is rethrown, anything else ends as a failure. */
     Attempt stream(Request http, String model, DeltaListener onDelta) {
         String requestId = "";
         try (Response response = client.newCall(http).execute()) {
@@ -48,14 +52,24 @@ final class ChatCompletionsCall {
             if (!isEventStream(response)) {
                 // Some compatible servers answer a streamed request whole; pass the text on as one delta.
                 Attempt whole = completion(response, requestId, model);
-                if (whole.result() instanceof ModelResult.Completed c && !c.text().isEmpty()) onDelta.onDelta(c.text());
+                if (whole.result() instanceof ModelResult.Completed c && !c.text().isEmpty()) {
+                    try {
+                        onDelta.onDelta(c.text());
+                    } catch (RuntimeException e) {
+                        throw new ChatStream.ListenerFailed(e);
+                    }
+                }
                 return whole;
             }
-            ChatStream stream = new ChatStream(parser, errors, onDelta, model, requestId, timeout);
+            ChatStream stream = new ChatStream(parser, errors, onDelta, model, requestId, timeouts);
             EventSources.processResponse(response, stream);
             return stream.result(response);
         } catch (IOException e) {
-            return Attempt.failed(errors.fromException(e, timeout, requestId));
+            return Attempt.failed(errors.fromException(e, timeouts, requestId));
+        } catch (ChatStream.ListenerFailed e) {
+            throw e.original();
+        } catch (RuntimeException e) {
+            return Attempt.failed(unexpected(e, http));
         }
     }
 
@@ -66,7 +80,9 @@ final class ChatCompletionsCall {
             if (!response.isSuccessful()) return failure(response, model);
             return completion(response, requestId, model);
         } catch (IOException e) {
-            return Attempt.failed(errors.fromException(e, timeout, requestId));
+            return Attempt.failed(errors.fromException(e, timeouts, requestId));
+        } catch (RuntimeException e) {
+            return Attempt.failed(unexpected(e, http));
         }
     }
 
@@ -78,8 +94,18 @@ final class ChatCompletionsCall {
                     ? Optional.of(new ModelError.ModelNotFound(model, response.header("x-request-id", "")))
                     : Optional.empty();
         } catch (IOException e) {
-            return Optional.of(errors.fromException(e, timeout, ""));
+            return Optional.of(errors.fromException(e, timeouts, ""));
+        } catch (RuntimeException e) {
+            return Optional.of(unexpected(e, http));
         }
+    }
+
+    /** Logged with its class and where it was thrown, not its message: that may quote a header with the key. */
+    private ModelError unexpected(RuntimeException e, Request http) {
+        StackTraceElement[] trace = e.getStackTrace();
+        log.error("{} {} failed in the client before an answer: {} at {}", http.method(), http.url().encodedPath(),
+                e.getClass().getName(), trace.length == 0 ? "unknown place" : trace[0]);
+        return errors.unexpected(e);
     }
 
     /** True only for a readable, non-empty models list without {@code model}: the key cannot use that model. */

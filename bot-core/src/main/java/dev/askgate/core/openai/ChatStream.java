@@ -11,7 +11,6 @@ import okhttp3.sse.EventSourceListener;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 
 /**
  * Reads one streamed Chat Completions response on the calling thread: passes each content delta on, collects
@@ -23,7 +22,7 @@ final class ChatStream extends EventSourceListener {
     private final DeltaListener onDelta;
     private final String model;
     private final String requestId;
-    private final Duration timeout;
+    private final Timeouts timeouts;
     private final StringBuilder text = new StringBuilder();
     private String finishReason = "";
     private String answeredModel = "";
@@ -35,13 +34,13 @@ final class ChatStream extends EventSourceListener {
     private RuntimeException listenerFailure;
 
     ChatStream(SseChunkParser parser, OpenAiErrorMapper errors, DeltaListener onDelta, String model,
-               String requestId, Duration timeout) {
+               String requestId, Timeouts timeouts) {
         this.parser = parser;
         this.errors = errors;
         this.onDelta = onDelta;
         this.model = model;
         this.requestId = requestId;
-        this.timeout = timeout;
+        this.timeouts = timeouts;
     }
 
     @Override
@@ -49,6 +48,8 @@ final class ChatStream extends EventSourceListener {
         if (done) return;
         if ("[DONE]".equals(data.strip())) {
             done = true;
+            // Nothing may follow [DONE]; a server that keeps the connection open must not hold the answer back.
+            source.cancel();
             return;
         }
         SseChunkParser.Chunk chunk;
@@ -64,7 +65,8 @@ final class ChatStream extends EventSourceListener {
         }
         if (!chunk.finishReason().isEmpty()) finishReason = chunk.finishReason();
         if (!chunk.model().isEmpty()) answeredModel = chunk.model();
-        if (chunk.usage() != null) usage = chunk.usage();
+        // Some compatible servers repeat a running total in every chunk: the last one counts.
+        if (!chunk.usage().equals(Usage.NONE)) usage = chunk.usage();
         if (!chunk.text().isEmpty()) {
             text.append(chunk.text());
             deltasPassed = true;
@@ -77,14 +79,25 @@ final class ChatStream extends EventSourceListener {
         }
     }
 
+    /** Carries what the caller's delta listener threw past the handling of unexpected client failures. */
+    static final class ListenerFailed extends RuntimeException {
+        ListenerFailed(RuntimeException cause) {
+            super(cause);
+        }
+
+        RuntimeException original() {
+            return (RuntimeException) getCause();
+        }
+    }
+
     @Override
     public void onFailure(EventSource source, Throwable t, Response response) {
         failure = t;
     }
 
-    /** How the stream ended; rethrows what the delta listener threw. */
+    /** How the stream ended; what the delta listener threw is rethrown wrapped in {@link ListenerFailed}. */
     Attempt result(Response response) {
-        if (listenerFailure != null) throw listenerFailure;
+        if (listenerFailure != null) throw new ListenerFailed(listenerFailure);
         String partial = text.toString();
         if (streamError != null) {
             return new Attempt(new ModelResult.Failed(streamError, partial, usage), response.headers(), response.code(),
@@ -96,7 +109,7 @@ final class ChatStream extends EventSourceListener {
                     deltasPassed);
         }
         ModelError error = failure instanceof IOException io
-                && errors.fromException(io, timeout, requestId) instanceof ModelError.Timeout t
+                && errors.fromException(io, timeouts, requestId) instanceof ModelError.Timeout t
                 ? t : new ModelError.StreamBroken(partial.length(), requestId);
         return new Attempt(new ModelResult.Failed(error, partial, usage), response.headers(), response.code(),
                 deltasPassed);

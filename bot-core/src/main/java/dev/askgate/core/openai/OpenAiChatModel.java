@@ -24,7 +24,6 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class OpenAiChatModel implements ChatModel {
     private static final Logger log = LoggerFactory.getLogger(OpenAiChatModel.class);
-    private static final Duration MAX_CONNECT = Duration.ofSeconds(10);
 
     private final OpenAiConfig config;
     private final Sleeper sleeper;
@@ -49,18 +48,19 @@ public final class OpenAiChatModel implements ChatModel {
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(clock, "clock");
+        Timeouts timeouts = Timeouts.of(config.timeout());
         // Our retries are counted and logged; OkHttp's silent ones would hide requests from both.
         OkHttpClient client = shared.newBuilder()
                 .addInterceptor(new ApiKeyInterceptor(keys, config.orgId(), config.projectId()))
-                .connectTimeout(config.timeout().compareTo(MAX_CONNECT) < 0 ? config.timeout() : MAX_CONNECT)
-                .readTimeout(config.timeout())
-                .writeTimeout(config.timeout())
+                .connectTimeout(timeouts.connect())
+                .readTimeout(timeouts.silence())
+                .writeTimeout(timeouts.silence())
                 .callTimeout(Duration.ZERO)
                 .retryOnConnectionFailure(false)
                 .build();
         this.bodies = new ChatCompletionsBody(json);
         this.calls = new ChatCompletionsCall(client, new SseChunkParser(json), new OpenAiErrorMapper(json, keys),
-                new KeyRejectionReporter(), clock, config.timeout());
+                new KeyRejectionReporter(), clock, timeouts);
         this.retries = new RetryPolicy(config.maxRetries(), clock, () -> ThreadLocalRandom.current().nextDouble());
         warnIfKeyTravelsUnencrypted(config);
     }

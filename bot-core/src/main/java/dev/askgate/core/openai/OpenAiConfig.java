@@ -2,6 +2,7 @@ package dev.askgate.core.openai;
 
 import dev.askgate.core.config.Secret;
 import dev.askgate.core.config.Settings;
+import dev.askgate.core.key.KeyCharacters;
 import dev.askgate.core.key.KeySpec;
 
 import java.io.IOException;
@@ -51,8 +52,8 @@ public record OpenAiConfig(URI baseUrl, String model, String orgId, String proje
             s.problem("OPENAI_MODEL must be a model id without spaces, such as " + DEFAULT_MODEL);
             model = DEFAULT_MODEL;
         }
-        String org = guarded(s, "OPENAI_ORG_ID", value) ? s.string("OPENAI_ORG_ID", "") : "";
-        String project = guarded(s, "OPENAI_PROJECT_ID", value) ? s.string("OPENAI_PROJECT_ID", "") : "";
+        String org = headerValue(s, "OPENAI_ORG_ID", guarded(s, "OPENAI_ORG_ID", value));
+        String project = headerValue(s, "OPENAI_PROJECT_ID", guarded(s, "OPENAI_PROJECT_ID", value));
         Duration timeout = guarded(s, "OPENAI_TIMEOUT_SECONDS", value)
                 ? s.seconds("OPENAI_TIMEOUT_SECONDS", Duration.ofSeconds(60), 1, 3600) : Duration.ofSeconds(60);
         int retries = guarded(s, "OPENAI_MAX_RETRIES", value) ? s.integer("OPENAI_MAX_RETRIES", 2, 0, 10) : 2;
@@ -67,7 +68,13 @@ public record OpenAiConfig(URI baseUrl, String model, String orgId, String proje
             return new KeySpec.Missing();
         }
         if (direct) {
-            return new KeySpec.FromValue(new Secret(s.string("OPENAI_API_KEY").orElseThrow()));
+            String value = s.string("OPENAI_API_KEY").orElseThrow();
+            var bad = KeyCharacters.problem(value);
+            if (bad.isPresent()) {
+                s.problem("OPENAI_API_KEY " + bad.get() + " (value not shown): set it again to the key as plain text");
+                return new KeySpec.Missing();
+            }
+            return new KeySpec.FromValue(new Secret(value));
         }
         if (!file) {
             s.problem("OPENAI_API_KEY is not set: set it to your OpenAI API key (sk-...), "
@@ -76,8 +83,15 @@ public record OpenAiConfig(URI baseUrl, String model, String orgId, String proje
         }
         Path path = Path.of(s.string("OPENAI_API_KEY_FILE").orElseThrow());
         try {
-            if (Files.readString(path, StandardCharsets.UTF_8).isBlank()) {
+            String content = Files.readString(path, StandardCharsets.UTF_8).strip();
+            if (content.isEmpty()) {
                 s.problem("OPENAI_API_KEY_FILE points to an empty file (" + path + "): put the API key in it");
+                return new KeySpec.Missing();
+            }
+            var bad = KeyCharacters.problem(content);
+            if (bad.isPresent()) {
+                s.problem("OPENAI_API_KEY_FILE points to a file (" + path + ") whose key " + bad.get()
+                        + ": write the key to it again as plain text");
                 return new KeySpec.Missing();
             }
         } catch (IOException | RuntimeException e) {
@@ -85,6 +99,17 @@ public record OpenAiConfig(URI baseUrl, String model, String orgId, String proje
             return new KeySpec.Missing();
         }
         return new KeySpec.FromFile(path);
+    }
+
+    /** An id sent as a header: "" when unset, or when it could not travel in a header (then with a problem line). */
+    private static String headerValue(Settings s, String name, boolean usable) {
+        String raw = usable ? s.string(name, "") : "";
+        var bad = KeyCharacters.problem(raw);
+        if (bad.isPresent()) {
+            s.problem(name + " " + bad.get() + ": it is sent as an HTTP header, so set it to the plain id");
+            return "";
+        }
+        return raw;
     }
 
     /**

@@ -42,13 +42,31 @@ final class OpenAiErrorMapper {
         return fromError(status, error, requestId, model, Duration.ZERO);
     }
 
-    ModelError fromException(IOException e, Duration timeout, String requestId) {
+    ModelError fromException(IOException e, Timeouts timeouts, String requestId) {
+        if (isConnectTimeout(e)) {
+            return new ModelError.Timeout(timeouts.connect(), requestId);
+        }
         if (e instanceof SocketTimeoutException
                 || e instanceof InterruptedIOException && "timeout".equals(e.getMessage())) {
-            return new ModelError.Timeout(timeout, requestId);
+            return new ModelError.Timeout(timeouts.silence(), requestId);
         }
         String detail = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         return new ModelError.Network(safe(detail));
+    }
+
+    /**
+     * A failure of the client itself (a bug, or a request OkHttp refuses to build): not retried, since the same
+     * request would fail the same way. Only the exception's class is kept; its message may quote a header.
+     */
+    ModelError unexpected(RuntimeException e) {
+        return new ModelError.Rejected(0, "client_error", "request_not_sent",
+                "the request could not be sent (" + e.getClass().getSimpleName() + " in the client)", "");
+    }
+
+    /** The JDK says "Connect timed out" when a socket's connect timeout ends; OkHttp passes that on as it is. */
+    private static boolean isConnectTimeout(IOException e) {
+        return e instanceof SocketTimeoutException && e.getMessage() != null
+                && e.getMessage().toLowerCase(Locale.ROOT).startsWith("connect timed out");
     }
 
     private ModelError fromError(int status, JsonNode error, String requestId, String model, Duration retryAfter) {

@@ -9,7 +9,7 @@ import dev.askgate.core.Usage;
 final class SseChunkParser {
 
     /**
-     * One chunk: its text ("" when none), finish reason ("" when none), usage (null when the chunk has none),
+     * One chunk: its text ("" when none), finish reason ("" when none), usage ({@link Usage#NONE} when the chunk has none),
      * model, and the {@code error} object a server may send inside a stream (missing when none).
      */
     record Chunk(String text, String finishReason, Usage usage, String model, JsonNode error) { }
@@ -31,7 +31,7 @@ final class SseChunkParser {
         String text = delta.path("content").asText("") + delta.path("refusal").asText("");
         JsonNode usage = root.path("usage");
         return new Chunk(text, choice.path("finish_reason").asText(""),
-                usage.isObject() ? usage(usage) : null, root.path("model").asText(""), root.path("error"));
+                usage.isObject() ? usage(usage) : Usage.NONE, root.path("model").asText(""), root.path("error"));
     }
 
     Completion completion(String body) throws JsonProcessingException {

@@ -2,6 +2,7 @@ package dev.askgate.core.render;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Splits a long answer into messages of at most {@code limit} characters, at a paragraph, else a line,
@@ -77,10 +78,12 @@ public final class MessageSplitter {
         // Scan from the end: the first feasible cut of each kind is the longest part of that kind.
         Cut[] longest = new Cut[Kind.values().length];
         for (int i = max; i >= 1; i--) {
-            Kind kind = kindAt(rest, i);
-            if (kind == null || longest[kind.ordinal()] != null) continue;
-            longest[kind.ordinal()] = candidate(rest, open, i, room);
-            if (kind == Kind.PARAGRAPH && longest[kind.ordinal()] != null && i >= max / 2) break; // the best
+            Optional<Kind> kind = kindAt(rest, i);
+            if (kind.isEmpty() || longest[kind.get().ordinal()] != null) continue;
+            Optional<Cut> cut = candidate(rest, open, i, room);
+            if (cut.isEmpty()) continue;
+            longest[kind.get().ordinal()] = cut.get();
+            if (kind.get() == Kind.PARAGRAPH && i >= max / 2) break; // the best
         }
         for (int minimum : new int[] {max / 2, max / 4, 1}) {
             for (Cut c : longest) {
@@ -98,30 +101,31 @@ public final class MessageSplitter {
         return best;
     }
 
-    /** The kind of boundary right before index {@code i} of {@code rest}, or null. */
-    private static Kind kindAt(String rest, int i) {
-        if (i >= rest.length()) return Kind.LINE; // the whole rest fits: as good as a line end
+    /** The kind of boundary right before index {@code i} of {@code rest}; empty when there is none. */
+    private static Optional<Kind> kindAt(String rest, int i) {
+        if (i >= rest.length()) return Optional.of(Kind.LINE); // the whole rest fits: as good as a line end
         char c = rest.charAt(i);
         if (c == '\n') {
-            return i + 1 < rest.length() && rest.charAt(i + 1) == '\n' || rest.charAt(i - 1) == '\n'
-                    ? Kind.PARAGRAPH : Kind.LINE;
+            return Optional.of(i + 1 < rest.length() && rest.charAt(i + 1) == '\n' || rest.charAt(i - 1) == '\n'
+                    ? Kind.PARAGRAPH : Kind.LINE);
         }
         // A word boundary needs a word before it: cutting inside indentation leaves a blank line behind.
-        if ((c == ' ' || c == '\t') && !Character.isWhitespace(rest.charAt(i - 1))) return Kind.WORD;
-        return null;
+        if ((c == ' ' || c == '\t') && !Character.isWhitespace(rest.charAt(i - 1))) return Optional.of(Kind.WORD);
+        return Optional.empty();
     }
 
-    private static Cut candidate(String rest, Fence open, int end, int room) {
+    /** The cut at boundary {@code end}; empty when it would leave nothing, split a fence line or not fit. */
+    private static Optional<Cut> candidate(String rest, Fence open, int end, int room) {
         int bodyEnd = end;
         while (bodyEnd > 0 && rest.charAt(bodyEnd - 1) == '\n') bodyEnd--; // no blank line before a closing fence
-        if (bodyEnd == 0) return null;
-        if (end < rest.length() && rest.charAt(end) != '\n' && insideFenceLine(rest, end)) return null;
+        if (bodyEnd == 0) return Optional.empty();
+        if (end < rest.length() && rest.charAt(end) != '\n' && insideFenceLine(rest, end)) return Optional.empty();
         Fence after = Fence.stateAfter(rest, bodyEnd, open);
-        if (after != null && opensOnLastLine(rest, bodyEnd, open)) return null; // would end in an empty block
+        if (after != null && opensOnLastLine(rest, bodyEnd, open)) return Optional.empty(); // an empty block
         int needed = bodyEnd + (after == null ? 0 : 1 + after.closeLine().length());
-        if (needed > room) return null;
+        if (needed > room) return Optional.empty();
         // The boundary character itself (newline or space) is dropped; the next part starts after it.
-        return new Cut(bodyEnd, Math.min(rest.length(), end + 1), after);
+        return Optional.of(new Cut(bodyEnd, Math.min(rest.length(), end + 1), after));
     }
 
     /** Whether index {@code at} lies inside a line that looks like a fence ({@code ```json title=x}). */

@@ -12,6 +12,7 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -181,11 +182,12 @@ public final class FakeOpenAi implements AutoCloseable {
         RecordedCall call = calls.record(request);
         String path = call.path();
         if ("GET".equals(call.method()) && path.equals("/v1/models")) {
-            return keyRejection(call) != null ? writer.error(keyRejection(call), call) : writer.models(modelIds, call);
+            return keyRejection(call).map(rejection -> writer.error(rejection, call))
+                    .orElseGet(() -> writer.models(modelIds, call));
         }
         if ("POST".equals(call.method()) && path.equals("/v1/chat/completions")) {
-            FakeError rejection = keyRejection(call);
-            if (rejection != null) return writer.error(rejection, call);
+            Optional<FakeError> rejection = keyRejection(call);
+            if (rejection.isPresent()) return writer.error(rejection.get(), call);
             FakeReply next = queue.poll();
             return writer.write(next == null ? fallback : next, call);
         }
@@ -193,15 +195,17 @@ public final class FakeOpenAi implements AutoCloseable {
                 "Invalid URL (" + call.method() + " " + path + ")"), call);
     }
 
-    private FakeError keyRejection(RecordedCall call) {
+    /** The 401 the real API sends for this request's key; empty when the key is accepted. */
+    private Optional<FakeError> keyRejection(RecordedCall call) {
         String key = call.bearerKey();
         if (key == null || key.isBlank()) {
-            return new FakeError(401, "invalid_request_error", null, "You didn't provide an API key. You need to "
+            return Optional.of(new FakeError(401, "invalid_request_error", null, "You didn't provide an API key. You need to "
                     + "provide your API key in an Authorization header using Bearer auth (i.e. Authorization: "
-                    + "Bearer YOUR_KEY). You can obtain an API key from https://platform.openai.com/account/api-keys.");
+                    + "Bearer YOUR_KEY). You can obtain an API key from https://platform.openai.com/account/api-keys."));
         }
         Set<String> accepted = acceptedKeys;
-        return accepted.isEmpty() || accepted.contains(key) ? null : ErrorCatalog.invalidApiKey();
+        return accepted.isEmpty() || accepted.contains(key)
+                ? Optional.empty() : Optional.of(ErrorCatalog.invalidApiKey());
     }
 
     @Override
