@@ -9,7 +9,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -118,9 +120,43 @@ class FileKeySourceTest {
 
             for (int i = 0; i < 5; i++) assertThat(keys.current().secret().value()).isEqualTo(OLD);
             awaitTrue(() -> logs.events(Level.WARN, "is empty").size() == 1);
+            // Another change to the still empty file; the read after it has finished any reload it caused.
+            Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(60)));
+            assertThat(keys.current().secret().value()).isEqualTo(OLD);
+
             assertThat(logs.events(Level.WARN, "is empty")).hasSize(1);
             assertThat(keys.generation().number()).isEqualTo(1);
         }
+    }
+
+    @Test
+    void refusesToOpenAFileWhoseKeyAHeaderCannotCarryNamingThePathNotTheKey() throws IOException {
+        Path file = Files.writeString(dir.resolve("openai"), "sk-proj-FAKE1111old\u20261111notreal\n");
+
+        assertThatThrownBy(() -> FileKeySource.open(file)).isInstanceOf(IOException.class)
+                .hasMessageContaining(file.toAbsolutePath().toString()).hasMessageContaining("not plain ASCII")
+                .message().doesNotContain("FAKE1111");
+    }
+
+    @Test
+    void aKeyWithCharactersAHeaderCannotCarryIsTreatedLikeAnEmptyFile() throws IOException {
+        Path file = dir.resolve("openai");
+        KeyFiles.writeAtomically(file, OLD);
+        String broken = "sk-proj-FAKE2222new 2222key2222notreal";
+        try (FileKeySource keys = FileKeySource.open(file)) {
+            KeyFiles.writeAtomically(file, broken);
+
+            assertThat(keys.current().secret().value()).isEqualTo(OLD);
+            awaitTrue(() -> !logs.events(Level.WARN, "a space or tab").isEmpty());
+            Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(60)));
+            assertThat(keys.current().secret().value()).isEqualTo(OLD);
+            assertThat(logs.events(Level.WARN, "a space or tab")).hasSize(1);
+            assertThat(keys.generation().number()).isEqualTo(1);
+
+            KeyFiles.writeAtomically(file, NEW);
+            assertThat(keys.current().secret().value()).isEqualTo(NEW);
+        }
+        assertThat(logs.text()).doesNotContain(OLD).doesNotContain(NEW).doesNotContain("FAKE2222new");
     }
 
     @Test

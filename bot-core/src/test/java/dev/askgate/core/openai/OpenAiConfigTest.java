@@ -133,4 +133,39 @@ class OpenAiConfigTest {
         assertThat(config.toString()).doesNotContain(KEY).doesNotContain("FAKEpass").contains("proxy.example");
         assertThat(config.key().toString()).doesNotContain(KEY);
     }
+
+    @Test
+    void aKeyWithCharactersAHeaderCannotCarryIsAProblemThatHidesTheValue() {
+        for (String pasted : new String[] {"sk-proj-FAKE0000test\u20260000notreal", "sk-proj-FAKE0000 test0000notreal",
+                "sk-proj-FAKE0000test\n0000notreal", "sk-proj-FAKE0000test\u201d"}) {
+            Settings s = new Settings(Map.of("OPENAI_API_KEY", pasted));
+
+            OpenAiConfig config = OpenAiConfig.from(s);
+
+            assertThat(s.problems()).as(pasted).singleElement().satisfies(line -> assertThat(line)
+                    .startsWith("OPENAI_API_KEY ").contains("value not shown").doesNotContain("FAKE0000"));
+            assertThat(config.key()).isInstanceOf(KeySpec.Missing.class);
+        }
+    }
+
+    @Test
+    void aKeyFileWithALineBreakInsideTheKeyIsAProblemNamingTheFile() throws IOException {
+        Path file = Files.writeString(dir.resolve("openai"), "sk-proj-FAKE0000test\n0000key0000notreal\n");
+        Settings s = new Settings(Map.of("OPENAI_API_KEY_FILE", file.toString()));
+
+        OpenAiConfig config = OpenAiConfig.from(s);
+
+        assertThat(s.problems()).singleElement().satisfies(line -> assertThat(line)
+                .contains("OPENAI_API_KEY_FILE", file.toString(), "line break").doesNotContain("FAKE0000"));
+        assertThat(config.key()).isInstanceOf(KeySpec.Missing.class);
+    }
+
+    @Test
+    void anOrganizationIdAHeaderCannotCarryIsAProblem() {
+        Settings s = new Settings(Map.of("OPENAI_API_KEY", KEY, "OPENAI_ORG_ID", "org-\u2026FAKE"));
+
+        OpenAiConfig.from(s);
+
+        assertThat(s.problems()).singleElement().satisfies(line -> assertThat(line).startsWith("OPENAI_ORG_ID "));
+    }
 }
