@@ -80,7 +80,13 @@ public final class ChatService {
                     id, caller.platform(), caller.channelId(), e.getClass().getName());
             result = new ModelResult.Failed(new ModelError.Network(e.getClass().getSimpleName()), "", Usage.NONE);
         }
-        filter.flush();
+        try {
+            filter.flush();
+        } catch (RuntimeException e) {
+            // A sink that failed during the stream usually fails again here; the outcome must still be returned.
+            log.warn("request={} platform={} channel={} reply sink failed: {}",
+                    id, caller.platform(), caller.channelId(), e.getClass().getName());
+        }
         long millis = (System.nanoTime() - startNanos) / 1_000_000;
 
         if (filter.leaked() || result instanceof ModelResult.Completed done && leaksKey.test(done.text())) {

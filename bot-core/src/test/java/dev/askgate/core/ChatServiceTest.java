@@ -78,6 +78,18 @@ class ChatServiceTest {
     }
 
     @Test
+    void aSinkThatFailsStillGetsAnOutcomeReturned() {
+        ScriptedModel model = ScriptedModel.answering("Hello wor", "ld");
+        ReplySink broken = text -> {
+            throw new IllegalStateException("the platform is gone");
+        };
+
+        ChatOutcome outcome = service(model).ask(request("Hi"), broken);
+
+        assertThat(outcome).isInstanceOf(ChatOutcome.Failed.class);
+    }
+
+    @Test
     void theModelGetsSystemPromptHistoryAndQuestionInOrder() {
         ScriptedModel model = ScriptedModel.answering("ok");
         Conversation history = new Conversation(List.of(Turn.user("first"), Turn.assistant("reply")));

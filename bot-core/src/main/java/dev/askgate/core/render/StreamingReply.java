@@ -135,10 +135,6 @@ public final class StreamingReply implements ReplySink {
         io.lock();
         try {
             List<String> parts = parts(text());
-            if (parts.isEmpty()) {
-                done.complete(null);
-                return;
-            }
             // The channel budget may ask for a pause; then the rest of the final flush runs when it ends.
             for (int i = 0; i < parts.size(); i++) {
                 if (i < ids.size() && !parts.get(i).equals(shown.get(i))) {

@@ -2,9 +2,11 @@ package dev.askgate.core.openai;
 
 import ch.qos.logback.classic.Level;
 import dev.askgate.core.config.Secret;
+import dev.askgate.core.config.Settings;
 import dev.askgate.core.key.FileKeySource;
 import dev.askgate.core.key.FixedKeySource;
 import dev.askgate.core.key.KeyFiles;
+import dev.askgate.core.key.KeySource;
 import dev.askgate.core.key.KeySpec;
 import dev.askgate.core.model.ModelError;
 import dev.askgate.core.model.ModelResult;
@@ -14,13 +16,23 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 import static dev.askgate.core.openai.ModelFixture.question;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -140,6 +152,86 @@ class KeyRotationTest {
 
         assertThat(logs.events(Level.ERROR, "rejected the API key")).singleElement()
                 .satisfies(e -> assertThat(e.getFormattedMessage()).contains("OPENAI_API_KEY").doesNotContain(OLD));
+    }
+
+    @Test
+    void aKeyFileReplacedUnderConcurrentRequestsSwitchesToTheNewKeyWithoutAFailedRequest() throws Exception {
+        Path file = dir.resolve("openai");
+        KeyFiles.writeAtomically(file, OLD);
+        runRequestsDuringARotation(file, () -> KeyFiles.writeAtomically(file, NEW));
+    }
+
+    @Test
+    void aKubernetesSecretUpdateUnderConcurrentRequestsSwitchesToTheNewKeyWithoutAFailedRequest() throws Exception {
+        Path file = KeyFiles.kubernetesVolume(dir, "openai", OLD);
+        runRequestsDuringARotation(file, () -> KeyFiles.swapKubernetesData(dir, "openai", NEW, 2));
+    }
+
+    /** One request: which key generation the source reported just before it started, and how it ended. */
+    private record Sent(String question, long generationBefore, ModelResult result) { }
+
+    /**
+     * Four virtual threads ask continuously, configured from variables as the launcher does; the key is rotated
+     * mid-run. A request started after the source reported the new generation must carry the new key; one
+     * started before may carry either (it may have been in flight at the swap).
+     */
+    private void runRequestsDuringARotation(Path file, Rotation rotate) throws Exception {
+        fake.acceptOnlyKeys(OLD, NEW);
+        Settings env = new Settings(Map.of("OPENAI_API_KEY_FILE", file.toString(), "OPENAI_BASE_URL", fake.baseUrl()));
+        OpenAiConfig config = OpenAiConfig.from(env);
+        assertThat(env.problems()).isEmpty();
+        Queue<Sent> sent = new ConcurrentLinkedQueue<>();
+        AtomicBoolean stop = new AtomicBoolean();
+        try (KeySource keys = config.key().open(); var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            OpenAiChatModel model = fixture.model(config, keys);
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int worker = t;
+                workers.add(threads.submit(() -> {
+                    for (int n = 0; !stop.get(); n++) {
+                        String question = "w" + worker + "-" + n;
+                        long generation = keys.generation().number();
+                        ModelResult result = n % 2 == 0 ? model.stream(question(question), text -> { })
+                                : model.complete(question(question));
+                        sent.add(new Sent(question, generation, result));
+                    }
+                    return null;
+                }));
+            }
+            fake.awaitRequests(40, Duration.ofSeconds(15));
+            rotate.run();
+            awaitTrue(() -> sent.stream().filter(s -> s.generationBefore() == 2).count() >= 40);
+            stop.set(true);
+            for (Future<?> w : workers) w.get(15, TimeUnit.SECONDS);
+        }
+
+        assertThat(sent).allSatisfy(s -> assertThat(s.result()).as(s.question()).isInstanceOf(ModelResult.Completed.class));
+        Map<String, String> keyOf = new HashMap<>();
+        fake.chatRequests().forEach(c -> keyOf.put(c.messageContents().getLast(), c.bearerKey()));
+        assertThat(sent.stream().filter(s -> s.generationBefore() == 1).map(s -> keyOf.get(s.question())))
+                .contains(OLD);
+        assertThat(sent.stream().filter(s -> s.generationBefore() == 2).map(s -> keyOf.get(s.question())))
+                .isNotEmpty().containsOnly(NEW);
+        assertThat(logs.text()).doesNotContain(OLD).doesNotContain(NEW);
+    }
+
+    /** Replaces the key file the way an operator or the kubelet does. */
+    @FunctionalInterface
+    private interface Rotation {
+        void run() throws IOException;
+    }
+
+    private static void awaitTrue(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) throw new AssertionError("condition not met within 20 s");
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     private OpenAiConfig config(Path file) {

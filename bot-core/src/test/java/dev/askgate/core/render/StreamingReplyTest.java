@@ -55,6 +55,17 @@ class StreamingReplyTest {
     }
 
     @Test
+    void aBlankFinalTextLeavesNoStreamedTextBehind() {
+        StreamingReply reply = reply(2000);
+        reply.delta("Streamed words ");
+
+        CompletableFuture<Void> done = reply.finish("");
+
+        assertThat(done).isDone();
+        assertThat(target.texts()).containsExactly("\u2026");
+    }
+
+    @Test
     void anEditBookedButNotMadeDoesNotHoldUpTheFinalEdits() {
         StreamingReply reply = reply(2000);
         reply.delta("a ");
