@@ -131,7 +131,8 @@ final class ChatCompletionsCall {
     }
 
     private Attempt failure(Response response, String model) throws IOException {
-        return new Attempt(new ModelResult.Failed(errorOf(response, model)), response.headers(), response.code(), false);
+        return new Attempt(new ModelResult.Failed(errorOf(response, model)), response.headers(), response.code(),
+                false);
     }
 
     private ModelError errorOf(Response response, String model) throws IOException {

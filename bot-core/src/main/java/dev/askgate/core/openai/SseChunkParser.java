@@ -9,8 +9,8 @@ import dev.askgate.core.Usage;
 final class SseChunkParser {
 
     /**
-     * One chunk: its text ("" when none), finish reason ("" when none), usage ({@link Usage#NONE} when the chunk has none),
-     * model, and the {@code error} object a server may send inside a stream (missing when none).
+     * One chunk: its text ("" when none), finish reason ("" when none), usage ({@link Usage#NONE} when the chunk
+     * has none), model, and the {@code error} object a server may send inside a stream (missing when none).
      */
     record Chunk(String text, String finishReason, Usage usage, String model, JsonNode error) { }
 

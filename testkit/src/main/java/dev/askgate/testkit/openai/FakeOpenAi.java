@@ -199,9 +199,10 @@ public final class FakeOpenAi implements AutoCloseable {
     private Optional<FakeError> keyRejection(RecordedCall call) {
         String key = call.bearerKey();
         if (key == null || key.isBlank()) {
-            return Optional.of(new FakeError(401, "invalid_request_error", null, "You didn't provide an API key. You need to "
-                    + "provide your API key in an Authorization header using Bearer auth (i.e. Authorization: "
-                    + "Bearer YOUR_KEY). You can obtain an API key from https://platform.openai.com/account/api-keys."));
+            return Optional.of(new FakeError(401, "invalid_request_error", null,
+                    "You didn't provide an API key. You need to provide your API key in an Authorization header "
+                    + "using Bearer auth (i.e. Authorization: Bearer YOUR_KEY). You can obtain an API key from "
+                    + "https://platform.openai.com/account/api-keys."));
         }
         Set<String> accepted = acceptedKeys;
         return accepted.isEmpty() || accepted.contains(key)
