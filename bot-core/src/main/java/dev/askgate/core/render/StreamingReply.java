@@ -26,6 +26,8 @@ public final class StreamingReply implements ReplySink {
     private static final Logger log = LoggerFactory.getLogger(StreamingReply.class);
     /** Separates the shown text from an appended note or error. */
     static final String NOTE_SEPARATOR = "\n\n";
+    /** What a message no longer needed by the final text shows. */
+    static final String BLANK = "\u2026";
 
     private final MessageTarget target;
     private final MessageSplitter splitter;
@@ -134,7 +136,9 @@ public final class StreamingReply implements ReplySink {
     private void finalFlush(CompletableFuture<Void> done) {
         io.lock();
         try {
-            List<String> parts = parts(text());
+            List<String> parts = new ArrayList<>(parts(text()));
+            // A final text shorter than what streamed (rare) leaves extra messages; they must not keep stale text.
+            while (parts.size() < ids.size()) parts.add(BLANK);
             // The channel budget may ask for a pause; then the rest of the final flush runs when it ends.
             for (int i = 0; i < parts.size(); i++) {
                 if (i < ids.size() && !parts.get(i).equals(shown.get(i))) {
@@ -148,7 +152,6 @@ public final class StreamingReply implements ReplySink {
                     post(parts.get(i));
                 }
             }
-            blankSurplus(parts.size());
             ids.forEach(pacer::forget);
             done.complete(null);
         } catch (RuntimeException e) {
@@ -227,13 +230,6 @@ public final class StreamingReply implements ReplySink {
     private void edit(int index, String part) {
         target.edit(ids.get(index), part);
         shown.set(index, part);
-    }
-
-    /** A final text shorter than what streamed (rare) leaves extra messages; they must not keep stale text. */
-    private void blankSurplus(int used) {
-        for (int i = used; i < ids.size(); i++) {
-            if (!"\u2026".equals(shown.get(i))) edit(i, "\u2026");
-        }
     }
 
     private static String join(String body, String note) {

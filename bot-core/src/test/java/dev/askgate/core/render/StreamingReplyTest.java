@@ -62,7 +62,7 @@ class StreamingReplyTest {
         CompletableFuture<Void> done = reply.finish("");
 
         assertThat(done).isDone();
-        assertThat(target.texts()).containsExactly("\u2026");
+        assertThat(target.texts()).containsExactly(StreamingReply.BLANK);
     }
 
     @Test
@@ -218,6 +218,22 @@ class StreamingReplyTest {
         reply.finish(answered("Long story short"), "(cut off at the length limit)").join();
 
         assertThat(target.texts()).containsExactly("Long story short\n\n(cut off at the length limit)");
+    }
+
+    @Test
+    void blankingAMessageTheFinalTextNoLongerNeedsWaitsForTheChannelBudgetToo() {
+        StreamingReply reply = reply(64);
+        reply.delta("A first answer that streams long enough to need a second message on this platform. ");
+        assertThat(reply.messageIds()).hasSize(2);
+        for (int i = 0; i < 4; i++) pacer.reserveFinalEdit("channel-1", "other-" + i); // 4 of 5 in use
+
+        CompletableFuture<Void> done = reply.finish(answered("Short."), "");
+
+        assertThat(done).isNotDone(); // the edit of the first message took the last slot of the window
+        assertThat(target.texts()).last().asString().isNotEqualTo(StreamingReply.BLANK);
+        scheduler.advance(Duration.ofSeconds(5));
+        assertThat(done).isDone();
+        assertThat(target.texts()).containsExactly("Short.", StreamingReply.BLANK);
     }
 
     @Test
