@@ -31,7 +31,7 @@ public final class Askgate {
               version      print the version
               help         print this text
 
-            Configuration comes from environment variables; see README.md.
+            Configuration comes from environment variables; see README.md. In a checkout, ./askgate test runs the tests.
             """;
 
     private final Map<String, String> env;
