@@ -157,7 +157,7 @@ final class AskgateServer {
     }
 
     /** A tenth of the time left, at most 2 s: the part a platform keeps for disconnecting after its work. */
-    static Duration disconnectAllowance(Duration left) {
+    private static Duration disconnectAllowance(Duration left) {
         Duration tenth = left.dividedBy(10);
         return tenth.compareTo(MAX_DISCONNECT) > 0 ? MAX_DISCONNECT : tenth;
     }
