@@ -55,6 +55,7 @@ final class ModelWatch implements AutoCloseable {
     private final ModelCheckText text;
     private final Duration interval;
     private final AtomicReference<Status> last = new AtomicReference<>(Status.NOT_YET);
+    private volatile boolean closed;
     private final ScheduledExecutorService scheduler =
             Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("model-check").factory());
 
@@ -76,6 +77,8 @@ final class ModelWatch implements AutoCloseable {
     /** Checks once, on the calling thread. */
     Status checkNow() {
         Optional<ModelError> error = model.check();
+        // Closing interrupts a check in flight, which then fails as a network error: not news for anyone.
+        if (closed) return last.get();
         Status next = error.map(e -> new Status(State.FAILED, text.problem(e), Instant.now(), Kind.of(e)))
                 .orElseGet(() -> new Status(State.OK, text.ok(), Instant.now(), Kind.PASSED));
         Status previous = last.getAndSet(next);
@@ -94,6 +97,7 @@ final class ModelWatch implements AutoCloseable {
         try {
             checkNow();
         } catch (RuntimeException e) {
+            if (closed) return;
             // A bug in the check must not end the schedule; readiness reports it as failed.
             Kind kind = Kind.of(e);
             Status previous = last.getAndSet(new Status(State.FAILED,
@@ -107,6 +111,7 @@ final class ModelWatch implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         scheduler.shutdownNow();
     }
 }

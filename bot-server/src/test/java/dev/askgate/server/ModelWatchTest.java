@@ -63,6 +63,21 @@ class ModelWatchTest {
     }
 
     @Test
+    void aCheckThatEndsAfterTheWatchIsClosedChangesNothingAndLogsNothing() {
+        watch = new ModelWatch(wiring.model(), wiring.checkText(), Duration.ofMinutes(10));
+        watch.checkNow();
+        int linesBefore = logs.lines().size();
+
+        watch.close(); // closing interrupts a check in flight, which then ends as a failure
+        openAi.acceptOnlyKeys(OTHER_KEY);
+        watch.checkNow();
+
+        assertThat(watch.status().state()).isEqualTo(ModelWatch.State.OK);
+        assertThat(logs.lines().subList(linesBefore, logs.lines().size()))
+                .noneMatch(line -> line.contains(ModelWatch.class.getName()));
+    }
+
+    @Test
     void eachChangeIsLoggedOnceFailingPassingAgainAndFailingAgain() {
         watch = new ModelWatch(wiring.model(), wiring.checkText(), Duration.ofMinutes(10));
 
