@@ -9,16 +9,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.function.Consumer;
 
 /**
@@ -37,7 +31,7 @@ public final class Askgate {
               version      print the version
               help         print this text
 
-            Configuration comes from environment variables; see README.md.
+            Configuration comes from environment variables; see README.md. In a checkout, ./askgate test runs the tests.
             """;
 
     private final Map<String, String> env;
@@ -45,22 +39,30 @@ public final class Askgate {
     private final PrintStream out;
     private final PrintStream err;
     private final boolean interactive;
+    private final PlatformFactory platforms;
 
     /**
      * @param interactive whether stdin is a terminal (then {@code chat} greets and prompts)
      */
     public Askgate(Map<String, String> env, InputStream in, PrintStream out, PrintStream err, boolean interactive) {
+        this(env, in, out, err, interactive, (config, wiring) -> new Platforms(config, wiring).create());
+    }
+
+    /** @param platforms creates what {@code serve} runs (tests give a test platform) */
+    Askgate(Map<String, String> env, InputStream in, PrintStream out, PrintStream err, boolean interactive,
+            PlatformFactory platforms) {
         this.env = Map.copyOf(env);
         this.in = Objects.requireNonNull(in, "in");
         this.out = Objects.requireNonNull(out, "out");
         this.err = Objects.requireNonNull(err, "err");
         this.interactive = interactive;
+        this.platforms = Objects.requireNonNull(platforms, "platforms");
     }
 
     public static void main(String[] args) {
         Map<String, String> env = System.getenv();
         LogSetup.configure(env, command(args));
-        int status = new Askgate(env, System.in, System.out, System.err, System.console() != null).run(args);
+        int status = new Askgate(env, System.in, System.out, System.err, InteractiveTerminal.present()).run(args);
         System.exit(status);
     }
 
@@ -74,9 +76,9 @@ public final class Askgate {
             case "serve" -> serve();
             case "chat" -> chat();
             case "check" -> check();
-            case "healthcheck" -> healthcheck();
+            case "healthcheck" -> new HealthcheckCommand(env.getOrDefault("ASKGATE_PORT", "8080"), err).run();
             case "version", "--version" -> {
-                out.println("askgate " + version());
+                out.println("askgate " + AskgateVersion.read());
                 yield 0;
             }
             case "help", "--help", "-h" -> {
@@ -109,7 +111,7 @@ public final class Askgate {
         Optional<Wiring> wired = wire(config, line -> err.println("askgate: " + line));
         if (wired.isEmpty()) return 2;
         try (Wiring wiring = wired.get()) {
-            EnabledPlatforms enabled = new Platforms(config, wiring).create();
+            EnabledPlatforms enabled = platforms.create(config, wiring);
             if (!enabled.unavailable().isEmpty()) {
                 enabled.unavailable().forEach(line -> err.println("askgate: " + line));
                 return 2;
@@ -172,24 +174,6 @@ public final class Askgate {
         }
     }
 
-    private int healthcheck() {
-        String port = env.getOrDefault("ASKGATE_PORT", "8080").trim();
-        try {
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-            var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz"))
-                    .timeout(Duration.ofSeconds(5)).GET().build();
-            int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            if (status == 200) return 0;
-            err.println("askgate: /healthz answered " + status);
-        } catch (IOException | IllegalArgumentException e) {
-            err.println("askgate: /healthz on port " + port + " did not answer ("
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return 1;
-    }
-
     private Optional<AskgateConfig> config() {
         return config(line -> err.println("askgate: " + line));
     }
@@ -212,15 +196,5 @@ public final class Askgate {
             problems.accept("OPENAI_API_KEY_FILE cannot be read: " + e.getClass().getSimpleName());
             return Optional.empty();
         }
-    }
-
-    static String version() {
-        var properties = new Properties();
-        try (InputStream stream = Askgate.class.getResourceAsStream("version.properties")) {
-            if (stream != null) properties.load(stream);
-        } catch (IOException e) {
-            // the version is only informative
-        }
-        return properties.getProperty("version", "unknown");
     }
 }

@@ -34,8 +34,13 @@ public record AskgateConfig(ServerConfig server, ChatSettings chat, OpenAiConfig
         ServerConfig server = ServerConfig.from(settings);
         OpenAiConfig openAi = OpenAiConfig.from(settings);
         String systemPrompt = settings.string("ASKGATE_SYSTEM_PROMPT", ChatSettings.DEFAULT_SYSTEM_PROMPT);
+        int problemsBefore = settings.problems().size();
         int contextTokens = settings.integer("ASKGATE_CONTEXT_TOKENS", 16_000, 256, 2_000_000);
         int maxOutput = settings.integer("ASKGATE_MAX_OUTPUT_TOKENS", 0, 0, 1_000_000);
+        if (settings.problems().size() == problemsBefore) {
+            // Only numbers the operator can recognise: a rejected value would be compared as its default.
+            ContextRoom.check(settings, openAi.model(), systemPrompt, contextTokens, maxOutput);
+        }
         PlatformTokens platforms = PlatformTokens.from(settings);
         if (!settings.problems().isEmpty()) {
             return new Loaded.Invalid(settings.problems());

@@ -13,16 +13,18 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * What {@code serve} runs: the HTTP endpoints, the model watch and the chat platforms, started together and
- * stopped gracefully: first readiness turns to 503 and no new work is taken, then work in flight gets up to the
- * grace period to finish.
+ * stopped gracefully: first readiness turns to 503 and no new work is taken, then work in flight gets what is
+ * left of the grace period to finish; the whole shutdown ends within the grace period.
  */
 final class AskgateServer {
     private static final Logger log = LoggerFactory.getLogger(AskgateServer.class);
+    private static final Duration MAX_DISCONNECT = Duration.ofSeconds(2);
 
     private final Duration grace;
     private final ModelWatch watch;
@@ -91,7 +93,11 @@ final class AskgateServer {
         stopped.await();
     }
 
-    /** Stops gracefully; safe to call more than once and from several threads (each returns when it is done). */
+    /**
+     * Stops gracefully within the grace period, counted from this call: platforms and HTTP routes finish the work
+     * in flight with the time that is left, and whatever still runs at the end is abandoned. Safe to call more
+     * than once and from several threads (each returns when it is done).
+     */
     void shutdown() {
         if (!shutdownBegun.compareAndSet(false, true)) {
             awaitQuietly();
@@ -102,8 +108,8 @@ final class AskgateServer {
         readiness.stopping();
         endpoints.stopAccepting();
         try {
-            stopPlatforms();
-            if (!endpoints.awaitIdle(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+            stopPlatforms(deadline);
+            if (!endpoints.awaitIdle(left(deadline))) {
                 log.warn("HTTP requests still running after the grace period; closing them");
             }
         } catch (InterruptedException e) {
@@ -116,26 +122,48 @@ final class AskgateServer {
         }
     }
 
-    private void stopPlatforms() throws InterruptedException {
+    /**
+     * Stops the platforms side by side. Each is told to finish its work a little before the deadline, keeping
+     * time to disconnect; one still stopping at the deadline is interrupted and abandoned.
+     */
+    private void stopPlatforms(long deadline) throws InterruptedException {
+        Duration left = left(deadline);
+        Duration forWork = left.minus(disconnectAllowance(left));
         List<Callable<Void>> stops = new ArrayList<>();
         for (ChatPlatform platform : platforms) {
             stops.add(() -> {
                 try {
-                    platform.stop(grace);
+                    platform.stop(forWork);
                     log.info("platform {} stopped", platform.name());
                 } catch (RuntimeException e) {
-                    log.warn("platform {} did not stop cleanly", platform.name(), e);
+                    log.warn("platform {} did not stop cleanly: {}", platform.name(), ExceptionLine.of(e));
+                    log.debug("platform {} did not stop cleanly", platform.name(), e);
                 }
                 return null;
             });
         }
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         try {
-            // A platform that overruns its grace is abandoned a little later rather than holding the exit.
-            executor.invokeAll(stops, grace.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+            List<Future<Void>> done = executor.invokeAll(stops, left(deadline).toNanos(), TimeUnit.NANOSECONDS);
+            for (int i = 0; i < done.size(); i++) {
+                if (done.get(i).isCancelled()) {
+                    log.warn("platform {} was still stopping at the end of the grace period; abandoned it",
+                            platforms.get(i).name());
+                }
+            }
         } finally {
             executor.shutdownNow();
         }
+    }
+
+    /** A tenth of the time left, at most 2 s: the part a platform keeps for disconnecting after its work. */
+    private static Duration disconnectAllowance(Duration left) {
+        Duration tenth = left.dividedBy(10);
+        return tenth.compareTo(MAX_DISCONNECT) > 0 ? MAX_DISCONNECT : tenth;
+    }
+
+    private static Duration left(long deadline) {
+        return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
     }
 
     private void awaitQuietly() {

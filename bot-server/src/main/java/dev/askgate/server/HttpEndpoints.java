@@ -150,8 +150,10 @@ final class HttpEndpoints implements AutoCloseable {
         try {
             return route.handle(request);
         } catch (Exception e) {
-            // The exception's text stays in the log; the caller learns only that it failed.
-            log.error("{} failed", route, e);
+            // The exception's class and message stay in the log (one line; the stack trace at DEBUG); the caller
+            // learns only that it failed.
+            log.error("{} failed: {}", route, ExceptionLine.of(e));
+            log.debug("{} failed", route, e);
             return RouteResponse.text(500, "internal error, request id " + requestId + "\n");
         }
     }

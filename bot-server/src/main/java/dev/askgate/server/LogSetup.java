@@ -4,6 +4,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.core.joran.spi.JoranException;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 import java.net.URL;
 import java.util.Locale;
@@ -13,12 +14,14 @@ import java.util.Map;
  * Points Logback at the right stream and level for the command before anything logs: {@code serve} logs to
  * stdout at {@code ASKGATE_LOG_LEVEL} (default INFO); {@code chat} and {@code check} log to stderr at WARN
  * unless {@code ASKGATE_LOG_LEVEL} says otherwise, so that their stdout carries only answers and results.
+ * java.util.logging (OkHttp logs through it) is routed into SLF4J, so that it reaches the same lines.
  */
 final class LogSetup {
     private LogSetup() {
     }
 
     static void configure(Map<String, String> env, String command) {
+        routeJavaUtilLogging();
         boolean serving = "serve".equals(command);
         String level = env.getOrDefault("ASKGATE_LOG_LEVEL", "").trim().toUpperCase(Locale.ROOT);
         if (!ServerConfig.LOG_LEVELS.contains(level)) {
@@ -39,5 +42,11 @@ final class LogSetup {
         } catch (JoranException e) {
             System.err.println("askgate: logging configuration failed: " + e.getMessage());
         }
+    }
+
+    /** Replaces java.util.logging's own handlers (a second, multi-line format on stderr) with the SLF4J bridge. */
+    static void routeJavaUtilLogging() {
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
     }
 }

@@ -20,7 +20,9 @@ import java.util.Objects;
 /**
  * {@code askgate chat}: a conversation with the model through the same core the bots use. One question per
  * input line; the answer streams to {@code out}; usage lines, refusals and errors go to {@code err}, so that
- * {@code out} carries only answers. Decorations (greeting, prompts) only when {@code interactive}.
+ * {@code out} carries only answers. Decorations (greeting, prompts) only when {@code interactive}; without them
+ * (a pipe) a question that gets no answer (refused, or failed before any text) is an empty line on {@code out},
+ * so that answers keep lining up with questions.
  */
 final class TerminalChat {
     private final ChatService chat;
@@ -84,12 +86,12 @@ final class TerminalChat {
                     yield history.with(Turn.user(question)).with(Turn.assistant(answered.text()));
                 }
                 case ChatOutcome.Refused refused -> {
-                    printed.finish("");
+                    finishUnanswered(printed);
                     err.println(words.refusal(refused.refusal()));
                     yield history;
                 }
                 case ChatOutcome.Failed failed -> {
-                    printed.finish("");
+                    finishUnanswered(printed);
                     err.println(words.error(failed.error()));
                     yield history;
                 }
@@ -97,6 +99,16 @@ final class TerminalChat {
         } finally {
             MDC.remove("requestId");
         }
+    }
+
+    /**
+     * Ends the output for a question without an answer. In a pipe that is an empty line, so that the reader still
+     * gets one answer per question; the words saying why go to stderr.
+     */
+    private void finishUnanswered(PrintedText printed) {
+        printed.finish("");
+        if (!interactive && printed.isEmpty()) out.println();
+        out.flush();
     }
 
     private void prompt(String text) {
@@ -127,6 +139,10 @@ final class TerminalChat {
             shown.append(text);
             out.print(text);
             out.flush();
+        }
+
+        boolean isEmpty() {
+            return shown.isEmpty();
         }
 
         /** Prints {@code whole} if nothing streamed (a non-streamed answer), then ends the line. */

@@ -5,6 +5,7 @@ import dev.askgate.core.ChatService;
 import dev.askgate.core.context.ContextWindow;
 import dev.askgate.core.guard.SecretGuard;
 import dev.askgate.core.key.KeySource;
+import dev.askgate.core.key.KeySpec;
 import dev.askgate.core.model.ChatModel;
 import dev.askgate.core.openai.OpenAiChatModel;
 import okhttp3.OkHttpClient;
@@ -25,7 +26,18 @@ final class Wiring implements AutoCloseable {
     private final ChatService chat;
     private final ModelCheckText checkText;
 
+    /** How the key source is opened from its configuration; tests wrap it to watch it being closed. */
+    @FunctionalInterface
+    interface KeyOpener {
+        KeySource open(KeySpec spec) throws IOException;
+    }
+
     Wiring(AskgateConfig config) throws IOException {
+        this(config, KeySpec::open);
+    }
+
+    /** Opens the key source last but one; when anything after it fails, closes it again (its file watcher). */
+    Wiring(AskgateConfig config, KeyOpener opener) throws IOException {
         json = new ObjectMapper();
         // Explicit defaults for every user of the shared client; the model client derives its own timeouts.
         http = new OkHttpClient.Builder()
@@ -34,11 +46,16 @@ final class Wiring implements AutoCloseable {
                 .writeTimeout(Duration.ofSeconds(30))
                 .callTimeout(Duration.ofMinutes(5))
                 .build();
-        keys = config.openAi().key().open();
-        model = new OpenAiChatModel(http, json, config.openAi(), keys);
-        chat = new ChatService(model, config.chat(), new SecretGuard(), new ContextWindow(config.chat()),
-                keys::appearsIn);
-        checkText = new ModelCheckText(config.openAi().baseUrl(), config.openAi().model());
+        keys = opener.open(config.openAi().key());
+        try {
+            model = new OpenAiChatModel(http, json, config.openAi(), keys);
+            chat = new ChatService(model, config.chat(), new SecretGuard(), new ContextWindow(config.chat()),
+                    keys::appearsIn);
+            checkText = new ModelCheckText(config.openAi().baseUrl(), config.openAi().model());
+        } catch (RuntimeException | Error e) {
+            close();
+            throw e;
+        }
     }
 
     ObjectMapper json() {

@@ -1,10 +1,15 @@
 package dev.askgate.server;
 
+import dev.askgate.core.ChatPlatform;
 import org.junit.jupiter.api.Test;
+
+import java.net.ServerSocket;
+import java.time.Duration;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,6 +78,83 @@ class AskgateCommandsTest {
                 .contains("ASKGATE_SHUTDOWN_GRACE_SECONDS must be").contains("ASKGATE_LOG_LEVEL must be")
                 .contains("SLACK_APP_TOKEN is set but SLACK_BOT_TOKEN is not")
                 .doesNotContain(KEY).doesNotContain("xapp-FAKE").doesNotContain("FAKE.discord.token");
+    }
+
+    @Test
+    void anAnswerRoomAsLargeAsTheContextIsAConfigurationProblemNotACrash() {
+        var env = Map.of("OPENAI_API_KEY", KEY, "DISCORD_BOT_TOKEN", "FAKE.discord.token",
+                "ASKGATE_CONTEXT_TOKENS", "1000", "ASKGATE_MAX_OUTPUT_TOKENS", "2000");
+
+        AskgateRun serve = AskgateRun.run(env, "", "serve");
+        AskgateRun chat = AskgateRun.run(env, "Hello?\n", "chat");
+
+        for (AskgateRun run : List.of(serve, chat)) {
+            assertThat(run.status).as(run.toString()).isEqualTo(2);
+            assertThat(run.err.lines()).singleElement().asString().isEqualTo("askgate: ASKGATE_MAX_OUTPUT_TOKENS (2000) "
+                    + "must be less than ASKGATE_CONTEXT_TOKENS (1000): the answer's tokens are part of the context; "
+                    + "lower the first or raise the second");
+        }
+    }
+
+    @Test
+    void anAnswerRoomThatLeavesTooLittleForQuestionsIsOneProblemLine() {
+        var loaded = AskgateConfig.load(Map.of("OPENAI_API_KEY", KEY,
+                "ASKGATE_CONTEXT_TOKENS", "1000", "ASKGATE_MAX_OUTPUT_TOKENS", "950"));
+
+        assertThat(loaded).isInstanceOfSatisfying(AskgateConfig.Loaded.Invalid.class, invalid ->
+                assertThat(invalid.problems()).singleElement().asString()
+                        .startsWith("ASKGATE_MAX_OUTPUT_TOKENS (950) leaves 50 of ASKGATE_CONTEXT_TOKENS (1000)"));
+    }
+
+    @Test
+    void aSystemPromptThatLeavesTooLittleRoomForQuestionsIsAConfigurationProblem() {
+        String prompt = "Answer in the voice of a patient teacher. ".repeat(60); // 8 tokens a repeat
+        var env = Map.of("OPENAI_API_KEY", KEY, "ASKGATE_SYSTEM_PROMPT", prompt, "ASKGATE_CONTEXT_TOKENS", "600");
+
+        AskgateRun check = AskgateRun.run(env, "", "check");
+        var fits = AskgateConfig.load(Map.of("OPENAI_API_KEY", KEY, "ASKGATE_SYSTEM_PROMPT", prompt));
+
+        assertThat(check.status).isEqualTo(2);
+        assertThat(check.out.lines()).singleElement().asString()
+                .matches("FAIL  ASKGATE_SYSTEM_PROMPT is \\d+ tokens; ASKGATE_CONTEXT_TOKENS leaves room for 450 "
+                        + "\\(600 minus 150 kept for the answer\\): shorten the prompt or raise ASKGATE_CONTEXT_TOKENS, "
+                        + "so that at least 128 tokens remain for a question");
+        assertThat(fits).as("the same prompt in the default 16000 tokens").isInstanceOf(AskgateConfig.Loaded.Valid.class);
+    }
+
+    @Test
+    void tokenSettingsThatAreNotNumbersAreNotComparedAsWell() {
+        var loaded = AskgateConfig.load(Map.of("OPENAI_API_KEY", KEY,
+                "ASKGATE_CONTEXT_TOKENS", "lots", "ASKGATE_MAX_OUTPUT_TOKENS", "20000"));
+
+        assertThat(loaded).isInstanceOfSatisfying(AskgateConfig.Loaded.Invalid.class, invalid ->
+                assertThat(invalid.problems()).singleElement().asString().startsWith("ASKGATE_CONTEXT_TOKENS must be"));
+    }
+
+    @Test
+    void servePassesTheConfigurationToThePlatformFactoryAndExitsOneWhenAPlatformDoesNotStart() throws Exception {
+        int port;
+        try (var socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        var env = Map.of("OPENAI_API_KEY", KEY, "OPENAI_BASE_URL", "http://127.0.0.1:9/v1",
+                "DISCORD_BOT_TOKEN", "FAKE.discord.token", "ASKGATE_PORT", String.valueOf(port));
+        var created = new AtomicReference<AskgateConfig>();
+        PlatformFactory refusing = (config, wiring) -> {
+            created.set(config);
+            return new EnabledPlatforms.Builder().platform(new ChatPlatform() {
+                public String name() { return "testchat"; }
+                public void start() { throw new IllegalStateException("the test platform refuses to connect"); }
+                public boolean ready() { return false; }
+                public void stop(Duration grace) { }
+            }).build();
+        };
+
+        AskgateRun run = AskgateRun.run(env, "", refusing, "serve");
+
+        assertThat(run.status).as(run.toString()).isEqualTo(1);
+        assertThat(run.err).isEqualTo("askgate: testchat did not start: the test platform refuses to connect\n");
+        assertThat(created.get().platforms().discordBot()).isTrue();
     }
 
     @Test

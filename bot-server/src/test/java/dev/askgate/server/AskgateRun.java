@@ -25,13 +25,18 @@ final class AskgateRun {
     }
 
     static AskgateRun run(Map<String, String> env, String stdin, String... args) {
+        return run(env, stdin, (config, wiring) -> new Platforms(config, wiring).create(), args);
+    }
+
+    /** With {@code platforms} in place of the real ones, for {@code serve}. */
+    static AskgateRun run(Map<String, String> env, String stdin, PlatformFactory platforms, String... args) {
         var out = new FlushRecorder();
         var err = new ByteArrayOutputStream();
         var stdinBytes = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
         int status;
         try (var outStream = new PrintStream(out, false, StandardCharsets.UTF_8);
              var errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            status = new Askgate(env, stdinBytes, outStream, errStream, false).run(args);
+            status = new Askgate(env, stdinBytes, outStream, errStream, false, platforms).run(args);
             outStream.flush();
         }
         return new AskgateRun(status, out.text(), err.toString(StandardCharsets.UTF_8), out.flushes);

@@ -1,5 +1,7 @@
 package dev.askgate.server;
 
+import ch.qos.logback.classic.Level;
+import dev.askgate.core.ChatPlatform;
 import dev.askgate.testkit.openai.FakeOpenAi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -79,7 +81,7 @@ class AskgateServerTest {
         HttpRoute ask = HttpRoute.of("POST", "/ask", request -> {
             entered.countDown();
             release.await(30, TimeUnit.SECONDS);
-            return SignalledServe.ask(wiring.chat(), request);
+            return AskRoute.ask(wiring.chat(), request);
         });
         start(List.of(ask));
         awaitReadyz(200);
@@ -103,19 +105,101 @@ class AskgateServerTest {
         assertThat(inFlight.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
         assertThat(inFlight.get().body()).isEqualTo("An answer that takes a while.");
         assertThat(platform.workFinishedBeforeDisconnect()).isTrue();
-        assertThat(platform.graceGiven()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(platform.graceGiven()).as("the grace left, less time to disconnect")
+                .isLessThanOrEqualTo(Duration.ofSeconds(20)).isGreaterThan(Duration.ofSeconds(10));
         assertThat(openAi.chatRequests()).hasSize(1);
         assertNoKeyIn(logs.all());
     }
 
+    @Test
+    void theWholeShutdownEndsWithinTheGracePeriodEvenWhenAPlatformAndARequestOverrunIt() throws Exception {
+        CountDownLatch never = new CountDownLatch(1);
+        CountDownLatch requestEntered = new CountDownLatch(1);
+        var stubborn = new StubbornPlatform(never);
+        HttpRoute hanging = HttpRoute.of("POST", "/hang", request -> {
+            requestEntered.countDown();
+            never.await(60, TimeUnit.SECONDS);
+            return RouteResponse.text(200, "too late");
+        });
+        start(List.of(hanging), List.of(stubborn), Duration.ofSeconds(2));
+        client.sendAsync(HttpRequest.newBuilder(uri("/hang")).POST(HttpRequest.BodyPublishers.ofString("x")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(requestEntered.await(20, TimeUnit.SECONDS)).isTrue();
+
+        long started = System.nanoTime();
+        server.shutdown();
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        // The old shutdown gave platforms grace + 5 s; a generous margin over the 2 s, far under that.
+        assertThat(took).isLessThan(Duration.ofSeconds(5));
+        assertThat(stubborn.graceGiven).isLessThan(Duration.ofSeconds(2)).isGreaterThan(Duration.ofSeconds(1));
+        assertThat(stubborn.interrupted.await(20, TimeUnit.SECONDS)).as("abandoned at the deadline").isTrue();
+        assertThat(logs.all()).contains("platform stubborn was still stopping at the end of the grace period")
+                .contains("HTTP requests still running after the grace period");
+    }
+
+    @Test
+    void aPlatformThatFailsToStopIsOneWarningLineWithItsReasonAndTheStackTraceOnlyAtDebug() throws Exception {
+        ChatPlatform failing = new ChatPlatform() {
+            public String name() { return "failing"; }
+            public void start() { }
+            public boolean ready() { return true; }
+            public void stop(Duration grace) { throw new IllegalStateException("socket already gone"); }
+        };
+        start(List.of(), List.of(failing), Duration.ofSeconds(5));
+
+        server.shutdown();
+
+        assertThat(logs.events()).filteredOn(e -> e.getFormattedMessage().startsWith("platform failing did not stop"))
+                .satisfiesExactlyInAnyOrder(
+                        warn -> {
+                            assertThat(warn.getLevel()).isEqualTo(Level.WARN);
+                            assertThat(warn.getFormattedMessage()).isEqualTo(
+                                    "platform failing did not stop cleanly: IllegalStateException: socket already gone");
+                            assertThat(warn.getThrowableProxy()).isNull();
+                        },
+                        debug -> {
+                            assertThat(debug.getLevel()).isEqualTo(Level.DEBUG);
+                            assertThat(debug.getThrowableProxy()).isNotNull();
+                        });
+    }
+
     private void start(List<HttpRoute> routes) throws Exception {
+        start(routes, List.of(platform), Duration.ofSeconds(20));
+    }
+
+    private void start(List<HttpRoute> routes, List<ChatPlatform> platforms, Duration grace) throws Exception {
         var env = Map.of("OPENAI_API_KEY", KEY, "OPENAI_BASE_URL", openAi.baseUrl(), "DISCORD_BOT_TOKEN", "FAKE-discord");
         AskgateConfig config = ((AskgateConfig.Loaded.Valid) AskgateConfig.load(env)).config();
         wiring = new Wiring(config);
-        var serverConfig = new ServerConfig(0, Duration.ofSeconds(20), Duration.ofMinutes(10), "INFO");
+        var serverConfig = new ServerConfig(0, grace, Duration.ofMinutes(10), "INFO");
         watch = new ModelWatch(wiring.model(), wiring.checkText(), serverConfig.modelCheckInterval());
-        server = new AskgateServer(serverConfig, watch, List.of(platform), routes, wiring.json());
+        server = new AskgateServer(serverConfig, watch, platforms, routes, wiring.json());
         server.start();
+    }
+
+    /** A platform whose stop ignores its grace and waits until it is interrupted. */
+    private static final class StubbornPlatform implements ChatPlatform {
+        private final CountDownLatch never;
+        final CountDownLatch interrupted = new CountDownLatch(1);
+        volatile Duration graceGiven;
+
+        StubbornPlatform(CountDownLatch never) {
+            this.never = never;
+        }
+
+        public String name() { return "stubborn"; }
+        public void start() { }
+        public boolean ready() { return true; }
+
+        public void stop(Duration grace) {
+            graceGiven = grace;
+            try {
+                never.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+            }
+        }
     }
 
     private void awaitReadyz(int status) throws Exception {

@@ -36,6 +36,11 @@ final class CapturedLogs implements AutoCloseable {
         return lines;
     }
 
+    /** The captured events themselves, for level and exception checks. */
+    List<ILoggingEvent> events() {
+        return List.copyOf(appender.list);
+    }
+
     String all() {
         return String.join("\n", lines());
     }

@@ -59,7 +59,7 @@ class ChatCommandTest {
 
         assertThat(run.status).isZero();
         assertThat(openAi.requestCount()).isZero();
-        assertThat(run.out).isEmpty();
+        assertThat(run.out).as("one empty line: no answer, but the lines still match the questions").isEqualTo("\n");
         assertThat(run.err).containsIgnoringCase("revoke").doesNotContain(secret);
         assertThat(logs.all()).doesNotContain(secret);
     }
@@ -71,9 +71,22 @@ class ChatCommandTest {
         AskgateRun run = chat("Hello?\n");
 
         assertThat(run.status).isZero();
-        assertThat(run.out).isEmpty();
+        assertThat(run.out).isEqualTo("\n");
         assertThat(run.err).containsIgnoringCase("key was rejected");
         assertNoKeyIn(run);
+    }
+
+    @Test
+    void inAPipeEachQuestionGetsOneOutputLineEvenWhenItIsRefused() {
+        openAi.enqueue(FakeOpenAi.answer("First answer.").streamedInWords(),
+                FakeOpenAi.answer("Third answer.").streamedInWords());
+
+        AskgateRun run = chat("First?\nIs sk-proj-FAKE0000other0000key0000here safe to share?\nThird?\n");
+
+        assertThat(run.status).isZero();
+        assertThat(run.out.lines()).containsExactly("First answer.", "", "Third answer.");
+        assertThat(run.err).containsIgnoringCase("revoke");
+        assertThat(openAi.chatRequests()).hasSize(2);
     }
 
     @Test

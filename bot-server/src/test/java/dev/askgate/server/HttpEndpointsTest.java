@@ -1,5 +1,6 @@
 package dev.askgate.server;
 
+import ch.qos.logback.classic.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -84,6 +85,30 @@ class HttpEndpointsTest {
 
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(response.body()).doesNotContain("internal detail").doesNotContain("FAKE");
+    }
+
+    @Test
+    void aFailingRouteIsOneErrorLineWithTheExceptionAndTheStackTraceOnlyAtDebug() throws Exception {
+        start(List.of(), List.of(HttpRoute.of("GET", "/boom", r -> {
+            throw new IllegalStateException("the handler broke", new java.io.IOException("pipe closed"));
+        })));
+        try (var logs = new CapturedLogs()) {
+            assertThat(get("/boom").statusCode()).isEqualTo(500);
+
+            assertThat(logs.events()).filteredOn(e -> e.getLoggerName().equals(HttpEndpoints.class.getName())
+                            && e.getFormattedMessage().startsWith("GET /boom failed"))
+                    .satisfiesExactly(
+                            error -> {
+                                assertThat(error.getLevel()).isEqualTo(Level.ERROR);
+                                assertThat(error.getFormattedMessage()).isEqualTo("GET /boom failed: "
+                                        + "IllegalStateException: the handler broke (caused by IOException: pipe closed)");
+                                assertThat(error.getThrowableProxy()).isNull();
+                            },
+                            debug -> {
+                                assertThat(debug.getLevel()).isEqualTo(Level.DEBUG);
+                                assertThat(debug.getThrowableProxy().getClassName()).endsWith("IllegalStateException");
+                            });
+        }
     }
 
     @Test

@@ -13,39 +13,113 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The repository's {@code ./askgate} script when no JDK >= 21 can be found. */
+/**
+ * The repository's {@code ./askgate} script, with fake JDKs and a fake {@code mvn} (no real build runs here):
+ * its JDK search, its one-line failure when no JDK >= 21 exists, and {@code ./askgate test}.
+ */
 class LauncherScriptTest {
     private static final Path SCRIPT = Path.of("..", "askgate").toAbsolutePath().normalize();
+    private static final Path REPOSITORY = SCRIPT.getParent();
+
+    @TempDir
+    Path dir;
 
     @Test
-    void withoutAJdk21TheScriptSaysSoInOneLineAndExitsOne(@TempDir Path dir) throws Exception {
+    void withoutAJdk21TheScriptSaysSoInOneLineAndExitsOne() throws Exception {
+        Script run = runWithOnlyJdk17("version");
+
+        assertThat(run.status).isEqualTo(1);
+        assertThat(run.out).isEmpty();
+        assertThat(run.err.lines()).singleElement().asString()
+                .contains("no Java 21 or newer found").contains("JAVA_HOME").contains(dir.resolve("jvm").toString());
+    }
+
+    @Test
+    void withoutAJdk21TheTestCommandSaysSoInOneLineAndExitsOneWithoutRunningMaven() throws Exception {
+        Script run = runWithOnlyJdk17("test");
+
+        assertThat(run.status).isEqualTo(1);
+        assertThat(run.out).isEmpty();
+        assertThat(run.err.lines()).singleElement().asString()
+                .startsWith("askgate: ").contains("no Java 21 or newer found").contains("set JAVA_HOME");
+        assertThat(dir.resolve("mvn-ran")).doesNotExist();
+    }
+
+    @Test
+    void theTestCommandRunsMavenVerifyInTheRepositoryWithJavaHomeSetToTheJdkFound() throws Exception {
+        Path jvms = Files.createDirectories(dir.resolve("jvm"));
+        Path oldJdk = fakeJdk(dir.resolve("old-jdk"), "17.0.2", true);
+        fakeJdk(jvms.resolve("jdk-21"), "21.0.5", true);
+        Path newest = fakeJdk(jvms.resolve("jdk-25"), "25.0.1", true);
+
+        Script run = run(oldJdk, jvms, "test", "-q", "-Dtest=SomeTest");
+
+        assertThat(run.status).as(run.err).isZero();
+        assertThat(run.out.lines()).containsExactly(
+                "JAVA_HOME=" + newest.toRealPath(),
+                "ARGS=-B verify -q -Dtest=SomeTest",
+                "PWD=" + REPOSITORY.toRealPath());
+    }
+
+    @Test
+    void theTestCommandRefusesAJavaRuntimeWithoutACompilerInOneLine() throws Exception {
+        Path jvms = Files.createDirectories(dir.resolve("jvm"));
+        Path jre = fakeJdk(jvms.resolve("jre-25"), "25.0.1", false);
+
+        Script run = run(fakeJdk(dir.resolve("old-jdk"), "17.0.2", true), jvms, "test");
+
+        assertThat(run.status).isEqualTo(1);
+        assertThat(run.err.lines()).singleElement().asString().contains(jre.toRealPath().toString()).contains("no bin/javac");
+        assertThat(dir.resolve("mvn-ran")).doesNotExist();
+    }
+
+    /** JAVA_HOME and the only java on PATH are a JDK 17; the JDK search directory is empty. */
+    private Script runWithOnlyJdk17(String... args) throws Exception {
         Path emptyJvmDir = Files.createDirectories(dir.resolve("jvm"));
-        Path oldJdk = fakeJava(dir.resolve("old-jdk"), "17.0.2");
+        return run(fakeJdk(dir.resolve("old-jdk"), "17.0.2", true), emptyJvmDir, args);
+    }
+
+    private Script run(Path javaHome, Path jdkSearchPath, String... args) throws Exception {
         Path bin = Files.createDirectories(dir.resolve("bin"));
-        Files.createSymbolicLink(bin.resolve("java"), oldJdk.resolve("bin/java"));
-
-        var process = new ProcessBuilder("bash", SCRIPT.toString(), "version")
+        if (!Files.exists(bin.resolve("java"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            Files.createSymbolicLink(bin.resolve("java"), javaHome.resolve("bin/java"));
+        }
+        // Says what it was given; touching mvn-ran proves whether the script got as far as Maven.
+        executable(bin.resolve("mvn"), "#!/bin/sh\ntouch '" + dir.resolve("mvn-ran") + "'\n"
+                + "echo \"JAVA_HOME=$JAVA_HOME\"\necho \"ARGS=$*\"\necho \"PWD=$(pwd -P)\"\n");
+        var builder = new ProcessBuilder(command(args))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        process.environment().put("JAVA_HOME", oldJdk.toString());
-        process.environment().put("ASKGATE_JDK_SEARCH_PATH", emptyJvmDir.toString());
-        process.environment().put("PATH", bin + ":/usr/bin:/bin");
-        Process run = process.start();
-        assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        String err = new String(run.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        String out = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        builder.environment().put("JAVA_HOME", javaHome.toString());
+        builder.environment().put("ASKGATE_JDK_SEARCH_PATH", jdkSearchPath.toString());
+        builder.environment().put("PATH", bin + ":/usr/bin:/bin");
+        Path out = dir.resolve("stdout");
+        Path err = dir.resolve("stderr");
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Script(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
 
-        assertThat(run.exitValue()).isEqualTo(1);
-        assertThat(out).isEmpty();
-        assertThat(err.lines()).singleElement().asString()
-                .contains("no Java 21 or newer found").contains("JAVA_HOME").contains(emptyJvmDir.toString());
+    private static String[] command(String... args) {
+        String[] command = new String[args.length + 2];
+        command[0] = "bash";
+        command[1] = SCRIPT.toString();
+        System.arraycopy(args, 0, command, 2, args.length);
+        return command;
     }
 
     /** A JDK directory whose java reports {@code version} (through its release file and -version). */
-    private static Path fakeJava(Path home, String version) throws IOException {
-        Path java = Files.createDirectories(home.resolve("bin")).resolve("java");
+    private static Path fakeJdk(Path home, String version, boolean withCompiler) throws IOException {
+        Path bin = Files.createDirectories(home.resolve("bin"));
         Files.writeString(home.resolve("release"), "JAVA_VERSION=\"" + version + "\"\n");
-        Files.writeString(java, "#!/bin/sh\necho 'openjdk version \"" + version + "\" 2024-01-16' >&2\n");
-        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        executable(bin.resolve("java"), "#!/bin/sh\necho 'openjdk version \"" + version + "\" 2024-01-16' >&2\n");
+        if (withCompiler) executable(bin.resolve("javac"), "#!/bin/sh\nexit 0\n");
         return home;
     }
+
+    private static void executable(Path file, String text) throws IOException {
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    private record Script(int status, String out, String err) { }
 }

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,16 +14,21 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A real SIGTERM to a serving process: the answer in flight still arrives, and the process exits 0. */
+/**
+ * A real SIGTERM to a process running the real {@code askgate serve} ({@link SignalledAskgate}): the answer in
+ * flight still arrives, and the process exits 0.
+ */
 class SigtermTest {
     private static final String KEY = "sk-proj-FAKE0000test0000key0000notreal";
 
     private final FakeOpenAi openAi = new FakeOpenAi();
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private Process child;
     private Path output;
 
@@ -37,12 +44,16 @@ class SigtermTest {
         output = dir.resolve("serve.log");
         openAi.enqueue(FakeOpenAi.answer("Finished despite the SIGTERM.").streamedInWords()
                 .firstTokenAfter(Duration.ofSeconds(2)));
-        child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), SignalledServe.class.getName(), openAi.baseUrl(), KEY)
-                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        int port = awaitPort();
+        int port = freePort();
+        var builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), SignalledAskgate.class.getName())
+                .redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().putAll(Map.of("OPENAI_API_KEY", KEY, "OPENAI_BASE_URL", openAi.baseUrl(),
+                "DISCORD_BOT_TOKEN", "FAKE-discord-token", "ASKGATE_PORT", String.valueOf(port),
+                "ASKGATE_LOG_LEVEL", "DEBUG"));
+        child = builder.start();
+        awaitHealthz(port);
 
-        HttpClient client = HttpClient.newHttpClient();
         CompletableFuture<HttpResponse<String>> inFlight = client.sendAsync(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ask"))
                         .POST(HttpRequest.BodyPublishers.ofString("Will you finish?")).build(),
@@ -54,22 +65,31 @@ class SigtermTest {
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.body()).isEqualTo("Finished despite the SIGTERM.");
         assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(child.exitValue()).isZero();
-        assertThat(Files.readString(output)).contains("shutting down").contains("stopped").doesNotContain(KEY);
+        String log = Files.readString(output);
+        assertThat(child.exitValue()).as(log).isZero();
+        assertThat(log).contains("platform testchat started").contains("shutting down").contains("stopped")
+                .doesNotContain(KEY).doesNotContain("FAKE-discord-token");
     }
 
-    private int awaitPort() throws Exception {
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private void awaitHealthz(int port) throws Exception {
+        var healthz = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz")).GET().build();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
-            for (String line : Files.readAllLines(output)) {
-                if (line.startsWith(SignalledServe.PORT_LINE)) {
-                    return Integer.parseInt(line.substring(SignalledServe.PORT_LINE.length()).trim());
-                }
-            }
             assertThat(child.isAlive()).as("serving process ended early:\n%s", Files.readString(output)).isTrue();
-            Thread.sleep(20); // polling interval
+            try {
+                if (client.send(healthz, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) return;
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(50); // polling interval
         }
-        throw new AssertionError("no port within 30 s:\n" + Files.readString(output));
+        throw new AssertionError("no /healthz within 30 s:\n" + Files.readString(output));
     }
 
     private void awaitChatRequest() throws InterruptedException {
