@@ -81,7 +81,8 @@ public final class OpenAiChatModel implements ChatModel {
     public Optional<ModelError> check() {
         Request http = new Request.Builder().url(config.endpoint("/models")).get().build();
         Optional<ModelError> error = calls.probe(http, config.model());
-        error.ifPresent(e -> log.warn("OpenAI check of {} failed: {}", config.redactedBaseUrl(), e));
+        // The caller (check command, readiness watch) reports the outcome; a periodic check must not repeat it.
+        error.ifPresent(e -> log.debug("OpenAI check of {} failed: {}", config.redactedBaseUrl(), e));
         return error;
     }
 
