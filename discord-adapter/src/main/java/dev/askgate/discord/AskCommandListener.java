@@ -30,11 +30,14 @@ final class AskCommandListener extends ListenerAdapter {
 
     private final Answerer answerer;
     private final AccessGate gate;
+    private final DiscordWording wording;
     private final ExecutorService workers;
     private final boolean allowDms;
 
-    AskCommandListener(Answerer answerer, AccessGate gate, ExecutorService workers, boolean allowDms) {
+    AskCommandListener(Answerer answerer, AccessGate gate, DiscordWording wording, ExecutorService workers,
+                       boolean allowDms) {
         this.answerer = Objects.requireNonNull(answerer, "answerer");
+        this.wording = Objects.requireNonNull(wording, "wording");
         this.gate = Objects.requireNonNull(gate, "gate");
         this.workers = Objects.requireNonNull(workers, "workers");
         this.allowDms = allowDms;
@@ -51,9 +54,11 @@ final class AskCommandListener extends ListenerAdapter {
         String parent = event.getChannelType().isThread()
                 ? event.getChannel().asThreadChannel().getParentChannel().getId() : caller.channelId();
         if (gate.check(caller, parent) != AccessGate.Decision.ALLOWED) {
-            log.info("platform=discord channel={} user={} /ask refused by the access policy", caller.channelId(),
-                    caller.userId());
-            event.reply(DiscordWording.NOT_ALLOWED).setEphemeral(true).queue(ok -> { }, failed -> { });
+            log.info("platform=discord channel={} user={} /ask refused by the access policy: {}",
+                    caller.channelId(), caller.userId(), gate.reason(caller, parent));
+            // An ephemeral reply is seen by the user alone, so it cannot spam the channel; it is always sent
+            // because Discord shows "the application did not respond" for an unanswered command.
+            event.reply(wording.notAllowed()).setEphemeral(true).queue(ok -> { }, failed -> { });
             return;
         }
         String question = Optional.ofNullable(event.getOption(AskCommand.OPTION)).map(OptionMapping::getAsString)

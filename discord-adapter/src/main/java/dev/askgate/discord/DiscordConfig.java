@@ -2,6 +2,7 @@ package dev.askgate.discord;
 
 import dev.askgate.core.config.Secret;
 import dev.askgate.core.config.Settings;
+import dev.askgate.core.policy.AccessRules;
 
 import java.net.URI;
 import java.time.Duration;
@@ -27,7 +28,7 @@ import java.util.Set;
  */
 public record DiscordConfig(Secret token, URI apiUrl, Optional<URI> gatewayUrl, int maxChain, boolean useThreads,
                             boolean allowDms, Set<String> commandGuildIds, boolean deleteSecrets,
-                            Duration editInterval, DiscordAccessLists access, Optional<ShardRange> shards,
+                            Duration editInterval, AccessRules access, Optional<ShardRange> shards,
                             boolean messageContent, boolean compress) {
 
     public static final String DEFAULT_API_URL = "https://discord.com/api/v10/";
@@ -41,14 +42,14 @@ public record DiscordConfig(Secret token, URI apiUrl, Optional<URI> gatewayUrl, 
         commandGuildIds = Set.copyOf(commandGuildIds == null ? Set.of() : commandGuildIds);
         Objects.requireNonNull(editInterval, "editInterval");
         if (editInterval.isNegative()) throw new IllegalArgumentException("editInterval < 0");
-        access = access == null ? DiscordAccessLists.OPEN : access;
+        access = access == null ? AccessRules.everyone() : access;
         shards = shards == null ? Optional.empty() : shards;
     }
 
     /** A configuration with every default, for {@code token} against {@code apiUrl}. */
     public static DiscordConfig defaults(Secret token) {
         return new DiscordConfig(token, URI.create(DEFAULT_API_URL), Optional.empty(), 25, false, false, Set.of(),
-                false, Duration.ofMillis(1500), DiscordAccessLists.OPEN, Optional.empty(), true, true);
+                false, Duration.ofMillis(1500), AccessRules.everyone(), Optional.empty(), true, true);
     }
 
     /** Whether Discord is enabled at all: {@code DISCORD_BOT_TOKEN} or {@code DISCORD_BOT_TOKEN_FILE} is set. */
@@ -85,7 +86,7 @@ public record DiscordConfig(Secret token, URI apiUrl, Optional<URI> gatewayUrl, 
                 commandGuilds,
                 s.bool("DISCORD_DELETE_SECRETS", false),
                 Duration.ofMillis(s.integer("DISCORD_EDIT_INTERVAL_MS", 1500, 0, 60_000)),
-                new DiscordAccessLists(ids(s, "DISCORD_ALLOWED_GUILDS"), ids(s, "DISCORD_ALLOWED_CHANNELS"),
+                new AccessRules(ids(s, "DISCORD_ALLOWED_GUILDS"), ids(s, "DISCORD_ALLOWED_CHANNELS"),
                         ids(s, "DISCORD_ALLOWED_ROLES"), ids(s, "DISCORD_ALLOWED_USERS"),
                         ids(s, "DISCORD_DENIED_GUILDS"), ids(s, "DISCORD_DENIED_CHANNELS"),
                         ids(s, "DISCORD_DENIED_ROLES"), ids(s, "DISCORD_DENIED_USERS")),

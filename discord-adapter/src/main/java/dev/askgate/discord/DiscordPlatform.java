@@ -2,6 +2,9 @@ package dev.askgate.discord;
 
 import dev.askgate.core.ChatPlatform;
 import dev.askgate.core.ChatService;
+import dev.askgate.core.dedupe.InMemoryEventDedupe;
+import dev.askgate.core.policy.AccessPolicy;
+import dev.askgate.core.policy.RefusalThrottle;
 import dev.askgate.core.render.EditPacer;
 import dev.askgate.core.render.EditScheduler;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
@@ -64,9 +67,9 @@ public final class DiscordPlatform implements ChatPlatform {
     public void start() throws Exception {
         DiscordWording wording = new DiscordWording();
         Answerer answerer = new Answerer(chat, pacer, EditScheduler.onVirtualThreads(timer), timer, wording);
-        AccessGate gate = new AccessGate(config.access(), clock);
+        AccessGate gate = new AccessGate(new AccessPolicy(config.access()), RefusalThrottle.perMinute(clock));
         MessageQuestions questions = new MessageQuestions(answerer, gate, new SecretNotice(config.deleteSecrets()),
-                workers);
+                wording, new InMemoryEventDedupe(clock), workers);
         ReplyChain chain = new ReplyChain(config.maxChain());
         OkHttpClient jdaHttp = http.newBuilder().addInterceptor(new RateLimitObserver(pacer)).build();
         try {
@@ -74,8 +77,8 @@ public final class DiscordPlatform implements ChatPlatform {
                     new MentionListener(questions, config.useThreads()),
                     new ReplyListener(questions, chain),
                     new ThreadListener(questions, config.maxChain()),
-                    new DirectMessageListener(questions, chain, config.allowDms()),
-                    new AskCommandListener(answerer, gate, workers, config.allowDms()),
+                    new DirectMessageListener(questions, chain, config.allowDms(), clock),
+                    new AskCommandListener(answerer, gate, wording, workers, config.allowDms()),
                     new CommandRegistrar(config.commandGuildIds(), config.allowDms()));
         } catch (InvalidTokenException e) {
             throw new IllegalStateException("Discord rejected DISCORD_BOT_TOKEN: copy the bot token again from the "

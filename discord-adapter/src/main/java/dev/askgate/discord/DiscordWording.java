@@ -2,63 +2,38 @@ package dev.askgate.discord;
 
 import dev.askgate.core.ChatOutcome;
 import dev.askgate.core.Refusal;
-import dev.askgate.core.model.ModelError;
+import dev.askgate.core.render.OutcomeWording;
 
 /**
- * Every outcome in a few words of Discord Markdown: the note shown after (or instead of) an answer.
- * Never a stack trace, never raw JSON, never the question's text.
+ * Core's {@link OutcomeWording} in Discord Markdown: refusals and errors marked with a warning sign, the
+ * truncation note as small subtext. Never a stack trace, raw JSON or the question's text.
  */
 final class DiscordWording {
-
-    static final String USAGE = "Ask me something: mention me with your question (`@Askgate how do I …`), "
+    static final String USAGE = "Ask me something: mention me with your question (`@Askgate how do I undo a commit?`), "
             + "reply to one of my answers to continue, or use `/ask`.";
-    static final String NOT_ALLOWED = "Sorry, I'm not available to you here. An admin of this server decides "
-            + "where and for whom I answer.";
-    static final String SECRET_REMOVED = "I deleted your message because it seemed to contain a secret.";
+    static final String SECRET_REMOVED = "I deleted your message so that the secret is no longer shown there.";
 
-    /** The note for {@code outcome}; empty for a plain complete answer. */
+    private final OutcomeWording words = new OutcomeWording(USAGE);
+
+    /** The note shown after (or instead of) the answer; empty for a complete answer. */
     String note(ChatOutcome outcome) {
         return switch (outcome) {
-            case ChatOutcome.Answered answered -> answered.truncated()
-                    ? "-# The answer was cut off at the output limit; ask me to continue." : "";
+            case ChatOutcome.Answered answered -> answered.truncated() ? "-# " + words.note(outcome) : "";
             case ChatOutcome.Refused refused -> refusal(refused.refusal());
-            case ChatOutcome.Failed failed -> warning(error(failed.error(), !failed.partialText().isBlank()));
+            case ChatOutcome.Failed failed -> warning(words.note(outcome));
         };
     }
 
     String refusal(Refusal refusal) {
         return switch (refusal) {
-            case Refusal.EmptyQuestion e -> USAGE;
-            case Refusal.QuestionTooLong t -> warning("Your question is too long for the model (about " + t.tokens()
-                    + " tokens; the limit is " + t.limit() + "). Please shorten it.");
-            case Refusal.SecretInQuestion s -> warning("Your message looks like it contains " + s.kind()
-                    + ", so I did not send it anywhere. Treat that secret as exposed: **revoke it and create a new one.**");
-            case Refusal.NotAllowed n -> NOT_ALLOWED;
-            case Refusal.AnswerWithheld w -> warning("I withheld the answer because it contained confidential "
-                    + "server data. An operator has been told.");
+            case Refusal.EmptyQuestion empty -> words.refusal(empty);
+            default -> warning(words.refusal(refusal));
         };
     }
 
-    private static String error(ModelError error, boolean partial) {
-        String cut = partial ? "The answer stopped early: " : "";
-        return switch (error) {
-            case ModelError.InvalidKey k -> cut + "the bot's OpenAI key was rejected; an operator has been told.";
-            case ModelError.PermissionDenied p -> cut + "the bot's OpenAI key may not use this model; an operator "
-                    + "has to fix it.";
-            case ModelError.ModelNotFound m -> cut + "the configured model does not exist; an operator has to fix it.";
-            case ModelError.ContextTooLong c -> cut + "this conversation is too long for the model. Start a new one "
-                    + "with a fresh mention.";
-            case ModelError.RateLimited r -> cut + "the model is busy right now (rate limited). Please try again "
-                    + (r.retryAfter().toSeconds() > 0 ? "in about " + r.retryAfter().toSeconds() + " s." : "in a minute.");
-            case ModelError.QuotaExceeded q -> cut + "the bot's OpenAI account is out of quota; an operator has to "
-                    + "top it up.";
-            case ModelError.Upstream u -> cut + "the model service had a problem (" + u.status() + "). Please try again.";
-            case ModelError.Rejected r -> cut + "the model refused the request (" + r.status() + "). Please rephrase.";
-            case ModelError.Timeout t -> cut + "the model did not answer in time. Please try again.";
-            case ModelError.Network n -> cut + "I could not reach the model service. Please try again.";
-            case ModelError.StreamBroken b -> "The answer broke off after " + b.charsReceived()
-                    + " characters. Please ask again.";
-        };
+    /** The polite refusal for someone the access policy turns away. */
+    String notAllowed() {
+        return words.refusal(new Refusal.NotAllowed()) + " The admins of this server decide where and for whom I answer.";
     }
 
     private static String warning(String text) {

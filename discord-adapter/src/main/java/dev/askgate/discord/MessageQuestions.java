@@ -4,6 +4,7 @@ import dev.askgate.core.Caller;
 import dev.askgate.core.ChatRequest;
 import dev.askgate.core.Conversation;
 import dev.askgate.core.Platform;
+import dev.askgate.core.dedupe.EventDedupe;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.Role;
@@ -30,7 +31,7 @@ final class MessageQuestions {
     record Destination(MessageChannel channel, String replyToId) {
         /** A reply to {@code message} in its own channel. */
         static Destination of(Message message) {
-            return Destination.of(message);
+            return new Destination(message.getChannel(), message.getId());
         }
     }
 
@@ -54,10 +55,14 @@ final class MessageQuestions {
     private final AccessGate gate;
     private final SecretNotice secrets;
     private final ExecutorService workers;
-    private final RecentIds seen = new RecentIds(4096);
+    private final DiscordWording wording;
+    private final EventDedupe dedupe;
 
-    MessageQuestions(Answerer answerer, AccessGate gate, SecretNotice secrets, ExecutorService workers) {
+    MessageQuestions(Answerer answerer, AccessGate gate, SecretNotice secrets, DiscordWording wording,
+                     EventDedupe dedupe, ExecutorService workers) {
         this.answerer = Objects.requireNonNull(answerer, "answerer");
+        this.wording = Objects.requireNonNull(wording, "wording");
+        this.dedupe = Objects.requireNonNull(dedupe, "dedupe");
         this.gate = Objects.requireNonNull(gate, "gate");
         this.secrets = Objects.requireNonNull(secrets, "secrets");
         this.workers = Objects.requireNonNull(workers, "workers");
@@ -65,16 +70,16 @@ final class MessageQuestions {
 
     /** Called on JDA's event thread: decides quickly and hands the work to a virtual thread. */
     void handle(Message message, Handling handling) {
-        if (!seen.add(message.getId())) return; // a replayed event after a resume
+        if (!dedupe.firstSeen("discord:message:" + message.getId())) return; // replayed after a resume
         Caller caller = callerOf(message);
         String parent = message.getChannelType().isThread()
                 ? message.getChannel().asThreadChannel().getParentChannel().getId() : caller.channelId();
         switch (gate.check(caller, parent)) {
             case ALLOWED -> submit(message, () -> answer(message, caller, handling));
             case DENIED_TELL -> {
-                log.info("platform=discord channel={} user={} refused by the access policy", caller.channelId(),
-                        caller.userId());
-                submit(message, () -> reply(message, DiscordWording.NOT_ALLOWED));
+                log.info("platform=discord channel={} user={} refused by the access policy: {}", caller.channelId(),
+                        caller.userId(), gate.reason(caller, parent));
+                submit(message, () -> reply(message, wording.notAllowed()));
             }
             case DENIED_QUIET -> log.debug("platform=discord channel={} user={} refused again (not told)",
                     caller.channelId(), caller.userId());

@@ -28,7 +28,7 @@ class DiscordConnectionTest {
     void jdaConnectsToTheFakeAndSeesItsGuild() throws Exception {
         DiscordConfig config = new DiscordConfig(new Secret(TOKEN), URI.create(discord.apiUrl()),
                 Optional.of(URI.create(discord.gatewayUrl())), 25, false, false, java.util.Set.of(), false,
-                Duration.ofMillis(100), DiscordAccessLists.OPEN, Optional.empty(), true, false);
+                Duration.ofMillis(100), dev.askgate.core.policy.AccessRules.everyone(), Optional.empty(), true, false);
         connection = DiscordConnection.open(config, new OkHttpClient());
         connection.awaitReady();
         JDA jda = connection.shards().getFirst();

@@ -54,7 +54,7 @@ final class DiscordRest extends Dispatcher {
         String method = request.getMethod();
         JsonNode body = bodyOf(request);
         MockResponse response = discord.scripted(method, path)
-                .orElseGet(() -> authorized(request, path) ? route(method, path, segments.subList(2, segments.size()), body)
+                .orElseGet(() -> authorized(request, path) ? route(method, path, segments.subList(2, segments.size()), body, request)
                         : error(401, 0, "401: Unauthorized"));
         discord.recordCall(new RestCall(method, path, Optional.ofNullable(request.getUrl().encodedQuery()).orElse(""),
                 body, response.getCode(), Instant.now()));
@@ -67,7 +67,7 @@ final class DiscordRest extends Dispatcher {
         return auth != null && auth.startsWith("Bot ") && discord.acceptsToken(auth.substring(4));
     }
 
-    private MockResponse route(String method, String path, List<String> s, JsonNode body) {
+    private MockResponse route(String method, String path, List<String> s, JsonNode body, RecordedRequest request) {
         String route = method + " " + path.replaceAll("\\d{5,}", "{id}")
                 .replaceAll("^(interactions/\\{id\\}|webhooks/\\{id\\})/[^/]+", "$1/{token}");
         return switch (route) {
@@ -80,7 +80,7 @@ final class DiscordRest extends Dispatcher {
             case "POST channels/{id}/messages" -> create(s.get(1), body, "");
             case "GET channels/{id}/messages/{id}" -> world.message(s.get(3)).map(DiscordRest::ok)
                     .orElseGet(() -> error(404, 10008, "Unknown Message"));
-            case "GET channels/{id}/messages" -> ok(world.mapper.createArrayNode());
+            case "GET channels/{id}/messages" -> history(s.get(1), request);
             case "PATCH channels/{id}/messages/{id}" -> edit(s.get(3), body);
             case "DELETE channels/{id}/messages/{id}" -> delete(s.get(3));
             case "POST channels/{id}/typing" -> noContent();
@@ -97,6 +97,15 @@ final class DiscordRest extends Dispatcher {
             case "PATCH webhooks/{id}/{token}/messages/{id}" -> edit(s.get(4), body);
             default -> error(404, 0, "404: Not Found");
         };
+    }
+
+    private MockResponse history(String channelId, RecordedRequest request) {
+        var url = request.getUrl();
+        int limit = Optional.ofNullable(url.queryParameter("limit")).map(Integer::parseInt).orElse(50);
+        String before = Optional.ofNullable(url.queryParameter("before")).orElse("");
+        var out = world.mapper.createArrayNode();
+        world.history(channelId, before, Math.min(100, limit)).forEach(out::add);
+        return ok(out);
     }
 
     private MockResponse gatewayBot() {

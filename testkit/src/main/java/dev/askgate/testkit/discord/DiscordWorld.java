@@ -101,6 +101,16 @@ final class DiscordWorld {
         messages.put(message.get("id").asText(), message);
     }
 
+    /** Messages of a channel, newest first, older than {@code beforeId} (all when empty), at most {@code limit}. */
+    List<ObjectNode> history(String channelId, String beforeId, int limit) {
+        return messages.values().stream()
+                .filter(m -> m.path("channel_id").asText().equals(channelId))
+                .filter(m -> beforeId.isEmpty() || Long.parseLong(m.get("id").asText()) < Long.parseLong(beforeId))
+                .sorted((a, b) -> Long.compare(Long.parseLong(b.get("id").asText()), Long.parseLong(a.get("id").asText())))
+                .limit(limit)
+                .toList();
+    }
+
     Optional<ObjectNode> message(String id) {
         return Optional.ofNullable(messages.get(id));
     }
