@@ -47,7 +47,7 @@ final class AskCommandListener extends ListenerAdapter {
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
         if (!AskCommand.NAME.equals(event.getName()) || event.getUser().isBot()) return;
         if (event.getChannelType() == ChannelType.PRIVATE && !allowDms) {
-            event.reply(DirectMessageListener.DMS_OFF).setEphemeral(true).queue(ok -> { }, failed -> { });
+            event.reply(QuietMessages.create(DirectMessageListener.DMS_OFF)).setEphemeral(true).queue(ok -> { }, failed -> { });
             return;
         }
         Caller caller = callerOf(event);
@@ -58,7 +58,7 @@ final class AskCommandListener extends ListenerAdapter {
                     caller.channelId(), caller.userId(), gate.reason(caller, parent));
             // An ephemeral reply is seen by the user alone, so it cannot spam the channel; it is always sent
             // because Discord shows "the application did not respond" for an unanswered command.
-            event.reply(wording.notAllowed()).setEphemeral(true).queue(ok -> { }, failed -> { });
+            event.reply(QuietMessages.create(wording.notAllowed())).setEphemeral(true).queue(ok -> { }, failed -> { });
             return;
         }
         String question = Optional.ofNullable(event.getOption(AskCommand.OPTION)).map(OptionMapping::getAsString)

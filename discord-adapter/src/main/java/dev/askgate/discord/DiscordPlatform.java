@@ -7,7 +7,9 @@ import dev.askgate.core.policy.AccessPolicy;
 import dev.askgate.core.policy.RefusalThrottle;
 import dev.askgate.core.render.EditPacer;
 import dev.askgate.core.render.EditScheduler;
+import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
+import net.dv8tion.jda.api.utils.messages.MessageRequest;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -65,6 +68,10 @@ public final class DiscordPlatform implements ChatPlatform {
 
     @Override
     public void start() throws Exception {
+        // Every Askgate message already carries empty allowed mentions; JDA's process-wide defaults are set as
+        // well, so that no message sent through this JDA can ever ping, whoever builds it.
+        MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
+        MessageRequest.setDefaultMentionRepliedUser(false);
         DiscordWording wording = new DiscordWording();
         Answerer answerer = new Answerer(chat, pacer, EditScheduler.onVirtualThreads(timer), timer, wording);
         AccessGate gate = new AccessGate(new AccessPolicy(config.access()), RefusalThrottle.perMinute(clock));
@@ -74,7 +81,7 @@ public final class DiscordPlatform implements ChatPlatform {
         OkHttpClient jdaHttp = http.newBuilder().addInterceptor(new RateLimitObserver(pacer)).build();
         try {
             connection = DiscordConnection.open(config, jdaHttp, watcher,
-                    new MentionListener(questions, config.useThreads()),
+                    new MentionListener(questions, chain, config.useThreads()),
                     new ReplyListener(questions, chain),
                     new ThreadListener(questions, config.maxChain()),
                     new DirectMessageListener(questions, chain, config.allowDms(), clock),

@@ -10,7 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers a guild message that mentions the bot (the mention is not part of the question). With
+ * Answers a guild message that mentions the bot (the mention is not part of the question). A mention in a reply
+ * to someone else's message ("@Askgate is this right?") takes that message as context. With
  * {@code DISCORD_USE_THREADS} the answer opens a thread on the question, where the conversation continues.
  */
 final class MentionListener extends ListenerAdapter implements MessageQuestions.Handling {
@@ -18,10 +19,12 @@ final class MentionListener extends ListenerAdapter implements MessageQuestions.
     private static final int THREAD_NAME_LENGTH = 80;
 
     private final MessageQuestions questions;
+    private final ReplyChain chain;
     private final boolean useThreads;
 
-    MentionListener(MessageQuestions questions, boolean useThreads) {
+    MentionListener(MessageQuestions questions, ReplyChain chain, boolean useThreads) {
         this.questions = questions;
+        this.chain = chain;
         this.useThreads = useThreads;
     }
 
@@ -34,7 +37,7 @@ final class MentionListener extends ListenerAdapter implements MessageQuestions.
 
     @Override
     public Conversation history(Message message, User self) {
-        return Conversation.empty();
+        return chain.before(message, self);
     }
 
     @Override

@@ -45,6 +45,21 @@ class ConversationContextTest {
     }
 
     @Test
+    void aMentionInAReplyToSomeoneElseTakesThatMessageAsContext() throws Exception {
+        h.start();
+        h.openai.enqueue(FakeOpenAi.answer("Yes, that is right."));
+        String channel = h.discord.channelId();
+        String claim = h.discord.history(h.discord.bob(), channel, "rebase rewrites history", "");
+
+        h.discord.send(h.discord.alice(), channel, h.discord.self().mention() + " is this right?",
+                List.of(h.discord.self()), claim);
+
+        h.discord.awaitText(h.discord.awaitMessageIn(channel, WAIT), "Yes, that is right."::equals, WAIT);
+        assertThat(h.openai.lastRequest().messageContents().subList(1, 3))
+                .containsExactly("rebase rewrites history", "is this right?");
+    }
+
+    @Test
     void theChainIsCutAtTheConfiguredLength() throws Exception {
         h.start(Map.of("DISCORD_MAX_CHAIN", "2"));
         h.openai.enqueue(FakeOpenAi.answer("fine"));
