@@ -26,7 +26,7 @@ final class AccessGate {
 
     /** @param parentChannelId the channel a thread belongs to (the channel itself otherwise) */
     Decision check(Caller caller, String parentChannelId) {
-        if (policy.decide(caller, parentChannelId) instanceof AccessPolicy.Decision.Denied denied) {
+        if (policy.decide(caller, parentChannelId) instanceof AccessPolicy.Decision.Denied) {
             return throttle.shouldTell(caller.userKey()) ? Decision.DENIED_TELL : Decision.DENIED_QUIET;
         }
         return Decision.ALLOWED;

@@ -28,6 +28,8 @@ import java.util.stream.Collectors;
 final class AskCommandListener extends ListenerAdapter {
     private static final Logger log = LoggerFactory.getLogger(AskCommandListener.class);
 
+    static final String RESTARTING = "I'm restarting right now. Please ask again in a minute.";
+
     private final Answerer answerer;
     private final AccessGate gate;
     private final DiscordWording wording;
@@ -46,6 +48,10 @@ final class AskCommandListener extends ListenerAdapter {
     @Override
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
         if (!AskCommand.NAME.equals(event.getName()) || event.getUser().isBot()) return;
+        if (workers.isShutdown()) {
+            event.reply(QuietMessages.create(RESTARTING)).setEphemeral(true).queue(ok -> { }, failed -> { });
+            return;
+        }
         if (event.getChannelType() == ChannelType.PRIVATE && !allowDms) {
             event.reply(QuietMessages.create(DirectMessageListener.DMS_OFF)).setEphemeral(true).queue(ok -> { }, failed -> { });
             return;

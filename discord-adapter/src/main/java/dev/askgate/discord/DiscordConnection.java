@@ -99,6 +99,10 @@ final class DiscordConnection {
     /** Disconnects, waiting up to {@code grace} for queued REST requests to go out. */
     void shutdown(Duration grace) {
         single.ifPresent(jda -> {
+            if (grace.toMillis() <= 0) { // JDA reads a zero timeout as "wait forever"
+                jda.shutdownNow();
+                return;
+            }
             jda.shutdown();
             try {
                 if (!jda.awaitShutdown(grace)) jda.shutdownNow();

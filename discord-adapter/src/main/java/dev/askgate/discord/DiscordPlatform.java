@@ -94,7 +94,11 @@ public final class DiscordPlatform implements ChatPlatform {
         try {
             connection.awaitReady();
         } catch (IllegalStateException e) {
+            connection.shutdown(Duration.ZERO);
             throw new IllegalStateException(watcher.explainFailedStart());
+        } catch (InterruptedException e) {
+            connection.shutdown(Duration.ZERO);
+            throw e;
         }
         log.info("platform=discord connected: {} shard(s), message content intent {}, threads {}, DMs {}",
                 connection.shards().size(), config.messageContent() ? "on" : "off",

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The conversation a reply continues: the chain of messages it replies to, followed back through their
@@ -35,7 +36,7 @@ final class ReplyChain {
         Message current = message.getReferencedMessage();
         MessageReference pending = current == null ? message.getMessageReference() : null;
         while (chain.size() < maxMessages) {
-            if (current == null && pending != null) current = fetch(pending, message);
+            if (current == null && pending != null) current = fetch(pending, message).orElse(null);
             if (current == null) break;
             chain.add(current);
             pending = current.getMessageReference();
@@ -61,14 +62,14 @@ final class ReplyChain {
         return new Conversation(turns);
     }
 
-    private Message fetch(MessageReference reference, Message origin) {
+    private Optional<Message> fetch(MessageReference reference, Message origin) {
         try {
-            return origin.getChannel().retrieveMessageById(reference.getMessageId()).complete();
+            return Optional.of(origin.getChannel().retrieveMessageById(reference.getMessageId()).complete());
         } catch (ErrorResponseException e) {
             // A deleted or unreadable message ends the chain; the answer goes on with what was found.
             log.debug("channel={} reply chain stops at {}: {}", origin.getChannel().getId(),
                     reference.getMessageId(), e.getErrorResponse());
-            return null;
+            return Optional.empty();
         }
     }
 }

@@ -25,7 +25,7 @@ class StreamingAndCommandTest {
 
     @Test
     void aStreamedAnswerIsEditedAtThePacedIntervalAndEndsWithTheWholeText() throws Exception {
-        h.start(Map.of("DISCORD_EDIT_INTERVAL_MS", "400"));
+        h.start(Map.of("DISCORD_EDIT_INTERVAL_MS", "500"));
         String text = "Streaming answers grow while the model writes them, one word after another, "
                 + "so that the reader sees progress long before the end of a long and thoughtful reply.";
         h.openai.enqueue(FakeOpenAi.answer(text).perTokenDelay(Duration.ofMillis(60)));
@@ -43,7 +43,7 @@ class StreamingAndCommandTest {
         // the final edit goes out as soon as the stream ends.
         for (int i = 1; i < times.size() - 1; i++) {
             assertThat(Duration.between(times.get(i - 1), times.get(i)).toMillis())
-                    .as("gap before edit %d", i).isGreaterThanOrEqualTo(350);
+                    .as("gap before edit %d", i).isGreaterThanOrEqualTo(400);
         }
     }
 

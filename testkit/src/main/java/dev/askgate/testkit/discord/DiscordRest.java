@@ -53,12 +53,16 @@ final class DiscordRest extends Dispatcher {
         String path = fullPath.substring(API.length());
         String method = request.getMethod();
         JsonNode body = bodyOf(request);
-        MockResponse response = discord.scripted(method, path)
-                .orElseGet(() -> authorized(request, path) ? route(method, path, segments.subList(2, segments.size()), body, request)
-                        : error(401, 0, "401: Unauthorized"));
-        discord.recordCall(new RestCall(method, path, Optional.ofNullable(request.getUrl().encodedQuery()).orElse(""),
-                body, response.getCode(), Instant.now()));
-        return response;
+        // The call and its effect (a message created or edited) become visible to waiting tests together.
+        return discord.atomically(() -> {
+            MockResponse response = discord.scripted(method, path).orElseGet(() -> authorized(request, path)
+                    ? route(method, path, segments.subList(2, segments.size()), body, request)
+                    : error(401, 0, "401: Unauthorized"));
+            discord.recordCall(new RestCall(method, path,
+                    Optional.ofNullable(request.getUrl().encodedQuery()).orElse(""), body, response.getCode(),
+                    Instant.now()));
+            return response;
+        });
     }
 
     private boolean authorized(RecordedRequest request, String path) {

@@ -285,6 +285,12 @@ public final class FakeDiscord implements AutoCloseable {
 
     // --- called by the REST and gateway halves ---
 
+    <T> T atomically(Supplier<T> work) {
+        synchronized (monitor) {
+            return work.get();
+        }
+    }
+
     boolean acceptsToken(String presented) {
         return token.equals(presented);
     }

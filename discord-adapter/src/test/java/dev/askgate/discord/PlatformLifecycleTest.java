@@ -1,0 +1,75 @@
+package dev.askgate.discord;
+
+import dev.askgate.core.ChatService;
+import dev.askgate.core.ChatSettings;
+import dev.askgate.core.config.Settings;
+import dev.askgate.core.context.ContextWindow;
+import dev.askgate.core.guard.SecretGuard;
+import dev.askgate.core.model.ChatModel;
+import dev.askgate.core.model.ModelError;
+import dev.askgate.core.model.ModelRequest;
+import dev.askgate.core.model.ModelResult;
+import dev.askgate.testkit.discord.FakeDiscord;
+import dev.askgate.testkit.openai.FakeOpenAi;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import static dev.askgate.discord.DiscordHarness.WAIT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Start, readiness and stop with grace, as the launcher drives them. */
+class PlatformLifecycleTest {
+    final DiscordHarness h = new DiscordHarness();
+
+    @AfterEach
+    void tearDown() {
+        h.close();
+    }
+
+    @Test
+    void aRejectedTokenFailsTheStartWithALineThatNamesTheVariableButNotTheToken() {
+        String wrong = "FAKE0wrong0token0notreal00.FAKE00.FAKE0000notreal0000000000000";
+        try (FakeDiscord discord = new FakeDiscord(DiscordHarness.DISCORD_TOKEN)) {
+            Settings settings = new Settings(Map.of("DISCORD_BOT_TOKEN", wrong, "DISCORD_API_URL", discord.apiUrl(),
+                    "DISCORD_GATEWAY_URL", discord.gatewayUrl(), "DISCORD_COMPRESSION", "none"));
+            DiscordPlatform platform = new DiscordPlatform(DiscordConfig.from(settings).orElseThrow(), unusedChat(),
+                    new OkHttpClient(), Clock.systemUTC());
+
+            assertThatThrownBy(platform::start).hasMessageContaining("DISCORD_BOT_TOKEN")
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain(wrong));
+            assertThat(platform.ready()).isFalse();
+        }
+    }
+
+    @Test
+    void readyWhileConnectedAndStopLetsAnAnswerInFlightFinish() throws Exception {
+        h.start();
+        assertThat(h.platform.ready()).isTrue();
+        h.openai.enqueue(FakeOpenAi.answer("Finished despite the shutdown.").firstTokenAfter(Duration.ofMillis(800)));
+        h.discord.mention(h.discord.alice(), h.discord.channelId(), "slow one");
+        h.openai.awaitRequests(1, WAIT);
+
+        h.platform.stop(Duration.ofSeconds(10));
+
+        assertThat(h.platform.ready()).isFalse();
+        assertThat(h.discord.messagesIn(h.discord.channelId())).singleElement()
+                .satisfies(m -> assertThat(m.text()).isEqualTo("Finished despite the shutdown."));
+    }
+
+    private static ChatService unusedChat() {
+        ChatSettings settings = new ChatSettings("gpt-4o-mini", "", 4096, 0);
+        ChatModel none = new ChatModel() {
+            public ModelResult stream(ModelRequest request, DeltaListener onDelta) { throw new AssertionError(); }
+            public ModelResult complete(ModelRequest request) { throw new AssertionError(); }
+            public Optional<ModelError> check() { return Optional.empty(); }
+        };
+        return new ChatService(none, settings, new SecretGuard(), new ContextWindow(settings), text -> false);
+    }
+}
