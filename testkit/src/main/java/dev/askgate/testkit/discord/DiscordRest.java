@@ -54,11 +54,11 @@ final class DiscordRest extends Dispatcher {
         String method = request.getMethod();
         JsonNode body = bodyOf(request);
         // The call and its effect (a message created or edited) become visible to waiting tests together.
-        return discord.atomically(() -> {
+        return discord.recorder().atomically(() -> {
             MockResponse response = discord.scripted(method, path).orElseGet(() -> authorized(request, path)
                     ? route(method, path, segments.subList(2, segments.size()), body, request)
                     : error(401, 0, "401: Unauthorized"));
-            discord.recordCall(new RestCall(method, path,
+            discord.recorder().call(new RestCall(method, path,
                     Optional.ofNullable(request.getUrl().encodedQuery()).orElse(""), body, response.getCode(),
                     Instant.now()));
             return response;
@@ -75,7 +75,7 @@ final class DiscordRest extends Dispatcher {
         String route = method + " " + path.replaceAll("\\d{5,}", "{id}")
                 .replaceAll("^(interactions/\\{id\\}|webhooks/\\{id\\})/[^/]+", "$1/{token}");
         return switch (route) {
-            case "GET users/@me" -> ok(world.userJson(world.self).put("verified", true).put("mfa_enabled", false));
+            case "GET users/@me" -> ok(world.wire.userJson(world.self).put("verified", true).put("mfa_enabled", false));
             case "GET gateway" -> ok(world.mapper.createObjectNode().put("url", discord.gatewayUrl()));
             case "GET gateway/bot" -> gatewayBot();
             case "GET applications/@me" -> ok(world.mapper.createObjectNode().put("id", world.applicationId)
@@ -125,10 +125,10 @@ final class DiscordRest extends Dispatcher {
         }
         String replyTo = body.path("message_reference").path("message_id").asText("");
         String id = world.newId();
-        ObjectNode message = world.messageJson(id, channelId, world.self, body.path("content").asText(""),
+        ObjectNode message = world.wire.messageJson(id, channelId, world.self, body.path("content").asText(""),
                 List.of(), replyTo);
         world.store(message);
-        discord.recordCreate(new SentMessage(id, channelId, replyTo, interactionToken), body);
+        discord.recorder().created(new SentMessage(id, channelId, replyTo, interactionToken), body);
         return ok(message);
     }
 
@@ -138,7 +138,7 @@ final class DiscordRest extends Dispatcher {
         ObjectNode message = stored.get();
         if (body.has("content")) message.put("content", body.get("content").asText());
         message.put("edited_timestamp", Instant.now().toString());
-        discord.recordEdit(messageId, body);
+        discord.recorder().edited(messageId, body);
         return ok(message);
     }
 
@@ -147,14 +147,14 @@ final class DiscordRest extends Dispatcher {
         if (stored.isEmpty()) return error(404, 10008, "Unknown Message");
         boolean own = stored.get().path("author").path("id").asText().equals(world.self.id());
         if (!own && !world.botMayManageMessages) return error(403, 50013, "Missing Permissions");
-        discord.recordDelete(messageId);
+        discord.recorder().deleted(messageId);
         return noContent();
     }
 
     private MockResponse startThread(String channelId, String messageId, JsonNode body) {
         String threadId = messageId; // Discord gives a thread started from a message the message's id
         world.addThread(threadId, channelId);
-        ObjectNode thread = world.threadJson(threadId, channelId, body.path("name").asText("thread"));
+        ObjectNode thread = world.wire.threadJson(threadId, channelId, body.path("name").asText("thread"));
         discord.threadCreated(thread);
         return new MockResponse.Builder().code(201).setHeader("Content-Type", "application/json")
                 .setHeader("Via", "1.1 google").body(thread.toString()).build();
@@ -166,7 +166,7 @@ final class DiscordRest extends Dispatcher {
         if (user.isEmpty()) return error(400, 50007, "Cannot send messages to this user");
         ObjectNode channel = world.mapper.createObjectNode().put("id", world.dmChannelOf(user.get())).put("type", 1);
         channel.putNull("last_message_id");
-        channel.putArray("recipients").add(world.userJson(user.get()));
+        channel.putArray("recipients").add(world.wire.userJson(user.get()));
         return ok(channel);
     }
 
@@ -191,13 +191,13 @@ final class DiscordRest extends Dispatcher {
         int type = body.path("type").asInt();
         String id = world.newId();
         JsonNode data = body.path("data");
-        ObjectNode message = world.messageJson(id, channelId, world.self, data.path("content").asText(""),
+        ObjectNode message = world.wire.messageJson(id, channelId, world.self, data.path("content").asText(""),
                 List.of(), "");
         world.store(message);
         originals.put(token, id);
         ObjectNode first = world.mapper.createObjectNode().put("content", data.path("content").asText(""));
         first.put("callback_type", type);
-        discord.recordCreate(new SentMessage(id, channelId, "", token), first);
+        discord.recorder().created(new SentMessage(id, channelId, "", token), first);
         ObjectNode response = world.mapper.createObjectNode();
         response.putObject("interaction").put("id", world.newId()).put("type", 2);
         response.putObject("resource").put("type", type);

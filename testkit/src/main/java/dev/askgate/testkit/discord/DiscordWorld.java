@@ -1,12 +1,8 @@
 package dev.askgate.testkit.discord;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,14 +13,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What the fake Discord knows: one guild with two text channels and a few roles, its members, DM channels,
- * threads and every message (injected or sent by the bot), and how each looks on the wire.
+ * threads and every message (injected or sent by the bot). {@link DiscordPayloads} shows them on the wire.
  */
 final class DiscordWorld {
     static final long DISCORD_EPOCH = 1420070400000L;
-    /** Permission bits, as Discord numbers them. */
-    static final long VIEW_CHANNEL = 1L << 10, SEND_MESSAGES = 1L << 11, MANAGE_MESSAGES = 1L << 13,
-            EMBED_LINKS = 1L << 14, READ_MESSAGE_HISTORY = 1L << 16, ADD_REACTIONS = 1L << 6,
-            USE_APPLICATION_COMMANDS = 1L << 31, CREATE_PUBLIC_THREADS = 1L << 35, SEND_MESSAGES_IN_THREADS = 1L << 38;
 
     final ObjectMapper mapper = new ObjectMapper();
     private final AtomicLong counter = new AtomicLong();
@@ -36,7 +28,7 @@ final class DiscordWorld {
     final String memberRoleId = newId();
     final String restrictedRoleId = newId();
     final String botRoleId = newId();
-    private final String ownerId = newId();
+    final String ownerId = newId();
     final DiscordUser self = new DiscordUser(applicationId, "Askgate", true, List.of(botRoleId));
 
     private final Map<String, DiscordUser> users = new LinkedHashMap<>();
@@ -44,6 +36,8 @@ final class DiscordWorld {
     private final Map<String, String> dmChannelByUser = new ConcurrentHashMap<>();
     private final Map<String, String> threadParent = new ConcurrentHashMap<>();
     volatile boolean botMayManageMessages = true;
+    /** How all of this looks on the wire. */
+    final DiscordPayloads wire = new DiscordPayloads(this);
 
     DiscordWorld() {
         synchronized (users) {
@@ -89,8 +83,17 @@ final class DiscordWorld {
         return id.equals(channelId) || id.equals(otherChannelId) || threadParent.containsKey(id);
     }
 
+    /** Discord's shard formula: a guild belongs to shard {@code (id >> 22) % total}. */
+    boolean inShard(String id, int shardId, int shardTotal) {
+        return (Long.parseLong(id) >> 22) % shardTotal == shardId;
+    }
+
     void addThread(String threadId, String parentId) {
         threadParent.put(threadId, parentId);
+    }
+
+    Map<String, String> threadParents() {
+        return Map.copyOf(threadParent);
     }
 
     Optional<String> threadParent(String threadId) {
@@ -113,194 +116,6 @@ final class DiscordWorld {
 
     Optional<ObjectNode> message(String id) {
         return Optional.ofNullable(messages.get(id));
-    }
-
-    // --- wire shapes ---
-
-    ObjectNode userJson(DiscordUser u) {
-        ObjectNode n = mapper.createObjectNode();
-        n.put("id", u.id()).put("username", u.name()).put("global_name", u.name()).put("discriminator", "0");
-        n.putNull("avatar");
-        n.put("bot", u.bot()).put("public_flags", 0);
-        return n;
-    }
-
-    /** A guild member object; {@code withUser} false for the partial member inside MESSAGE_CREATE. */
-    ObjectNode memberJson(DiscordUser u, boolean withUser) {
-        ObjectNode n = mapper.createObjectNode();
-        if (withUser) n.set("user", userJson(u));
-        ArrayNode roles = n.putArray("roles");
-        u.roleIds().forEach(roles::add);
-        n.put("joined_at", "2024-01-01T00:00:00.000000+00:00").putNull("nick");
-        n.putNull("premium_since");
-        n.putNull("communication_disabled_until");
-        n.put("deaf", false).put("mute", false).put("flags", 0).put("pending", false);
-        return n;
-    }
-
-    private ObjectNode roleJson(String id, String name, int position, long permissions) {
-        ObjectNode n = mapper.createObjectNode();
-        n.put("id", id).put("name", name).put("color", 0).put("position", position)
-                .put("permissions", Long.toString(permissions)).put("managed", false).put("hoist", false)
-                .put("mentionable", false).put("flags", 0);
-        n.putObject("colors").put("primary_color", 0);
-        n.putNull("icon");
-        n.putNull("unicode_emoji");
-        return n;
-    }
-
-    private ObjectNode textChannelJson(String id, String name, int position) {
-        ObjectNode n = mapper.createObjectNode();
-        n.put("id", id).put("type", 0).put("guild_id", guildId).put("name", name).put("position", position)
-                .put("nsfw", false).put("rate_limit_per_user", 0).put("flags", 0);
-        n.putArray("permission_overwrites");
-        n.putNull("topic");
-        n.putNull("parent_id");
-        n.putNull("last_message_id");
-        return n;
-    }
-
-    ObjectNode threadJson(String id, String parentId, String name) {
-        ObjectNode n = mapper.createObjectNode();
-        n.put("id", id).put("type", 11).put("guild_id", guildId).put("parent_id", parentId).put("name", name)
-                .put("owner_id", self.id()).put("message_count", 0).put("member_count", 1)
-                .put("rate_limit_per_user", 0).put("flags", 0).put("total_message_sent", 0);
-        n.putNull("last_message_id");
-        n.putArray("applied_tags");
-        ObjectNode meta = n.putObject("thread_metadata");
-        meta.put("archived", false).put("auto_archive_duration", 1440).put("locked", false)
-                .put("archive_timestamp", OffsetDateTime.now(ZoneOffset.UTC).toString())
-                .put("create_timestamp", OffsetDateTime.now(ZoneOffset.UTC).toString());
-        return n;
-    }
-
-    ObjectNode ready(String sessionId, String resumeUrl, int shardId, int shardTotal) {
-        ObjectNode d = mapper.createObjectNode();
-        d.put("v", 10).set("user", userJson(self));
-        ArrayNode guilds = d.putArray("guilds");
-        if (inShard(guildId, shardId, shardTotal)) {
-            guilds.addObject().put("id", guildId).put("unavailable", true);
-        }
-        d.putArray("private_channels");
-        d.put("session_id", sessionId).put("resume_gateway_url", resumeUrl);
-        d.putObject("application").put("id", applicationId).put("flags", 0);
-        d.putArray("shard").add(shardId).add(shardTotal);
-        d.putArray("relationships");
-        d.putArray("presences");
-        return d;
-    }
-
-    boolean inShard(String id, int shardId, int shardTotal) {
-        return (Long.parseLong(id) >> 22) % shardTotal == shardId;
-    }
-
-    ObjectNode guildCreate() {
-        ObjectNode d = mapper.createObjectNode();
-        d.put("id", guildId).put("name", "Askgate Test Guild").put("owner_id", ownerId)
-                .put("unavailable", false).put("large", false).put("joined_at", "2024-01-01T00:00:00.000000+00:00")
-                .put("preferred_locale", "en-US").put("afk_timeout", 300).put("verification_level", 0)
-                .put("default_message_notifications", 0).put("explicit_content_filter", 0).put("mfa_level", 0)
-                .put("nsfw_level", 0).put("premium_tier", 0).put("premium_progress_bar_enabled", false)
-                .put("system_channel_flags", 0).put("max_members", 500000);
-        d.putNull("icon");
-        d.putNull("description");
-        d.putNull("system_channel_id");
-        long everyone = VIEW_CHANNEL | SEND_MESSAGES | READ_MESSAGE_HISTORY | ADD_REACTIONS | USE_APPLICATION_COMMANDS
-                | SEND_MESSAGES_IN_THREADS;
-        long bot = everyone | EMBED_LINKS | CREATE_PUBLIC_THREADS | (botMayManageMessages ? MANAGE_MESSAGES : 0);
-        ArrayNode roles = d.putArray("roles");
-        roles.add(roleJson(guildId, "@everyone", 0, everyone));
-        roles.add(roleJson(memberRoleId, "Members", 1, everyone));
-        roles.add(roleJson(restrictedRoleId, "Restricted", 2, everyone));
-        roles.add(roleJson(botRoleId, "Askgate", 3, bot));
-        ArrayNode channels = d.putArray("channels");
-        channels.add(textChannelJson(channelId, "general", 0));
-        channels.add(textChannelJson(otherChannelId, "random", 1));
-        ArrayNode threads = d.putArray("threads");
-        threadParent.forEach((thread, parent) -> threads.add(threadJson(thread, parent, "thread")));
-        for (String empty : List.of("emojis", "stickers", "voice_states", "guild_scheduled_events", "presences",
-                "features", "stage_instances", "soundboard_sounds")) {
-            d.putArray(empty);
-        }
-        ArrayNode members = d.putArray("members");
-        List<DiscordUser> listed = members();
-        listed.forEach(u -> members.add(memberJson(u, true)));
-        d.put("member_count", listed.size());
-        return d;
-    }
-
-    /** A message as Discord sends it in MESSAGE_CREATE and REST answers. */
-    ObjectNode messageJson(String id, String channelId, DiscordUser author, String content,
-                           List<DiscordUser> mentions, String referencedId) {
-        ObjectNode n = mapper.createObjectNode();
-        n.put("id", id).put("channel_id", channelId);
-        boolean inGuild = isGuildChannel(channelId);
-        if (inGuild) {
-            n.put("guild_id", guildId);
-            if (!author.roleIds().isEmpty()) n.set("member", memberJson(author, false));
-        }
-        n.set("author", userJson(author));
-        n.put("content", content).put("timestamp", Instant.now().atOffset(ZoneOffset.UTC).toString());
-        n.putNull("edited_timestamp");
-        n.put("tts", false).put("mention_everyone", false).put("pinned", false).put("flags", 0);
-        ArrayNode mentionArray = n.putArray("mentions");
-        for (DiscordUser m : mentions) {
-            ObjectNode mj = userJson(m);
-            if (inGuild && !m.roleIds().isEmpty()) mj.set("member", memberJson(m, false));
-            mentionArray.add(mj);
-        }
-        n.putArray("mention_roles");
-        n.putArray("attachments");
-        n.putArray("embeds");
-        n.putArray("components");
-        n.put("type", 0);
-        if (referencedId != null && !referencedId.isEmpty()) {
-            n.put("type", 19);
-            ObjectNode ref = n.putObject("message_reference");
-            ref.put("type", 0).put("message_id", referencedId).put("channel_id", channelId);
-            if (inGuild) ref.put("guild_id", guildId);
-            message(referencedId).ifPresent(r -> n.set("referenced_message", withoutReference(r)));
-        }
-        return n;
-    }
-
-    /** Discord nests one level only: a referenced message carries its own reference, not the message. */
-    private ObjectNode withoutReference(ObjectNode message) {
-        ObjectNode copy = message.deepCopy();
-        copy.remove("referenced_message");
-        return copy;
-    }
-
-    /** An INTERACTION_CREATE for a chat-input command with string options. */
-    ObjectNode commandInteraction(String id, String token, String commandId, String name, DiscordUser user,
-                                  String channelId, Map<String, String> options) {
-        ObjectNode n = mapper.createObjectNode();
-        n.put("id", id).put("application_id", applicationId).put("type", 2).put("token", token).put("version", 1)
-                .put("locale", "en-US").put("app_permissions", "2251799813685247").put("attachment_size_limit", 8388608);
-        n.put("channel_id", channelId);
-        boolean inGuild = isGuildChannel(channelId);
-        ObjectNode channel = n.putObject("channel");
-        channel.put("id", channelId);
-        if (inGuild) {
-            n.put("guild_id", guildId).put("guild_locale", "en-US").put("context", 0);
-            n.putObject("guild").put("id", guildId).put("locale", "en-US").putArray("features");
-            channel.put("type", threadParent.containsKey(channelId) ? 11 : 0).put("guild_id", guildId)
-                    .put("name", "general");
-            ObjectNode member = memberJson(user, true);
-            member.put("permissions", "2251799813685247");
-            n.set("member", member);
-        } else {
-            n.put("context", 1);
-            channel.put("type", 1);
-            n.set("user", userJson(user));
-        }
-        n.putObject("authorizing_integration_owners").put(inGuild ? "0" : "1", inGuild ? guildId : user.id());
-        n.putArray("entitlements");
-        ObjectNode data = n.putObject("data");
-        data.put("id", commandId).put("name", name).put("type", 1);
-        ArrayNode opts = data.putArray("options");
-        options.forEach((k, v) -> opts.addObject().put("name", k).put("type", 3).put("value", v));
-        return n;
     }
 
     List<String> knownChannels() {

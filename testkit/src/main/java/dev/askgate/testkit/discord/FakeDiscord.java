@@ -8,9 +8,6 @@ import mockwebserver3.MockWebServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,13 +31,9 @@ public final class FakeDiscord implements AutoCloseable {
     private final String token;
     private final DiscordWorld world = new DiscordWorld();
     private final MockWebServer server = new MockWebServer();
-    private final Object monitor = new Object();
+    private final DiscordRecorder recorder = new DiscordRecorder();
     private final List<GatewaySession> sessions = new CopyOnWriteArrayList<>();
-    private final List<RestCall> calls = new CopyOnWriteArrayList<>();
-    private final List<JsonNode> frames = new CopyOnWriteArrayList<>();
-    private final Map<String, SentMessage> sent = new LinkedHashMap<>();
     private final List<ScriptedResponse> scripts = new CopyOnWriteArrayList<>();
-    private final List<String> deleted = new ArrayList<>();
     private final DiscordRest rest;
     private final DiscordUser alice;
     private final DiscordUser bob;
@@ -107,11 +100,6 @@ public final class FakeDiscord implements AutoCloseable {
                 "no gateway session identified");
     }
 
-    /** Every frame the bot sent on the Gateway (IDENTIFY, heartbeats, ...), oldest first. */
-    public List<JsonNode> gatewayFrames() {
-        return List.copyOf(frames);
-    }
-
     /** Sends a Gateway dispatch (op 0) to the session that serves {@code guildId} (any session for DMs). */
     public void dispatch(String type, JsonNode data, String guildId) {
         GatewaySession session = sessions.stream()
@@ -157,7 +145,7 @@ public final class FakeDiscord implements AutoCloseable {
     public String send(DiscordUser author, String channelId, String content, List<DiscordUser> mentions,
                        String referencedId) {
         String id = world.newId();
-        ObjectNode message = world.messageJson(id, channelId, author, content, mentions, referencedId);
+        ObjectNode message = world.wire.messageJson(id, channelId, author, content, mentions, referencedId);
         world.store(message);
         dispatch("MESSAGE_CREATE", message, world.isGuildChannel(channelId) ? world.guildId : "");
         return id;
@@ -166,7 +154,7 @@ public final class FakeDiscord implements AutoCloseable {
     /** Stores a message as history without sending it on the gateway (for reply chains); returns its id. */
     public String history(DiscordUser author, String channelId, String content, String referencedId) {
         String id = world.newId();
-        world.store(world.messageJson(id, channelId, author, content, List.of(), referencedId));
+        world.store(world.wire.messageJson(id, channelId, author, content, List.of(), referencedId));
         return id;
     }
 
@@ -174,7 +162,7 @@ public final class FakeDiscord implements AutoCloseable {
     public String slashCommand(DiscordUser user, String channelId, String name, Map<String, String> options) {
         String token = "fake-interaction-token-" + world.newId();
         rest.interactionStarted(token, channelId);
-        ObjectNode interaction = world.commandInteraction(world.newId(), token, world.newId(), name, user, channelId,
+        ObjectNode interaction = world.wire.commandInteraction(world.newId(), token, world.newId(), name, user, channelId,
                 options);
         dispatch("INTERACTION_CREATE", interaction, world.isGuildChannel(channelId) ? world.guildId : "");
         return token;
@@ -217,31 +205,37 @@ public final class FakeDiscord implements AutoCloseable {
 
     /** Every REST call so far, oldest first. */
     public List<RestCall> calls() {
-        return List.copyOf(calls);
+        return recorder.calls();
     }
 
     public List<RestCall> calls(String method, String pathRegex) {
-        return calls.stream().filter(c -> c.is(method, pathRegex)).toList();
+        return recorder.calls().stream().filter(c -> c.is(method, pathRegex)).toList();
     }
 
     /** Waits for a REST call matching {@code method} and {@code pathRegex}. */
     public RestCall awaitCall(String method, String pathRegex, Duration timeout) {
-        return await(() -> calls.stream().filter(c -> c.is(method, pathRegex)).findFirst().orElse(null), timeout,
-                "no " + method + " " + pathRegex);
+        return await(() -> calls(method, pathRegex).stream().findFirst().orElse(null), timeout,
+                method + " " + pathRegex);
+    }
+
+    /** Every frame the bot sent on the Gateway (IDENTIFY, heartbeats, ...), oldest first. */
+    public List<JsonNode> gatewayFrames() {
+        return recorder.frames();
     }
 
     /** The messages the bot created in {@code channelId}, oldest first. */
     public List<SentMessage> messagesIn(String channelId) {
-        synchronized (monitor) {
-            return sent.values().stream().filter(m -> m.channelId().equals(channelId)).toList();
-        }
+        return sentMessages().stream().filter(m -> m.channelId().equals(channelId)).toList();
     }
 
     /** Every message the bot created, oldest first. */
     public List<SentMessage> sentMessages() {
-        synchronized (monitor) {
-            return List.copyOf(sent.values());
-        }
+        return recorder.sentMessages();
+    }
+
+    /** Ids of every message the bot deleted (its own or, with Manage Messages, others'). */
+    public List<String> deletedMessageIds() {
+        return recorder.deleted();
     }
 
     /** Waits for the bot's first message in {@code channelId}. */
@@ -263,32 +257,15 @@ public final class FakeDiscord implements AutoCloseable {
                 "text condition on " + message);
     }
 
-    /** Waits for a condition on the recordings, re-checked whenever the fake records something. */
+    /** Waits until {@code probe} returns non-null, re-checking whenever the fake records something. */
     public <T> T await(Supplier<T> probe, Duration timeout, String what) {
-        Instant deadline = Instant.now().plus(timeout);
-        synchronized (monitor) {
-            while (true) {
-                T value = probe.get();
-                if (value != null) return value;
-                long left = Duration.between(Instant.now(), deadline).toMillis();
-                if (left <= 0) throw new AssertionError("timed out after " + timeout + " waiting for " + what
-                        + "; REST calls so far: " + calls);
-                try {
-                    monitor.wait(Math.min(left, 100));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new AssertionError("interrupted waiting for " + what);
-                }
-            }
-        }
+        return recorder.await(probe, timeout, what);
     }
 
-    // --- called by the REST and gateway halves ---
+    // --- for the REST and Gateway halves ---
 
-    <T> T atomically(Supplier<T> work) {
-        synchronized (monitor) {
-            return work.get();
-        }
+    DiscordRecorder recorder() {
+        return recorder;
     }
 
     boolean acceptsToken(String presented) {
@@ -301,59 +278,8 @@ public final class FakeDiscord implements AutoCloseable {
         return session;
     }
 
-    void sessionChanged() {
-        signal();
-    }
-
-    void recordFrame(JsonNode frame) {
-        frames.add(frame);
-        signal();
-    }
-
-    void recordCall(RestCall call) {
-        calls.add(call);
-        signal();
-    }
-
-    void recordCreate(SentMessage message, JsonNode body) {
-        message.record(body, Instant.now());
-        synchronized (monitor) {
-            sent.put(message.id(), message);
-            monitor.notifyAll();
-        }
-    }
-
-    void recordEdit(String messageId, JsonNode body) {
-        synchronized (monitor) {
-            SentMessage message = sent.get(messageId);
-            if (message != null) message.record(body, Instant.now());
-            monitor.notifyAll();
-        }
-    }
-
-    void recordDelete(String messageId) {
-        synchronized (monitor) {
-            Optional.ofNullable(sent.get(messageId)).ifPresent(SentMessage::markDeleted);
-            deleted.add(messageId);
-            monitor.notifyAll();
-        }
-    }
-
-    /** Ids of every message the bot deleted (its own or, with Manage Messages, others'). */
-    public List<String> deletedMessageIds() {
-        synchronized (monitor) {
-            return List.copyOf(deleted);
-        }
-    }
-
     void threadCreated(ObjectNode thread) {
         dispatch("THREAD_CREATE", thread.deepCopy().put("newly_created", true), world.guildId);
-    }
-
-    private void signal() {
-        synchronized (monitor) {
-            monitor.notifyAll();
-        }
     }
 
     @Override
@@ -361,30 +287,4 @@ public final class FakeDiscord implements AutoCloseable {
         sessions.forEach(s -> s.close(1000, "fake discord closing"));
         server.close();
     }
-
-    /** A scripted REST answer for the next {@code times} matching calls. */
-    private static final class ScriptedResponse {
-        private final String method;
-        private final String pathRegex;
-        private int remaining;
-        private final Supplier<MockResponse> response;
-
-        ScriptedResponse(String method, String pathRegex, int times, Supplier<MockResponse> response) {
-            this.method = method;
-            this.pathRegex = pathRegex;
-            this.remaining = times;
-            this.response = response;
-        }
-
-        String method() { return method; }
-        String pathRegex() { return pathRegex; }
-        Supplier<MockResponse> response() { return response; }
-
-        synchronized boolean take() {
-            if (remaining <= 0) return false;
-            remaining--;
-            return true;
-        }
-    }
-
 }

@@ -65,7 +65,7 @@ final class GatewaySession extends WebSocketListener {
             webSocket.close(4002, "Error while decoding payload.");
             return;
         }
-        discord.recordFrame(frame);
+        discord.recorder().frame(frame);
         switch (frame.path("op").asInt(-1)) {
             case 1 -> send(world.mapper.createObjectNode().put("op", 11));
             case 2 -> identify(webSocket, frame.path("d"));
@@ -84,12 +84,12 @@ final class GatewaySession extends WebSocketListener {
             shardId = shard.get(0).asInt();
             shardTotal = Math.max(1, shard.get(1).asInt());
         }
-        dispatch("READY", world.ready(sessionId, discord.gatewayUrl(), shardId, shardTotal));
+        dispatch("READY", world.wire.ready(sessionId, discord.gatewayUrl(), shardId, shardTotal));
         if (world.inShard(world.guildId, shardId, shardTotal)) {
-            dispatch("GUILD_CREATE", world.guildCreate());
+            dispatch("GUILD_CREATE", world.wire.guildCreate());
         }
         identified = true;
-        discord.sessionChanged();
+        discord.recorder().signal();
     }
 
     /** Sends a dispatch (op 0) with the next sequence number. */
@@ -120,12 +120,12 @@ final class GatewaySession extends WebSocketListener {
     @Override
     public void onClosed(WebSocket webSocket, int code, String reason) {
         identified = false;
-        discord.sessionChanged();
+        discord.recorder().signal();
     }
 
     @Override
     public void onFailure(WebSocket webSocket, Throwable t, Response response) {
         identified = false;
-        discord.sessionChanged();
+        discord.recorder().signal();
     }
 }
