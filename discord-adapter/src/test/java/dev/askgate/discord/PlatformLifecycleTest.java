@@ -63,6 +63,21 @@ class PlatformLifecycleTest {
                 .satisfies(m -> assertThat(m.text()).isEqualTo("Finished despite the shutdown."));
     }
 
+    @Test
+    void afterADroppedGatewayConnectionJdaResumesAndAnswersAgain() throws Exception {
+        h.start();
+        h.openai.answerAlways("still here");
+
+        h.discord.dropGateway(4000);
+        h.discord.await(() -> h.discord.gatewayFrames().stream().anyMatch(f -> f.path("op").asInt() == 6)
+                ? true : null, WAIT, "a RESUME");
+        h.discord.awaitIdentified(WAIT);
+        h.discord.mention(h.discord.alice(), h.discord.channelId(), "are you back?");
+
+        h.discord.awaitText(h.discord.awaitMessageIn(h.discord.channelId(), WAIT), "still here"::equals, WAIT);
+        h.discord.await(() -> h.platform.ready() ? true : null, WAIT, "ready again");
+    }
+
     private static ChatService unusedChat() {
         ChatSettings settings = new ChatSettings("gpt-4o-mini", "", 4096, 0);
         ChatModel none = new ChatModel() {

@@ -58,4 +58,18 @@ class SecretHandlingTest {
         assertThat(reply.text()).contains("revoke").doesNotContain(SLACK_TOKEN);
         assertThat(h.openai.requestCount()).isZero();
     }
+
+    @Test
+    void askWithASecretIsAnsweredWithTheNoticeOnlyAndNeverReachesTheModel() throws Exception {
+        h.start();
+
+        String token = h.discord.slashCommand(h.discord.alice(), h.discord.channelId(), "ask",
+                Map.of("question", "what about " + SLACK_TOKEN + "?"));
+
+        SentMessage original = h.discord.awaitMessageIn(h.discord.channelId(), WAIT);
+        String text = h.discord.awaitText(original, t -> t.contains("revoke"), WAIT);
+        assertThat(original.interactionToken()).isEqualTo(token);
+        assertThat(text).doesNotContain(SLACK_TOKEN);
+        assertThat(h.openai.requestCount()).isZero();
+    }
 }

@@ -268,6 +268,10 @@ public final class FakeDiscord implements AutoCloseable {
         return recorder;
     }
 
+    Optional<GatewaySession> session(String sessionId) {
+        return sessions.stream().filter(s -> s.sessionId().equals(sessionId)).findFirst();
+    }
+
     boolean acceptsToken(String presented) {
         return token.equals(presented);
     }

@@ -69,7 +69,7 @@ final class GatewaySession extends WebSocketListener {
         switch (frame.path("op").asInt(-1)) {
             case 1 -> send(world.mapper.createObjectNode().put("op", 11));
             case 2 -> identify(webSocket, frame.path("d"));
-            case 6 -> send(world.mapper.createObjectNode().put("op", 9).put("d", false));
+            case 6 -> resume(webSocket, frame.path("d"));
             default -> { } // presence, voice and member requests are accepted and ignored
         }
     }
@@ -90,6 +90,28 @@ final class GatewaySession extends WebSocketListener {
         }
         identified = true;
         discord.recorder().signal();
+    }
+
+    /** A session this fake started may be resumed (JDA does after a dropped connection); others are invalid. */
+    private void resume(WebSocket webSocket, JsonNode d) {
+        if (!discord.acceptsToken(d.path("token").asText())) {
+            webSocket.close(4004, "Authentication failed.");
+            return;
+        }
+        var resumed = discord.session(d.path("session_id").asText());
+        if (resumed.isEmpty()) {
+            send(world.mapper.createObjectNode().put("op", 9).put("d", false));
+            return;
+        }
+        shardId = resumed.get().shardId;
+        shardTotal = resumed.get().shardTotal;
+        dispatch("RESUMED", world.mapper.createObjectNode());
+        identified = true;
+        discord.recorder().signal();
+    }
+
+    String sessionId() {
+        return sessionId;
     }
 
     /** Sends a dispatch (op 0) with the next sequence number. */
