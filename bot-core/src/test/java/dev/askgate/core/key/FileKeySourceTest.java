@@ -62,6 +62,19 @@ class FileKeySourceTest {
     }
 
     @Test
+    void aReadAfterAReplacementAlwaysSeesTheNewKeyWhileTheWatcherRacesIt() throws IOException {
+        Path file = dir.resolve("openai");
+        KeyFiles.writeAtomically(file, OLD);
+        try (FileKeySource keys = FileKeySource.open(file)) {
+            for (int i = 0; i < 300; i++) {
+                String key = "sk-proj-FAKE" + String.format("%04d", i) + "rotation0000notreal";
+                KeyFiles.writeAtomically(file, key);
+                assertThat(keys.current().secret().value()).isEqualTo(key);
+            }
+        }
+    }
+
+    @Test
     void picksUpAFileRewrittenInPlace() throws IOException {
         Path file = Files.writeString(dir.resolve("openai"), OLD);
         try (FileKeySource keys = FileKeySource.open(file)) {
