@@ -47,10 +47,9 @@ final class Answerer {
         this.wording = Objects.requireNonNull(wording, "wording");
     }
 
-    ChatOutcome answer(ChatRequest request, MessageTarget target, String channelKey, Runnable typing,
-                       Consumer<String> onSecret) {
+    ChatOutcome answer(ChatRequest request, MessageTarget target, String channelKey, Consumer<String> onSecret) {
         StreamingReply reply = new StreamingReply(target, splitter, pacer, channelKey, scheduler);
-        TypingSink sink = new TypingSink(reply, typing, timer);
+        TypingSink sink = new TypingSink(reply, target::typing, timer);
         ChatOutcome outcome;
         try {
             outcome = chat.ask(request, sink);

@@ -83,7 +83,7 @@ final class AskCommandListener extends ListenerAdapter {
             target.post(DiscordWording.USAGE);
             return;
         }
-        answerer.answer(request, target, request.caller().channelId(), () -> { },
+        answerer.answer(request, target, request.caller().channelId(),
                 notice -> hook.editOriginal(QuietMessages.edit(notice)).queue(ok -> { }, failed -> { }));
     }
 

@@ -34,6 +34,11 @@ final class ChannelReplyTarget implements MessageTarget {
         channel.editMessageById(messageId, QuietMessages.edit(text)).complete();
     }
 
+    @Override
+    public void typing() {
+        channel.sendTyping().queue(ok -> { }, failed -> { }); // cosmetic: a failure changes nothing
+    }
+
     private String send(String replyTo, String text) {
         var action = channel.sendMessage(QuietMessages.create(text));
         if (!replyTo.isEmpty()) {

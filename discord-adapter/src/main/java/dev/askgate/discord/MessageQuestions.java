@@ -99,7 +99,6 @@ final class MessageQuestions {
         MessageChannel channel = to.channel();
         answerer.answer(new ChatRequest(requestId, caller, history, question),
                 new ChannelReplyTarget(channel, to.replyToId()), channel.getId(),
-                () -> channel.sendTyping().queue(ok -> { }, failed -> { }),
                 notice -> secrets.tell(message, notice));
     }
 

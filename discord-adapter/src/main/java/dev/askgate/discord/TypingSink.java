@@ -8,30 +8,30 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Shows Discord's typing indicator from the moment work begins until the first words appear, renewing it
- * every 8 s (Discord shows it for about 10 s) while a slow model is still thinking.
+ * Keeps Discord's typing indicator up until the first words appear: the reply shows it when work begins
+ * ({@code MessageTarget.typing}), and this renews it every 8 s (Discord shows it for about 10 s) while a slow
+ * model is still thinking.
  */
 final class TypingSink implements ReplySink {
     private static final long RENEW_SECONDS = 8;
 
     private final ReplySink next;
-    private final Runnable typing;
+    private final Runnable renew;
     private final ScheduledExecutorService timer;
     private ScheduledFuture<?> renewal;
     private boolean stopped;
 
-    TypingSink(ReplySink next, Runnable typing, ScheduledExecutorService timer) {
+    TypingSink(ReplySink next, Runnable renew, ScheduledExecutorService timer) {
         this.next = Objects.requireNonNull(next, "next");
-        this.typing = Objects.requireNonNull(typing, "typing");
+        this.renew = Objects.requireNonNull(renew, "renew");
         this.timer = Objects.requireNonNull(timer, "timer");
     }
 
     @Override
     public synchronized void started() {
         if (stopped || renewal != null) return;
-        typing.run();
-        renewal = timer.scheduleAtFixedRate(typing, RENEW_SECONDS, RENEW_SECONDS, TimeUnit.SECONDS);
         next.started();
+        renewal = timer.scheduleAtFixedRate(renew, RENEW_SECONDS, RENEW_SECONDS, TimeUnit.SECONDS);
     }
 
     @Override
