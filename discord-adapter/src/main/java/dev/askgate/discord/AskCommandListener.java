@@ -89,7 +89,13 @@ final class AskCommandListener extends ListenerAdapter {
 
     private void submit(String requestId, Runnable work) {
         try {
-            workers.execute(work);
+            workers.execute(() -> {
+                try {
+                    work.run();
+                } catch (RuntimeException e) {
+                    log.warn("request={} platform=discord /ask not answered: {}", requestId, DiscordErrors.describe(e));
+                }
+            });
         } catch (RejectedExecutionException e) {
             log.info("request={} platform=discord /ask dropped: shutting down", requestId);
         }

@@ -10,8 +10,8 @@ final class DiscordErrors {
 
     static String describe(Throwable t) {
         return switch (t) {
-            case ErrorResponseException e -> "Discord error " + e.getErrorCode() + " (" + e.getMeaning() + "), HTTP "
-                    + e.getResponse().code;
+            case ErrorResponseException e -> "Discord error " + e.getErrorCode() + " (" + e.getMeaning() + ")"
+                    + (e.getResponse() == null ? "" : ", HTTP " + e.getResponse().code);
             case InsufficientPermissionException e -> "missing permission " + e.getPermission().getName();
             case null -> "unknown";
             default -> t.getClass().getSimpleName();

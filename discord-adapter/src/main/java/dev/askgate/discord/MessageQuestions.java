@@ -113,7 +113,15 @@ final class MessageQuestions {
 
     private void submit(Message message, Runnable work) {
         try {
-            workers.execute(work);
+            workers.execute(() -> {
+                try {
+                    work.run();
+                } catch (RuntimeException e) {
+                    // Discord refused a call the answer could not do without (a thread, a history read ...).
+                    log.warn("request=discord-{} platform=discord channel={} not answered: {}", message.getId(),
+                            message.getChannel().getId(), DiscordErrors.describe(e));
+                }
+            });
         } catch (RejectedExecutionException e) {
             log.info("platform=discord channel={} message ignored: shutting down", message.getChannel().getId());
         }
