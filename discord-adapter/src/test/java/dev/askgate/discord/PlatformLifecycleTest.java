@@ -49,6 +49,28 @@ class PlatformLifecycleTest {
     }
 
     @Test
+    void aMissingMessageContentIntentIsExplainedAtStart() {
+        h.discord.disallowIntents(1L << 15);
+
+        assertThatThrownBy(h::start).hasMessageContaining("Message Content Intent")
+                .hasMessageContaining("DISCORD_MESSAGE_CONTENT=false");
+    }
+
+    @Test
+    void withoutTheMessageContentIntentMentionsAreStillAnswered() throws Exception {
+        h.discord.disallowIntents(1L << 15);
+        h.start(Map.of("DISCORD_MESSAGE_CONTENT", "false"));
+        h.openai.enqueue(FakeOpenAi.answer("No privileged intent needed."));
+
+        h.discord.mention(h.discord.alice(), h.discord.channelId(), "does this work?");
+
+        h.discord.awaitText(h.discord.awaitMessageIn(h.discord.channelId(), WAIT),
+                "No privileged intent needed."::equals, WAIT);
+        assertThat(h.discord.gatewayFrames()).filteredOn(f -> f.path("op").asInt() == 2)
+                .allSatisfy(identify -> assertThat(identify.path("d").path("intents").asLong() & (1L << 15)).isZero());
+    }
+
+    @Test
     void readyWhileConnectedAndStopLetsAnAnswerInFlightFinish() throws Exception {
         h.start();
         assertThat(h.platform.ready()).isTrue();

@@ -32,6 +32,7 @@ public final class FakeDiscord implements AutoCloseable {
     private final DiscordWorld world = new DiscordWorld();
     private final MockWebServer server = new MockWebServer();
     private final DiscordRecorder recorder = new DiscordRecorder();
+    private volatile long disallowedIntents;
     private final List<GatewaySession> sessions = new CopyOnWriteArrayList<>();
     private final List<ScriptedResponse> scripts = new CopyOnWriteArrayList<>();
     private final DiscordRest rest;
@@ -90,6 +91,18 @@ public final class FakeDiscord implements AutoCloseable {
     /** Whether the bot's role grants Manage Messages (set before JDA connects). Default true. */
     public void botMayManageMessages(boolean allowed) {
         world.botMayManageMessages = allowed;
+    }
+
+    /**
+     * Privileged intents this application has not been granted in the Developer Portal: an IDENTIFY asking for
+     * any of them is closed with 4014, as Discord does. Default none. ({@code 1 << 15} is MESSAGE_CONTENT.)
+     */
+    public void disallowIntents(long intentBits) {
+        disallowedIntents = intentBits;
+    }
+
+    long disallowedIntents() {
+        return disallowedIntents;
     }
 
     // --- the gateway ---

@@ -79,6 +79,10 @@ final class GatewaySession extends WebSocketListener {
             webSocket.close(4004, "Authentication failed.");
             return;
         }
+        if ((d.path("intents").asLong() & discord.disallowedIntents()) != 0) {
+            webSocket.close(4014, "Disallowed intent(s).");
+            return;
+        }
         JsonNode shard = d.path("shard");
         if (shard.isArray() && shard.size() == 2) {
             shardId = shard.get(0).asInt();
