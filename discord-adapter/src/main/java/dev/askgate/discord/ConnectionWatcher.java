@@ -9,11 +9,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /** Logs the Gateway connection's ups and downs and remembers why Discord closed it, to explain a failed start. */
 final class ConnectionWatcher extends ListenerAdapter {
     private static final Logger log = LoggerFactory.getLogger(ConnectionWatcher.class);
 
+    private final CountDownLatch shutDown = new CountDownLatch(1);
     private volatile CloseCode lastClose;
 
     @Override
@@ -31,10 +34,12 @@ final class ConnectionWatcher extends ListenerAdapter {
     @Override
     public void onShutdown(ShutdownEvent event) {
         lastClose = event.getCloseCode();
+        shutDown.countDown();
     }
 
-    /** Why a start failed, in words an operator can act on. */
-    String explainFailedStart() {
+    /** Why a start failed, in words an operator can act on; waits briefly for JDA to report its shutdown. */
+    String explainFailedStart() throws InterruptedException {
+        shutDown.await(5, TimeUnit.SECONDS);
         CloseCode code = lastClose;
         if (code == CloseCode.DISALLOWED_INTENTS) {
             return "Discord refused the privileged MESSAGE_CONTENT intent: enable \"Message Content Intent\" on the "

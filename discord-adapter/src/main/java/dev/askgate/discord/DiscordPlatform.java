@@ -8,6 +8,7 @@ import dev.askgate.core.policy.RefusalThrottle;
 import dev.askgate.core.render.EditPacer;
 import dev.askgate.core.render.EditScheduler;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.utils.messages.MessageRequest;
 import okhttp3.OkHttpClient;
@@ -30,6 +31,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class DiscordPlatform implements ChatPlatform {
     private static final Logger log = LoggerFactory.getLogger(DiscordPlatform.class);
+    private static final String TOKEN_REJECTED =
+            "Discord rejected DISCORD_BOT_TOKEN: copy the bot token again from the Developer Portal (Bot page)";
 
     private final DiscordConfig config;
     private final ChatService chat;
@@ -88,8 +91,10 @@ public final class DiscordPlatform implements ChatPlatform {
                     new AskCommandListener(answerer, gate, wording, workers, config.allowDms()),
                     new CommandRegistrar(config.commandGuildIds(), config.allowDms()));
         } catch (InvalidTokenException e) {
-            throw new IllegalStateException("Discord rejected DISCORD_BOT_TOKEN: copy the bot token again from the "
-                    + "Developer Portal (Bot page)");
+            throw new IllegalStateException(TOKEN_REJECTED);
+        } catch (ErrorResponseException e) {
+            // A ShardManager reports the refused token as the raw 401 of its first REST call.
+            throw e.getResponse() != null && e.getResponse().code == 401 ? new IllegalStateException(TOKEN_REJECTED) : e;
         }
         try {
             connection.awaitReady();

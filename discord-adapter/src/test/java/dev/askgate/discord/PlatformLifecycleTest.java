@@ -14,6 +14,8 @@ import dev.askgate.testkit.openai.FakeOpenAi;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -33,12 +35,14 @@ class PlatformLifecycleTest {
         h.close();
     }
 
-    @Test
-    void aRejectedTokenFailsTheStartWithALineThatNamesTheVariableButNotTheToken() {
+    @ParameterizedTest(name = "shards: \"{0}\"")
+    @ValueSource(strings = {"", "2"})
+    void aRejectedTokenFailsTheStartWithALineThatNamesTheVariableButNotTheToken(String shards) {
         String wrong = "FAKE0wrong0token0notreal00.FAKE00.FAKE0000notreal0000000000000";
         try (FakeDiscord discord = new FakeDiscord(DiscordHarness.DISCORD_TOKEN)) {
             Settings settings = new Settings(Map.of("DISCORD_BOT_TOKEN", wrong, "DISCORD_API_URL", discord.apiUrl(),
-                    "DISCORD_GATEWAY_URL", discord.gatewayUrl(), "DISCORD_COMPRESSION", "none"));
+                    "DISCORD_GATEWAY_URL", discord.gatewayUrl(), "DISCORD_COMPRESSION", "none",
+                    "DISCORD_SHARDS", shards));
             DiscordPlatform platform = new DiscordPlatform(DiscordConfig.from(settings).orElseThrow(), unusedChat(),
                     new OkHttpClient(), Clock.systemUTC());
 
