@@ -46,6 +46,18 @@ class SecretHandlingTest {
     }
 
     @Test
+    void withoutManageMessagesTheMessageStaysAndTheNoticeSaysNothingOfDeleting() throws Exception {
+        h.discord.botMayManageMessages(false);
+        h.start(Map.of("DISCORD_DELETE_SECRETS", "true"));
+
+        h.discord.mention(h.discord.alice(), h.discord.channelId(), "token: " + SLACK_TOKEN);
+
+        SentMessage notice = h.discord.awaitMessageIn(h.discord.dmChannelOf(h.discord.alice()), WAIT);
+        assertThat(notice.text()).contains("revoke").doesNotContain("deleted");
+        assertThat(h.discord.calls("DELETE", ".*")).isEmpty();
+    }
+
+    @Test
     void whenDirectMessagesAreClosedAShortReplyWithoutTheSecretGoesToTheChannel() throws Exception {
         h.start();
         h.discord.failNext("POST", "channels/" + h.discord.dmChannelOf(h.discord.alice()) + "/messages", 1, 403,
