@@ -48,6 +48,32 @@ class StreamingAndCommandTest {
     }
 
     @Test
+    void concurrentAnswersInOneChannelShareItsEditBudget() throws Exception {
+        h.start(Map.of("DISCORD_EDIT_INTERVAL_MS", "200"));
+        String text = "Three people asked at once, and every answer streams in many small pieces, "
+                + "yet the channel never sees more than five edits in any five seconds.";
+        h.openai.replyAlways(FakeOpenAi.answer(text).perTokenDelay(Duration.ofMillis(40)));
+
+        for (String q : List.of("one", "two", "three")) {
+            h.discord.mention(h.discord.alice(), h.discord.channelId(), q);
+        }
+
+        List<SentMessage> answers = h.discord.awaitMessages(h.discord.channelId(), 3, WAIT);
+        for (SentMessage answer : answers) {
+            h.discord.awaitText(answer, text::equals, Duration.ofSeconds(30));
+        }
+        List<Instant> edits = h.discord.calls("PATCH", "channels/\\d+/messages/\\d+").stream()
+                .map(RestCall::at).sorted().toList();
+        assertThat(edits.size()).isGreaterThanOrEqualTo(3);
+        for (int i = 5; i < edits.size(); i++) {
+            // Booked 5 s apart by the pacer; arrival at the fake may shift each by a little.
+            assertThat(Duration.between(edits.get(i - 5), edits.get(i)).toMillis())
+                    .as("six edits within five seconds, ending with edit %d", i).isGreaterThanOrEqualTo(4500);
+        }
+        assertThat(h.discord.calls().stream().filter(c -> c.status() == 429)).isEmpty();
+    }
+
+    @Test
     void aRateLimitedEditIsWaitedOutAndTheTextStillArrivesComplete() throws Exception {
         h.start();
         String text = "A rate limit from Discord must only delay this text, never lose any of it.";
