@@ -8,6 +8,7 @@ import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.MemberCachePolicy;
+import net.dv8tion.jda.api.utils.cache.CacheFlag;
 import okhttp3.OkHttpClient;
 
 import java.time.Duration;
@@ -52,6 +53,7 @@ final class DiscordConnection {
                     .setHttpClient(http)
                     .setCompression(compression)
                     .setMemberCachePolicy(MemberCachePolicy.NONE)
+                    .enableCache(CacheFlag.ROLE_TAGS)
                     .setEnableShutdownHook(false)
                     .addEventListeners(listeners);
             config.gatewayUrl().ifPresent(url ->
@@ -63,6 +65,7 @@ final class DiscordConnection {
                 .setHttpClient(http)
                 .setCompression(compression)
                 .setMemberCachePolicy(MemberCachePolicy.NONE)
+                .enableCache(CacheFlag.ROLE_TAGS) // to recognise the bot's own role when people mention it
                 .setEnableShutdownHook(false)
                 .addEventListeners(listeners);
         config.gatewayUrl().ifPresent(url -> builder.setSessionController(new GatewayOverride(url.toString(), 1)));

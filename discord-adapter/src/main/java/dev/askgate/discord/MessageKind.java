@@ -29,7 +29,15 @@ enum MessageKind {
         if (referenced != null && referenced.getAuthor().getIdLong() == self.getIdLong()) {
             return REPLY_TO_BOT;
         }
-        if (message.getMentions().isMentioned(self, Message.MentionType.USER)) return MENTION;
+        if (message.getMentions().isMentioned(self, Message.MentionType.USER) || mentionsOwnRole(message, self)) {
+            return MENTION;
+        }
         return IGNORED;
+    }
+
+    /** Discord's autocomplete often offers the bot's managed role where the bot was meant. */
+    static boolean mentionsOwnRole(Message message, User self) {
+        return message.isFromGuild() && message.getMentions().getRoles().stream()
+                .anyMatch(role -> role.isManaged() && role.getTags().getBotIdLong() == self.getIdLong());
     }
 }

@@ -37,6 +37,20 @@ class MentionAnsweringTest {
     }
 
     @Test
+    void mentioningTheBotsRoleInsteadOfTheBotWorksToo() throws Exception {
+        h = new DiscordHarness().start();
+        h.openai.enqueue(FakeOpenAi.answer("Roles work."));
+
+        String question = h.discord.say(h.discord.alice(), h.discord.channelId(),
+                "<@&" + h.discord.botRoleId() + "> do role mentions work?");
+
+        SentMessage answer = h.discord.awaitMessageIn(h.discord.channelId(), WAIT);
+        h.discord.awaitText(answer, "Roles work."::equals, WAIT);
+        assertThat(answer.replyToId()).isEqualTo(question);
+        assertThat(h.openai.lastRequest().messageContents()).last().isEqualTo("do role mentions work?");
+    }
+
+    @Test
     void mentionWithoutQuestionGetsTheUsageHintAndNoModelCall() throws Exception {
         h = new DiscordHarness().start();
 

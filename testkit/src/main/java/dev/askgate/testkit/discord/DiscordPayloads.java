@@ -117,7 +117,9 @@ final class DiscordPayloads {
         roles.add(roleJson(world.guildId, "@everyone", 0, everyone));
         roles.add(roleJson(world.memberRoleId, "Members", 1, everyone));
         roles.add(roleJson(world.restrictedRoleId, "Restricted", 2, everyone));
-        roles.add(roleJson(world.botRoleId, "Askgate", 3, bot));
+        ObjectNode botRole = roleJson(world.botRoleId, "Askgate", 3, bot).put("managed", true);
+        botRole.putObject("tags").put("bot_id", world.self.id()); // the role Discord creates for an invited bot
+        roles.add(botRole);
         ArrayNode channels = d.putArray("channels");
         channels.add(textChannelJson(world.channelId, "general", 0));
         channels.add(textChannelJson(world.otherChannelId, "random", 1));
@@ -154,7 +156,9 @@ final class DiscordPayloads {
             if (inGuild && !m.roleIds().isEmpty()) mj.set("member", memberJson(m, false));
             mentionArray.add(mj);
         }
-        n.putArray("mention_roles");
+        ArrayNode mentionRoles = n.putArray("mention_roles");
+        java.util.regex.Pattern.compile("<@&(\\d+)>").matcher(content).results()
+                .forEach(r -> mentionRoles.add(r.group(1)));
         n.putArray("attachments");
         n.putArray("embeds");
         n.putArray("components");

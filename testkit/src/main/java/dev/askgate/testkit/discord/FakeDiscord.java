@@ -73,6 +73,8 @@ public final class FakeDiscord implements AutoCloseable {
     public String otherChannelId() { return world.otherChannelId; }
     public String memberRoleId() { return world.memberRoleId; }
     public String restrictedRoleId() { return world.restrictedRoleId; }
+    /** The managed role Discord gives the bot in the guild (people sometimes mention it instead of the bot). */
+    public String botRoleId() { return world.botRoleId; }
     public DiscordUser self() { return world.self; }
     /** A guild member with the Members role. */
     public DiscordUser alice() { return alice; }
