@@ -28,6 +28,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Askgate on Discord: connects with JDA (or a ShardManager over {@code DISCORD_SHARDS}) and answers mentions,
  * replies to its answers, messages in its threads, DMs (when allowed) and {@code /ask}, each on a virtual thread.
+ *
+ * <p>Wiring, in the launcher: {@code DiscordConfig.from(settings).ifPresent(config -> platforms.add(
+ * new DiscordPlatform(config, chatService, okHttpClient, clock)))}, then {@code start()}, {@code ready()} for
+ * {@code /readyz}, and {@code stop(grace)} on SIGTERM.
  */
 public final class DiscordPlatform implements ChatPlatform {
     private static final Logger log = LoggerFactory.getLogger(DiscordPlatform.class);
