@@ -1,0 +1,110 @@
+package dev.askgate.discord;
+
+import dev.askgate.core.Caller;
+import dev.askgate.core.ChatRequest;
+import dev.askgate.core.Conversation;
+import dev.askgate.core.Platform;
+import net.dv8tion.jda.api.entities.Role;
+import net.dv8tion.jda.api.entities.channel.ChannelType;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.InteractionHook;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.stream.Collectors;
+
+/**
+ * Answers {@code /ask question:<text>}: deferred at once on JDA's event thread (Discord wants an acknowledgement
+ * within 3 s), then answered on a virtual thread by editing the deferred response; a long answer continues in
+ * follow-up messages. A refused user gets a private (ephemeral) reply.
+ */
+final class AskCommandListener extends ListenerAdapter {
+    private static final Logger log = LoggerFactory.getLogger(AskCommandListener.class);
+
+    static final String RESTARTING = "I'm restarting right now. Please ask again in a minute.";
+
+    private final Answerer answerer;
+    private final AccessGate gate;
+    private final DiscordWording wording;
+    private final ExecutorService workers;
+    private final boolean allowDms;
+
+    AskCommandListener(Answerer answerer, AccessGate gate, DiscordWording wording, ExecutorService workers,
+                       boolean allowDms) {
+        this.answerer = Objects.requireNonNull(answerer, "answerer");
+        this.wording = Objects.requireNonNull(wording, "wording");
+        this.gate = Objects.requireNonNull(gate, "gate");
+        this.workers = Objects.requireNonNull(workers, "workers");
+        this.allowDms = allowDms;
+    }
+
+    @Override
+    public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+        if (!AskCommand.NAME.equals(event.getName()) || event.getUser().isBot()) return;
+        if (workers.isShutdown()) {
+            event.reply(QuietMessages.create(RESTARTING)).setEphemeral(true).queue(ok -> { }, failed -> { });
+            return;
+        }
+        if (event.getChannelType() == ChannelType.PRIVATE && !allowDms) {
+            event.reply(QuietMessages.create(DirectMessageListener.DMS_OFF)).setEphemeral(true).queue(ok -> { }, failed -> { });
+            return;
+        }
+        Caller caller = callerOf(event);
+        String parent = event.getChannelType().isThread()
+                ? event.getChannel().asThreadChannel().getParentChannel().getId() : caller.channelId();
+        if (gate.check(caller, parent) != AccessGate.Decision.ALLOWED) {
+            log.info("platform=discord channel={} user={} /ask refused by the access policy: {}",
+                    caller.channelId(), caller.userId(), gate.reason(caller, parent));
+            // An ephemeral reply is seen by the user alone, so it cannot spam the channel; it is always sent
+            // because Discord shows "the application did not respond" for an unanswered command.
+            event.reply(QuietMessages.create(wording.notAllowed())).setEphemeral(true).queue(ok -> { }, failed -> { });
+            return;
+        }
+        String question = Optional.ofNullable(event.getOption(AskCommand.OPTION)).map(OptionMapping::getAsString)
+                .orElse("");
+        String requestId = "discord-" + event.getId();
+        event.deferReply().queue(
+                hook -> submit(requestId, () -> answer(hook, new ChatRequest(requestId, caller,
+                        Conversation.empty(), question))),
+                failed -> log.warn("request={} platform=discord /ask could not be deferred: {}", requestId,
+                        DiscordErrors.describe(failed)));
+    }
+
+    private void answer(InteractionHook hook, ChatRequest request) {
+        InteractionReplyTarget target = new InteractionReplyTarget(hook);
+        if (request.question().isBlank()) {
+            target.post(DiscordWording.USAGE);
+            return;
+        }
+        answerer.answer(request, target, request.caller().channelId(),
+                notice -> hook.editOriginal(QuietMessages.edit(notice)).queue(ok -> { }, failed -> { }));
+    }
+
+    private void submit(String requestId, Runnable work) {
+        try {
+            workers.execute(() -> {
+                try {
+                    work.run();
+                } catch (RuntimeException e) {
+                    log.warn("request={} platform=discord /ask not answered: {}", requestId, DiscordErrors.describe(e));
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            log.info("request={} platform=discord /ask dropped: shutting down", requestId);
+        }
+    }
+
+    private static Caller callerOf(SlashCommandInteractionEvent event) {
+        Set<String> roles = event.getMember() == null ? Set.of()
+                : event.getMember().getRoles().stream().map(Role::getId).collect(Collectors.toUnmodifiableSet());
+        return new Caller(Platform.DISCORD, event.getGuild() == null ? "" : event.getGuild().getId(),
+                event.getChannelId(), event.getUser().getId(), roles);
+    }
+}

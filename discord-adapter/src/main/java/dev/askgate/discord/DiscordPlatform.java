@@ -1,0 +1,145 @@
+package dev.askgate.discord;
+
+import dev.askgate.core.ChatPlatform;
+import dev.askgate.core.ChatService;
+import dev.askgate.core.dedupe.InMemoryEventDedupe;
+import dev.askgate.core.policy.AccessPolicy;
+import dev.askgate.core.policy.RefusalThrottle;
+import dev.askgate.core.render.EditPacer;
+import dev.askgate.core.render.EditScheduler;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
+import net.dv8tion.jda.api.utils.messages.MessageRequest;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Askgate on Discord: connects with JDA (or a ShardManager over {@code DISCORD_SHARDS}) and answers mentions,
+ * replies to its answers, messages in its threads, DMs (when allowed) and {@code /ask}, each on a virtual thread.
+ *
+ * <p>Wiring, in the launcher: {@code DiscordConfig.from(settings).ifPresent(config -> platforms.add(
+ * new DiscordPlatform(config, chatService, okHttpClient, clock)))}, then {@code start()}, {@code ready()} for
+ * {@code /readyz}, and {@code stop(grace)} on SIGTERM.
+ */
+public final class DiscordPlatform implements ChatPlatform {
+    private static final Logger log = LoggerFactory.getLogger(DiscordPlatform.class);
+    private static final String TOKEN_REJECTED =
+            "Discord rejected DISCORD_BOT_TOKEN: copy the bot token again from the Developer Portal (Bot page)";
+
+    private final DiscordConfig config;
+    private final ChatService chat;
+    private final EditPacer pacer;
+    private final OkHttpClient http;
+    private final Clock clock;
+    private final ConnectionWatcher watcher = new ConnectionWatcher();
+    private final ExecutorService workers = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("askgate-discord-", 0).factory());
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("askgate-discord-timer").daemon().factory());
+    private volatile DiscordConnection connection;
+    private volatile boolean stopping;
+
+    /**
+     * @param pacer the edit pacer shared by every Discord reply (see {@code EditPacer.forDiscord})
+     * @param http  the launcher's client; JDA gets a derived client (same pool) that also reports rate limits
+     */
+    public DiscordPlatform(DiscordConfig config, ChatService chat, EditPacer pacer, OkHttpClient http, Clock clock) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.chat = Objects.requireNonNull(chat, "chat");
+        this.pacer = Objects.requireNonNull(pacer, "pacer");
+        this.http = Objects.requireNonNull(http, "http");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** With an edit pacer built from {@code DISCORD_EDIT_INTERVAL_MS} (5 edits per 5 s per channel). */
+    public DiscordPlatform(DiscordConfig config, ChatService chat, OkHttpClient http, Clock clock) {
+        this(config, chat, EditPacer.forDiscord(config.editInterval(), clock), http, clock);
+    }
+
+    @Override
+    public String name() {
+        return "discord";
+    }
+
+    @Override
+    public void start() throws Exception {
+        // Every Askgate message already carries empty allowed mentions; JDA's process-wide defaults are set as
+        // well, so that no message sent through this JDA can ever ping, whoever builds it.
+        MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
+        MessageRequest.setDefaultMentionRepliedUser(false);
+        DiscordWording wording = new DiscordWording();
+        Answerer answerer = new Answerer(chat, pacer, EditScheduler.onVirtualThreads(timer), timer, wording);
+        AccessGate gate = new AccessGate(new AccessPolicy(config.access()), RefusalThrottle.perMinute(clock));
+        MessageQuestions questions = new MessageQuestions(answerer, gate, new SecretNotice(config.deleteSecrets()),
+                wording, new InMemoryEventDedupe(clock), workers);
+        ReplyChain chain = new ReplyChain(config.maxChain());
+        OkHttpClient jdaHttp = http.newBuilder().addInterceptor(new RateLimitObserver(pacer)).build();
+        try {
+            connection = DiscordConnection.open(config, jdaHttp, watcher,
+                    new MentionListener(questions, chain, config.useThreads()),
+                    new ReplyListener(questions, chain),
+                    new ThreadListener(questions, config.maxChain()),
+                    new DirectMessageListener(questions, chain, config.allowDms(), clock),
+                    new AskCommandListener(answerer, gate, wording, workers, config.allowDms()),
+                    new CommandRegistrar(config.commandGuildIds(), config.allowDms()));
+        } catch (InvalidTokenException e) {
+            throw new IllegalStateException(TOKEN_REJECTED);
+        } catch (ErrorResponseException e) {
+            // A ShardManager reports the refused token as the raw 401 of its first REST call.
+            throw e.getResponse() != null && e.getResponse().code == 401 ? new IllegalStateException(TOKEN_REJECTED) : e;
+        }
+        try {
+            connection.awaitReady();
+        } catch (IllegalStateException e) {
+            connection.shutdown(Duration.ZERO);
+            throw new IllegalStateException(watcher.explainFailedStart());
+        } catch (InterruptedException e) {
+            connection.shutdown(Duration.ZERO);
+            throw e;
+        }
+        log.info("platform=discord connected: {} shard(s), message content intent {}, threads {}, DMs {}",
+                connection.shards().size(), config.messageContent() ? "on" : "off",
+                config.useThreads() ? "on" : "off", config.allowDms() ? "on" : "off");
+    }
+
+    @Override
+    public boolean ready() {
+        DiscordConnection c = connection;
+        return !stopping && c != null && c.ready();
+    }
+
+    @Override
+    public void stop(Duration grace) {
+        stopping = true;
+        Instant deadline = clock.instant().plus(grace);
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(Math.max(0, grace.toMillis()), TimeUnit.MILLISECONDS)) {
+                log.warn("platform=discord answers still in flight after {}; stopping anyway", grace);
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            workers.shutdownNow();
+        }
+        DiscordConnection c = connection;
+        if (c != null) {
+            Duration left = Duration.between(clock.instant(), deadline);
+            c.shutdown(left.isNegative() ? Duration.ofSeconds(1) : left.plusSeconds(1));
+        }
+        timer.shutdownNow();
+        log.info("platform=discord stopped");
+    }
+}

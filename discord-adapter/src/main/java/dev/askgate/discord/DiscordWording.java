@@ -1,0 +1,42 @@
+package dev.askgate.discord;
+
+import dev.askgate.core.ChatOutcome;
+import dev.askgate.core.Refusal;
+import dev.askgate.core.render.OutcomeWording;
+
+/**
+ * Core's {@link OutcomeWording} in Discord Markdown: refusals and errors marked with a warning sign, the
+ * truncation note as small subtext. Never a stack trace, raw JSON or the question's text.
+ */
+final class DiscordWording {
+    static final String USAGE = "Ask me something: mention me with your question (`@Askgate how do I undo a commit?`), "
+            + "reply to one of my answers to continue, or use `/ask`.";
+    static final String SECRET_REMOVED = "I deleted your message so that the secret is no longer shown there.";
+
+    private final OutcomeWording words = new OutcomeWording(USAGE);
+
+    /** The note shown after (or instead of) the answer; empty for a complete answer. */
+    String note(ChatOutcome outcome) {
+        return switch (outcome) {
+            case ChatOutcome.Answered answered -> answered.truncated() ? "-# " + words.note(outcome) : "";
+            case ChatOutcome.Refused refused -> refusal(refused.refusal());
+            case ChatOutcome.Failed failed -> warning(words.note(outcome));
+        };
+    }
+
+    String refusal(Refusal refusal) {
+        return switch (refusal) {
+            case Refusal.EmptyQuestion empty -> words.refusal(empty);
+            default -> warning(words.refusal(refusal));
+        };
+    }
+
+    /** The polite refusal for someone the access policy turns away. */
+    String notAllowed() {
+        return words.refusal(new Refusal.NotAllowed()) + " The admins of this server decide where and for whom I answer.";
+    }
+
+    private static String warning(String text) {
+        return "\u26a0\ufe0f " + text;
+    }
+}

@@ -1,0 +1,137 @@
+package dev.askgate.discord;
+
+import dev.askgate.core.Caller;
+import dev.askgate.core.ChatRequest;
+import dev.askgate.core.Conversation;
+import dev.askgate.core.Platform;
+import dev.askgate.core.dedupe.EventDedupe;
+import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.Role;
+import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.stream.Collectors;
+
+/**
+ * What every message listener does once it has recognised its kind of message: check access on JDA's event
+ * thread (a refused message never reaches the core), then on a virtual thread build the question and its
+ * history and answer it. The listeners supply the kind-specific parts.
+ */
+final class MessageQuestions {
+    private static final Logger log = LoggerFactory.getLogger(MessageQuestions.class);
+
+    /** Where a message's answer goes: the channel, and the message to reply to (empty for none). */
+    record Destination(MessageChannel channel, String replyToId) {
+        /** A reply to {@code message} in its own channel. */
+        static Destination of(Message message) {
+            return new Destination(message.getChannel(), message.getId());
+        }
+    }
+
+    /** How a listener treats a message of its kind. */
+    interface Handling {
+        /** The conversation before the message (blocking REST reads are fine). */
+        Conversation history(Message message, User self);
+
+        /** Where to answer; may create a thread. */
+        default Destination destination(Message message, String question) {
+            return Destination.of(message);
+        }
+
+        /** Whether a message with no question gets the usage hint (else it is ignored). */
+        default boolean hintWhenEmpty() {
+            return true;
+        }
+    }
+
+    private final Answerer answerer;
+    private final AccessGate gate;
+    private final SecretNotice secrets;
+    private final ExecutorService workers;
+    private final DiscordWording wording;
+    private final EventDedupe dedupe;
+
+    MessageQuestions(Answerer answerer, AccessGate gate, SecretNotice secrets, DiscordWording wording,
+                     EventDedupe dedupe, ExecutorService workers) {
+        this.answerer = Objects.requireNonNull(answerer, "answerer");
+        this.wording = Objects.requireNonNull(wording, "wording");
+        this.dedupe = Objects.requireNonNull(dedupe, "dedupe");
+        this.gate = Objects.requireNonNull(gate, "gate");
+        this.secrets = Objects.requireNonNull(secrets, "secrets");
+        this.workers = Objects.requireNonNull(workers, "workers");
+    }
+
+    /** Called on JDA's event thread: decides quickly and hands the work to a virtual thread. */
+    void handle(Message message, Handling handling) {
+        if (!dedupe.firstSeen("discord:message:" + message.getId())) return; // replayed after a resume
+        Caller caller = callerOf(message);
+        String parent = message.getChannelType().isThread()
+                ? message.getChannel().asThreadChannel().getParentChannel().getId() : caller.channelId();
+        switch (gate.check(caller, parent)) {
+            case ALLOWED -> submit(message, () -> answer(message, caller, handling));
+            case DENIED_TELL -> {
+                log.info("platform=discord channel={} user={} refused by the access policy: {}", caller.channelId(),
+                        caller.userId(), gate.reason(caller, parent));
+                submit(message, () -> reply(message, wording.notAllowed()));
+            }
+            case DENIED_QUIET -> log.debug("platform=discord channel={} user={} refused again (not told)",
+                    caller.channelId(), caller.userId());
+        }
+    }
+
+    private void answer(Message message, Caller caller, Handling handling) {
+        User self = message.getJDA().getSelfUser();
+        String question = MentionText.question(message, self);
+        if (question.isBlank()) {
+            if (handling.hintWhenEmpty()) reply(message, DiscordWording.USAGE);
+            return;
+        }
+        String requestId = "discord-" + message.getId();
+        Conversation history = handling.history(message, self);
+        Destination to = handling.destination(message, question);
+        MessageChannel channel = to.channel();
+        answerer.answer(new ChatRequest(requestId, caller, history, question),
+                new ChannelReplyTarget(channel, to.replyToId()), channel.getId(),
+                notice -> secrets.tell(message, notice));
+    }
+
+    private void reply(Message message, String text) {
+        try {
+            new ChannelReplyTarget(message.getChannel(), message.getId()).post(text);
+        } catch (RuntimeException e) {
+            log.warn("platform=discord channel={} could not reply: {}", message.getChannel().getId(),
+                    DiscordErrors.describe(e));
+        }
+    }
+
+    private void submit(Message message, Runnable work) {
+        try {
+            workers.execute(() -> {
+                try {
+                    work.run();
+                } catch (RuntimeException e) {
+                    // Discord refused a call the answer could not do without (a thread, a history read ...).
+                    log.warn("request=discord-{} platform=discord channel={} not answered: {}", message.getId(),
+                            message.getChannel().getId(), DiscordErrors.describe(e));
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            log.info("platform=discord channel={} message ignored: shutting down", message.getChannel().getId());
+        }
+    }
+
+    static Caller callerOf(Message message) {
+        Member member = message.isFromGuild() ? message.getMember() : null;
+        Set<String> roles = member == null ? Set.of()
+                : member.getRoles().stream().map(Role::getId).collect(Collectors.toUnmodifiableSet());
+        return new Caller(Platform.DISCORD, message.isFromGuild() ? message.getGuild().getId() : "",
+                message.getChannel().getId(), message.getAuthor().getId(), roles);
+    }
+}

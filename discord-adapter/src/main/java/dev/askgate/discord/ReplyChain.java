@@ -1,0 +1,75 @@
+package dev.askgate.discord;
+
+import dev.askgate.core.Conversation;
+import dev.askgate.core.Role;
+import dev.askgate.core.Turn;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.MessageReference;
+import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The conversation a reply continues: the chain of messages it replies to, followed back through their
+ * references (Discord includes one level; earlier ones are fetched), at most {@code maxMessages}, oldest first.
+ * The bot's own messages become assistant turns; consecutive parts of one long answer become one turn.
+ * Blocks on REST fetches: call it on a virtual thread.
+ */
+final class ReplyChain {
+    private static final Logger log = LoggerFactory.getLogger(ReplyChain.class);
+
+    private final int maxMessages;
+
+    ReplyChain(int maxMessages) {
+        this.maxMessages = maxMessages;
+    }
+
+    /** The history before {@code message} (which is not part of it). */
+    Conversation before(Message message, User self) {
+        List<Message> chain = new ArrayList<>();
+        Message current = message.getReferencedMessage();
+        MessageReference pending = current == null ? message.getMessageReference() : null;
+        while (chain.size() < maxMessages) {
+            if (current == null && pending != null) current = fetch(pending, message).orElse(null);
+            if (current == null) break;
+            chain.add(current);
+            pending = current.getMessageReference();
+            current = null;
+            if (pending == null) break;
+        }
+        Collections.reverse(chain);
+        return toConversation(chain, self);
+    }
+
+    static Conversation toConversation(List<Message> oldestFirst, User self) {
+        List<Turn> turns = new ArrayList<>();
+        for (Message m : oldestFirst) {
+            boolean mine = m.getAuthor().getIdLong() == self.getIdLong();
+            String text = mine ? m.getContentRaw() : MentionText.question(m, self);
+            if (text.isBlank()) continue;
+            if (mine && !turns.isEmpty() && turns.getLast().role() == Role.ASSISTANT) {
+                turns.set(turns.size() - 1, Turn.assistant(turns.getLast().text() + "\n" + text));
+            } else {
+                turns.add(mine ? Turn.assistant(text) : Turn.user(text));
+            }
+        }
+        return new Conversation(turns);
+    }
+
+    private Optional<Message> fetch(MessageReference reference, Message origin) {
+        try {
+            return Optional.of(origin.getChannel().retrieveMessageById(reference.getMessageId()).complete());
+        } catch (ErrorResponseException e) {
+            // A deleted or unreadable message ends the chain; the answer goes on with what was found.
+            log.debug("channel={} reply chain stops at {}: {}", origin.getChannel().getId(),
+                    reference.getMessageId(), e.getErrorResponse());
+            return Optional.empty();
+        }
+    }
+}

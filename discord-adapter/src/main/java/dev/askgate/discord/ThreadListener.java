@@ -1,0 +1,63 @@
+package dev.askgate.discord;
+
+import dev.askgate.core.Conversation;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
+import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Continues the conversation in a thread the bot started: every message there is a question (no mention
+ * needed), and the thread's recent messages, after the message that started it, are the context.
+ */
+final class ThreadListener extends ListenerAdapter implements MessageQuestions.Handling {
+    private static final Logger log = LoggerFactory.getLogger(ThreadListener.class);
+
+    private final MessageQuestions questions;
+    private final int maxMessages;
+
+    ThreadListener(MessageQuestions questions, int maxMessages) {
+        this.questions = questions;
+        this.maxMessages = maxMessages;
+    }
+
+    @Override
+    public void onMessageReceived(MessageReceivedEvent event) {
+        if (MessageKind.of(event.getMessage(), event.getJDA().getSelfUser()) == MessageKind.BOT_THREAD) {
+            questions.handle(event.getMessage(), this);
+        }
+    }
+
+    @Override
+    public Conversation history(Message message, User self) {
+        ThreadChannel thread = message.getChannel().asThreadChannel();
+        List<Message> oldestFirst = new ArrayList<>();
+        try {
+            List<Message> recent = new ArrayList<>(thread.getHistoryBefore(message, maxMessages).complete()
+                    .getRetrievedHistory());
+            Collections.reverse(recent); // Discord lists the newest first
+            if (recent.size() < maxMessages) {
+                // A thread opened on a message has that message's id; it is the conversation's first question.
+                thread.getParentMessageChannel().retrieveMessageById(thread.getId()).mapToResult().complete()
+                        .onSuccess(oldestFirst::add);
+            }
+            oldestFirst.addAll(recent);
+        } catch (RuntimeException e) {
+            log.warn("platform=discord channel={} thread history unavailable: {}", thread.getId(),
+                    DiscordErrors.describe(e));
+        }
+        return ReplyChain.toConversation(oldestFirst, self);
+    }
+
+    @Override
+    public boolean hintWhenEmpty() {
+        return false; // without the MESSAGE_CONTENT intent, messages without a mention arrive empty
+    }
+}

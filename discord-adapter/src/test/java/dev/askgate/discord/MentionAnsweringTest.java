@@ -1,0 +1,123 @@
+package dev.askgate.discord;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.askgate.testkit.discord.SentMessage;
+import dev.askgate.testkit.openai.FakeOpenAi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static dev.askgate.discord.DiscordHarness.WAIT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Mentions, replies and their context, end to end: real JDA against FakeDiscord, real core against FakeOpenAi. */
+class MentionAnsweringTest {
+    DiscordHarness h;
+
+    @AfterEach
+    void tearDown() {
+        if (h != null) h.close();
+    }
+
+    @Test
+    void mentionIsAnsweredByAReplyWithTheModelsText() throws Exception {
+        h = new DiscordHarness().start();
+        h.openai.enqueue(FakeOpenAi.answer("Use git revert to undo a pushed commit."));
+
+        String question = h.discord.mention(h.discord.alice(), h.discord.channelId(), "how do I undo a commit?");
+
+        SentMessage answer = h.discord.awaitMessageIn(h.discord.channelId(), WAIT);
+        assertThat(h.discord.awaitText(answer, t -> t.equals("Use git revert to undo a pushed commit."), WAIT))
+                .isNotNull();
+        assertThat(answer.replyToId()).isEqualTo(question);
+        assertThat(h.openai.lastRequest().messageContents()).last().isEqualTo("how do I undo a commit?");
+        assertThat(h.discord.calls("POST", "channels/\\d+/typing")).isNotEmpty();
+    }
+
+    @Test
+    void mentioningTheBotsRoleInsteadOfTheBotWorksToo() throws Exception {
+        h = new DiscordHarness().start();
+        h.openai.enqueue(FakeOpenAi.answer("Roles work."));
+
+        String question = h.discord.say(h.discord.alice(), h.discord.channelId(),
+                "<@&" + h.discord.botRoleId() + "> do role mentions work?");
+
+        SentMessage answer = h.discord.awaitMessageIn(h.discord.channelId(), WAIT);
+        h.discord.awaitText(answer, "Roles work."::equals, WAIT);
+        assertThat(answer.replyToId()).isEqualTo(question);
+        assertThat(h.openai.lastRequest().messageContents()).last().isEqualTo("do role mentions work?");
+    }
+
+    @Test
+    void mentionWithoutQuestionGetsTheUsageHintAndNoModelCall() throws Exception {
+        h = new DiscordHarness().start();
+
+        h.discord.mention(h.discord.alice(), h.discord.channelId(), "  ");
+
+        SentMessage hint = h.discord.awaitMessageIn(h.discord.channelId(), WAIT);
+        assertThat(hint.text()).contains("/ask").contains("mention me");
+        assertThat(h.openai.requestCount()).isZero();
+    }
+
+    @Test
+    void messagesFromBotsAreIgnored() throws Exception {
+        h = new DiscordHarness().start();
+        h.openai.answerAlways("an answer");
+
+        String fromBot = h.discord.mention(h.discord.otherBot(), h.discord.channelId(), "answer me, fellow bot");
+        String fromHuman = h.discord.mention(h.discord.alice(), h.discord.channelId(), "and me?");
+
+        // Events arrive in order on one gateway connection: once the human is answered, the bot's was seen.
+        SentMessage answer = h.discord.awaitMessageIn(h.discord.channelId(), WAIT);
+        h.discord.awaitText(answer, "an answer"::equals, WAIT);
+        assertThat(answer.replyToId()).isEqualTo(fromHuman).isNotEqualTo(fromBot);
+        assertThat(h.openai.requestCount()).isEqualTo(1);
+        assertThat(h.discord.messagesIn(h.discord.channelId())).hasSize(1);
+    }
+
+    @Test
+    void answersMentioningEveryoneNotifyNobodyInAnyCreateOrEdit() throws Exception {
+        h = new DiscordHarness().start();
+        String text = "Hey @everyone and @here, ask <@" + h.discord.alice().id() + "> or <@&"
+                + h.discord.memberRoleId() + ">, they know it well and will surely help you out.";
+        h.openai.enqueue(FakeOpenAi.answer(text).streamedInChunksOf(7));
+
+        h.discord.mention(h.discord.alice(), h.discord.channelId(), "who knows?");
+
+        SentMessage answer = h.discord.awaitMessageIn(h.discord.channelId(), WAIT);
+        h.discord.awaitText(answer, text::equals, WAIT);
+        assertThat(answer.bodies()).isNotEmpty().allSatisfy(body -> {
+            JsonNode mentions = body.path("allowed_mentions");
+            assertThat(mentions.path("parse").isArray()).as("parse in %s", body).isTrue();
+            assertThat(mentions.path("parse")).isEmpty();
+            assertThat(mentions.path("replied_user").asBoolean(true)).isFalse();
+            assertThat(mentions.has("users") || mentions.has("roles")).isFalse();
+        });
+    }
+
+    @Test
+    void aMentionFromADeniedRoleNeverReachesTheModelAndIsRefusedOncePerMinute() throws Exception {
+        h().start(Map.of("DISCORD_DENIED_ROLES", h.discord.restrictedRoleId()));
+        h.openai.answerAlways("should never be sent");
+
+        String first = h.discord.mention(h.discord.bob(), h.discord.channelId(), "may I?");
+        h.discord.mention(h.discord.bob(), h.discord.channelId(), "may I now?");
+        h.discord.mention(h.discord.alice(), h.discord.channelId(), "and I?");
+
+        List<SentMessage> replies = h.discord.awaitMessages(h.discord.channelId(), 2, WAIT);
+        h.discord.awaitText(replies.get(1), "should never be sent"::equals, WAIT);
+        SentMessage refusal = replies.getFirst();
+        assertThat(refusal.replyToId()).isEqualTo(first);
+        assertThat(refusal.text()).contains("not available to you here");
+        assertThat(h.discord.messagesIn(h.discord.channelId())).hasSize(2); // the second try got no second refusal
+        assertThat(h.openai.requestCount()).isEqualTo(1);
+        assertThat(h.openai.lastRequest().messageContents()).last().isEqualTo("and I?");
+    }
+
+    private DiscordHarness h() {
+        if (h == null) h = new DiscordHarness();
+        return h;
+    }
+}
