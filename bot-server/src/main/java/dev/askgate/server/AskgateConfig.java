@@ -3,18 +3,21 @@ package dev.askgate.server;
 import dev.askgate.core.ChatSettings;
 import dev.askgate.core.config.Settings;
 import dev.askgate.core.openai.OpenAiConfig;
+import dev.askgate.discord.DiscordConfig;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything Askgate reads from its environment, as typed records: the server, how questions are answered,
- * the OpenAI endpoint and key source, and which platforms have tokens. Each adapter's own config record joins
- * here when its platform is wired in.
+ * the OpenAI endpoint and key source, which platforms have tokens, and each enabled adapter's own config.
  */
-public record AskgateConfig(ServerConfig server, ChatSettings chat, OpenAiConfig openAi, PlatformTokens platforms) {
+public record AskgateConfig(ServerConfig server, ChatSettings chat, OpenAiConfig openAi, PlatformTokens platforms,
+                            Optional<DiscordConfig> discord) {
     public AskgateConfig {
+        Objects.requireNonNull(discord, "discord");
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(chat, "chat");
         Objects.requireNonNull(openAi, "openAi");
@@ -42,10 +45,11 @@ public record AskgateConfig(ServerConfig server, ChatSettings chat, OpenAiConfig
             ContextRoom.check(settings, openAi.model(), systemPrompt, contextTokens, maxOutput);
         }
         PlatformTokens platforms = PlatformTokens.from(settings);
+        Optional<DiscordConfig> discord = DiscordConfig.from(settings);
         if (!settings.problems().isEmpty()) {
             return new Loaded.Invalid(settings.problems());
         }
         var chat = new ChatSettings(openAi.model(), systemPrompt, contextTokens, maxOutput);
-        return new Loaded.Valid(new AskgateConfig(server, chat, openAi, platforms));
+        return new Loaded.Valid(new AskgateConfig(server, chat, openAi, platforms, discord));
     }
 }

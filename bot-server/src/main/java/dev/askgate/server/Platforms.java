@@ -1,7 +1,9 @@
 package dev.askgate.server;
 
+import dev.askgate.discord.DiscordPlatform;
 import dev.askgate.server.PlatformTokens.SlackMode;
 
+import java.time.Clock;
 import java.util.Objects;
 
 /**
@@ -30,9 +32,8 @@ final class Platforms {
 
     /** Discord, when {@code DISCORD_BOT_TOKEN} (or its {@code _FILE}) is set. */
     private void discord(EnabledPlatforms.Builder enabled) {
-        // The Discord adapter plugs in here (with AskgateConfig holding Optional<DiscordConfig> discord):
-        //   enabled.platform(new DiscordPlatform(config.discord().orElseThrow(), wiring.chat(), wiring.http(), clock));
-        enabled.unavailable("DISCORD_BOT_TOKEN is set, but the Discord adapter is not yet available in this build");
+        config.discord().ifPresent(discord -> enabled.platform(
+                new DiscordPlatform(discord, wiring.chat(), wiring.http(), Clock.systemUTC())));
     }
 
     /** Slack in Socket Mode (app token set) or HTTP mode (signing secret, requests at POST /slack/events). */

@@ -181,12 +181,22 @@ class AskgateCommandsTest {
     }
 
     @Test
-    void serveWithAPlatformTokenButNoAdapterInThisBuildExitsTwoSayingSo() {
-        AskgateRun run = AskgateRun.run(Map.of("OPENAI_API_KEY", KEY, "DISCORD_BOT_TOKEN", "FAKE.discord.token"),
-                "", "serve");
+    void serveWithADiscordTokenTheGatewayRejectsExitsOneSayingWhyWithoutTheToken() throws Exception {
+        String wrongToken = "FAKE0wrong0token0notreal.FAKE00.FAKE0000notreal0000000000000";
+        try (var discord = new dev.askgate.testkit.discord.FakeDiscord(
+                "FAKE0discord0token0notreal.FAKE00.FAKE0000notreal0000000000000");
+             var openAi = new dev.askgate.testkit.openai.FakeOpenAi()) {
+            int port;
+            try (var socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            AskgateRun run = AskgateRun.run(Map.of("OPENAI_API_KEY", KEY, "OPENAI_BASE_URL", openAi.baseUrl(),
+                    "DISCORD_BOT_TOKEN", wrongToken, "DISCORD_API_URL", discord.apiUrl(),
+                    "DISCORD_GATEWAY_URL", discord.gatewayUrl(), "DISCORD_COMPRESSION", "none",
+                    "ASKGATE_PORT", String.valueOf(port)), "", "serve");
 
-        assertThat(run.status).isEqualTo(2);
-        assertThat(run.err).contains("DISCORD_BOT_TOKEN").contains("not yet available")
-                .doesNotContain("FAKE.discord.token");
+            assertThat(run.status).as(run.toString()).isEqualTo(1);
+            assertThat(run.out + run.err).containsIgnoringCase("token").doesNotContain(wrongToken).doesNotContain(KEY);
+        }
     }
 }
