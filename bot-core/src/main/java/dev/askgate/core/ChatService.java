@@ -3,11 +3,13 @@ package dev.askgate.core;
 import dev.askgate.core.context.ContextWindow;
 import dev.askgate.core.guard.SecretGuard;
 import dev.askgate.core.model.ChatModel;
+import dev.askgate.core.model.ModelError;
 import dev.askgate.core.model.ModelRequest;
 import dev.askgate.core.model.ModelResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
 
@@ -42,15 +44,86 @@ public final class ChatService {
 
     /** Answers {@code request}, streaming the text to {@code sink}; blocks until the answer is complete. */
     public ChatOutcome ask(ChatRequest request, ReplySink sink) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(sink, "sink");
+        long startNanos = System.nanoTime();
+        String id = request.requestId();
+        Caller caller = request.caller();
         String question = request.question().strip();
         if (question.isEmpty()) {
             return new ChatOutcome.Refused(new Refusal.EmptyQuestion());
         }
         var secret = guard.findSecret(question);
         if (secret.isPresent()) {
-            log.warn("request={} refused: question contains {}", request.requestId(), secret.get());
+            log.warn("request={} platform={} channel={} refused: the question contains {}",
+                    id, caller.platform(), caller.channelId(), secret.get());
             return new ChatOutcome.Refused(new Refusal.SecretInQuestion(secret.get()));
         }
-        throw new UnsupportedOperationException("TODO(H2): trim, stream, leak filter, outcome");
+        Conversation history = withoutSecrets(request);
+        var fit = window.fit(settings.systemPrompt(), history, question);
+        if (!(fit instanceof ContextWindow.Fit.Fits fits)) {
+            var tooLong = (ContextWindow.Fit.TooLong) fit;
+            log.info("request={} platform={} channel={} refused: question of {} tokens exceeds {}",
+                    id, caller.platform(), caller.channelId(), tooLong.tokens(), tooLong.limit());
+            return new ChatOutcome.Refused(new Refusal.QuestionTooLong(tooLong.tokens(), tooLong.limit()));
+        }
+
+        sink.started();
+        LeakFilter filter = new LeakFilter(sink, leaksKey);
+        ModelResult result;
+        try {
+            result = model.stream(new ModelRequest(id, settings.model(), fits.messages(), settings.maxOutputTokens()),
+                    filter::accept);
+        } catch (RuntimeException e) {
+            // The model port reports failures as results; anything thrown is a bug or a sink failure.
+            log.error("request={} platform={} channel={} model call threw {}",
+                    id, caller.platform(), caller.channelId(), e.getClass().getName());
+            result = new ModelResult.Failed(new ModelError.Network(e.getClass().getSimpleName()), "", Usage.NONE);
+        }
+        filter.flush();
+        long millis = (System.nanoTime() - startNanos) / 1_000_000;
+
+        if (filter.leaked() || result instanceof ModelResult.Completed done && leaksKey.test(done.text())) {
+            log.error("request={} platform={} channel={} model={} answer withheld: it contained the server's API key",
+                    id, caller.platform(), caller.channelId(), settings.model());
+            return new ChatOutcome.Refused(new Refusal.AnswerWithheld());
+        }
+        return switch (result) {
+            case ModelResult.Completed done -> {
+                Usage usage = done.usage();
+                log.info("request={} platform={} workspace={} channel={} model={} answered: prompt={} cached={} "
+                                + "completion={} tokens, history kept={} dropped={}, finish={}, upstream={}, {} ms",
+                        id, caller.platform(), caller.workspaceId(), caller.channelId(), modelName(done.model()),
+                        usage.promptTokens(), usage.cachedTokens(), usage.completionTokens(),
+                        history.turns().size() - fits.dropped(), fits.dropped(),
+                        done.finishReason(), done.upstreamRequestId(), millis);
+                yield new ChatOutcome.Answered(done.text(), usage, modelName(done.model()), done.finishReason());
+            }
+            case ModelResult.Failed failed -> {
+                ModelError error = failed.error();
+                log.warn("request={} platform={} workspace={} channel={} model={} failed: {} after {} chars, "
+                                + "upstream={}, {} ms",
+                        id, caller.platform(), caller.workspaceId(), caller.channelId(), settings.model(),
+                        error.getClass().getSimpleName(), filter.forwarded().length(), error.upstreamRequestId(),
+                        millis);
+                yield new ChatOutcome.Failed(error, filter.forwarded());
+            }
+        };
+    }
+
+    private String modelName(String reported) {
+        return reported.isBlank() ? settings.model() : reported;
+    }
+
+    /** Earlier messages that look like secrets are left out: they must reach the model no more than a question. */
+    private Conversation withoutSecrets(ChatRequest request) {
+        List<Turn> turns = request.history().turns();
+        List<Turn> kept = turns.stream().filter(t -> guard.findSecret(t.text()).isEmpty()).toList();
+        if (kept.size() != turns.size()) {
+            log.info("request={} left out {} earlier message(s) that looked like secrets",
+                    request.requestId(), turns.size() - kept.size());
+            return new Conversation(kept);
+        }
+        return request.history();
     }
 }

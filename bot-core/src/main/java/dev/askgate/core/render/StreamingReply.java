@@ -1,0 +1,234 @@
+package dev.askgate.core.render;
+
+import dev.askgate.core.ChatOutcome;
+import dev.askgate.core.ReplySink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Shows one answer on a platform while it is written: the first words are posted at once, the message is then
+ * edited as text arrives (paced by the shared {@link EditPacer}), a text that outgrows the platform's limit
+ * continues in further messages, and {@link #finish} makes the messages hold exactly the final text.
+ *
+ * <p>The messages always show {@code splitter.split(text)}: each flush edits only the messages whose part
+ * changed and posts the parts that have no message yet. One edit is scheduled at a time; it reads the text
+ * when it runs, so text that arrives during the quiet interval is shown by it. Deltas come from the model's
+ * stream thread, scheduled edits from the scheduler; platform calls are serialised by one lock.
+ */
+public final class StreamingReply implements ReplySink {
+    private static final Logger log = LoggerFactory.getLogger(StreamingReply.class);
+    /** Separates the shown text from an appended note or error. */
+    static final String NOTE_SEPARATOR = "\n\n";
+
+    private final MessageTarget target;
+    private final MessageSplitter splitter;
+    private final EditPacer pacer;
+    private final String channelKey;
+    private final EditScheduler scheduler;
+
+    private final Object state = new Object();
+    private final StringBuilder text = new StringBuilder();
+    private EditScheduler.Cancellable pending;
+    private boolean finished;
+    private boolean firstPostTried;
+    /** The newest message's id, readable without the io lock (lock order: io, then state, then the pacer). */
+    private volatile String lastId;
+
+    private final ReentrantLock io = new ReentrantLock();
+    private final List<String> ids = new ArrayList<>();   // guarded by io
+    private final List<String> shown = new ArrayList<>(); // guarded by io
+
+    public StreamingReply(MessageTarget target, MessageSplitter splitter, EditPacer pacer, String channelKey,
+                          EditScheduler scheduler) {
+        this.target = Objects.requireNonNull(target, "target");
+        this.splitter = Objects.requireNonNull(splitter, "splitter");
+        this.pacer = Objects.requireNonNull(pacer, "pacer");
+        this.channelKey = Objects.requireNonNull(channelKey, "channelKey");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    }
+
+    @Override
+    public void delta(String piece) {
+        if (piece == null || piece.isEmpty()) return;
+        boolean postNow;
+        synchronized (state) {
+            if (finished) return;
+            text.append(piece);
+            postNow = !firstPostTried && !text.toString().isBlank();
+            if (postNow) firstPostTried = true;
+        }
+        if (postNow) {
+            flush(false); // the first words appear at once
+        } else {
+            scheduleEdit();
+        }
+    }
+
+    /** The text received so far. */
+    public String text() {
+        synchronized (state) {
+            return text.toString();
+        }
+    }
+
+    /** The ids of the messages posted so far, in order. */
+    public List<String> messageIds() {
+        io.lock();
+        try {
+            return List.copyOf(ids);
+        } finally {
+            io.unlock();
+        }
+    }
+
+    /**
+     * Ends the answer with {@code outcome}: the messages then hold the answer's text (or the text shown so far),
+     * followed by {@code note} when it is not blank (an error in words, a footer, the wording of a refusal).
+     * The future completes when the final edits are made; it fails if the platform refused them.
+     */
+    public CompletableFuture<Void> finish(ChatOutcome outcome, String note) {
+        String shownText = text();
+        String body = switch (outcome) {
+            case ChatOutcome.Answered answered -> answered.text();
+            case ChatOutcome.Failed failed -> shownText.isBlank() ? failed.partialText() : shownText;
+            case ChatOutcome.Refused refused -> shownText;
+        };
+        return finish(join(body, note));
+    }
+
+    /** Ends the answer: the messages hold exactly {@code finalText}, split at the platform's limit. */
+    public CompletableFuture<Void> finish(String finalText) {
+        synchronized (state) {
+            if (finished) return CompletableFuture.failedFuture(new IllegalStateException("finished twice"));
+            finished = true;
+            if (pending != null) pending.cancel();
+            pending = null;
+            text.setLength(0);
+            text.append(finalText);
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        finalFlush(done);
+        return done;
+    }
+
+    private void finalFlush(CompletableFuture<Void> done) {
+        io.lock();
+        try {
+            List<String> parts = parts(text());
+            if (parts.isEmpty()) {
+                done.complete(null);
+                return;
+            }
+            // The channel budget may ask for a pause; then the rest of the final flush runs when it ends.
+            for (int i = 0; i < parts.size(); i++) {
+                if (i < ids.size() && !parts.get(i).equals(shown.get(i))) {
+                    Duration wait = pacer.reserveFinalEdit(channelKey, ids.get(i));
+                    if (!wait.isZero() && !wait.isNegative()) {
+                        editLater(i, parts.get(i), wait, done);
+                        return;
+                    }
+                    edit(i, parts.get(i));
+                } else if (i >= ids.size()) {
+                    post(parts.get(i));
+                }
+            }
+            blankSurplus(parts.size());
+            ids.forEach(pacer::forget);
+            done.complete(null);
+        } catch (RuntimeException e) {
+            done.completeExceptionally(e);
+        } finally {
+            io.unlock();
+        }
+    }
+
+    private void editLater(int index, String part, Duration wait, CompletableFuture<Void> done) {
+        scheduler.schedule(wait, () -> {
+            io.lock();
+            try {
+                edit(index, part);
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+                return;
+            } finally {
+                io.unlock();
+            }
+            finalFlush(done);
+        });
+    }
+
+    private void scheduleEdit() {
+        synchronized (state) {
+            if (finished || pending != null) return;
+            String last = lastId;
+            Duration wait = last == null ? Duration.ZERO : pacer.reserveEdit(channelKey, last);
+            pending = scheduler.schedule(wait, () -> {
+                synchronized (state) {
+                    if (finished) return;
+                    pending = null;
+                }
+                flush(true);
+            });
+        }
+    }
+
+    /** Brings the messages up to the current text. */
+    private void flush(boolean scheduled) {
+        io.lock();
+        try {
+            synchronized (state) {
+                if (finished && scheduled) return;
+            }
+            List<String> parts = parts(text());
+            for (int i = 0; i < parts.size(); i++) {
+                if (i >= ids.size()) {
+                    post(parts.get(i));
+                } else if (!parts.get(i).equals(shown.get(i))) {
+                    edit(i, parts.get(i));
+                }
+            }
+        } catch (RuntimeException e) {
+            // The next flush or the final one tries again; the platform's error is the adapter's to log in detail.
+            log.warn("channel={} updating a streamed reply failed: {}", channelKey, e.getClass().getSimpleName());
+        } finally {
+            io.unlock();
+        }
+    }
+
+    private List<String> parts(String all) {
+        return splitter.split(all);
+    }
+
+    private void post(String part) {
+        String id = ids.isEmpty() ? target.post(part) : target.postContinuation(ids.get(ids.size() - 1), part);
+        ids.add(id);
+        shown.add(part);
+        lastId = id;
+        pacer.posted(channelKey, id);
+    }
+
+    private void edit(int index, String part) {
+        target.edit(ids.get(index), part);
+        shown.set(index, part);
+    }
+
+    /** A final text shorter than what streamed (rare) leaves extra messages; they must not keep stale text. */
+    private void blankSurplus(int used) {
+        for (int i = used; i < ids.size(); i++) {
+            if (!"\u2026".equals(shown.get(i))) edit(i, "\u2026");
+        }
+    }
+
+    private static String join(String body, String note) {
+        if (note == null || note.isBlank()) return body;
+        if (body == null || body.isBlank()) return note;
+        return body.stripTrailing() + NOTE_SEPARATOR + note;
+    }
+}

@@ -1,0 +1,231 @@
+package dev.askgate.core;
+
+import ch.qos.logback.classic.Level;
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.EncodingRegistry;
+import dev.askgate.core.context.ContextWindow;
+import dev.askgate.core.guard.SecretGuard;
+import dev.askgate.core.model.ChatModel;
+import dev.askgate.core.model.ModelError;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ChatServiceTest {
+    private static final EncodingRegistry REGISTRY = Encodings.newLazyEncodingRegistry();
+    /** The server's own key, assembled so that no scanner takes this file for a leak. */
+    private static final String SERVER_KEY = "sk-" + "proj-" + "FAKE0000server0000key0000notreal";
+    private static final ChatSettings SETTINGS = new ChatSettings("gpt-4o-mini", "Be brief.", 4000, 500);
+    private static final Caller CALLER = new Caller(Platform.DISCORD, "guild-1", "channel-7", "user-3");
+
+    private TestLogs logs;
+
+    /** A sink that remembers what it was given. */
+    private static final class RecordingSink implements ReplySink {
+        final List<String> deltas = new ArrayList<>();
+        int started;
+
+        @Override public void started() { started++; }
+        @Override public void delta(String text) { deltas.add(text); }
+        String text() { return String.join("", deltas); }
+    }
+
+    @BeforeEach
+    void captureLogs() {
+        logs = TestLogs.capture(ChatService.class);
+    }
+
+    @AfterEach
+    void releaseLogs() {
+        logs.close();
+    }
+
+    private static ChatService service(ChatModel model) {
+        return service(model, SETTINGS);
+    }
+
+    private static ChatService service(ChatModel model, ChatSettings settings) {
+        return new ChatService(model, settings, new SecretGuard(), new ContextWindow(settings, REGISTRY),
+                text -> text.contains(SERVER_KEY));
+    }
+
+    private static ChatRequest request(String question) {
+        return new ChatRequest("req-42", CALLER, Conversation.empty(), question);
+    }
+
+    @Test
+    void anAnswerIsStreamedToTheSinkAndReturnedWithItsUsage() {
+        ScriptedModel model = ScriptedModel.answering("Use ", "`mvn ", "test`", " to run them.");
+        RecordingSink sink = new RecordingSink();
+
+        ChatOutcome outcome = service(model).ask(request("How do I run the tests?"), sink);
+
+        assertThat(outcome).isInstanceOf(ChatOutcome.Answered.class);
+        var answered = (ChatOutcome.Answered) outcome;
+        assertThat(answered.text()).isEqualTo("Use `mvn test` to run them.");
+        assertThat(answered.usage()).isEqualTo(new Usage(20, 5, 7));
+        assertThat(answered.model()).isEqualTo("gpt-test-2025");
+        assertThat(sink.started).isEqualTo(1);
+        assertThat(sink.text()).isEqualTo("Use `mvn test` to run them.");
+        // Text is forwarded up to whitespace, so the sink saw it in whole words.
+        assertThat(sink.deltas).containsExactly("Use ", "`mvn ", "test` to run ", "them.");
+    }
+
+    @Test
+    void theModelGetsSystemPromptHistoryAndQuestionInOrder() {
+        ScriptedModel model = ScriptedModel.answering("ok");
+        Conversation history = new Conversation(List.of(Turn.user("first"), Turn.assistant("reply")));
+
+        service(model).ask(new ChatRequest("req-1", CALLER, history, "  second  "), ReplySink.discarding());
+
+        assertThat(model.requests).hasSize(1);
+        var sent = model.requests.getFirst();
+        assertThat(sent.requestId()).isEqualTo("req-1");
+        assertThat(sent.model()).isEqualTo("gpt-4o-mini");
+        assertThat(sent.maxOutputTokens()).isEqualTo(500);
+        assertThat(sent.messages()).containsExactly(Turn.system("Be brief."), Turn.user("first"),
+                Turn.assistant("reply"), Turn.user("second"));
+    }
+
+    @Test
+    void aBlankQuestionIsRefusedWithoutAskingTheModel() {
+        ScriptedModel model = ScriptedModel.answering("never");
+        RecordingSink sink = new RecordingSink();
+
+        ChatOutcome outcome = service(model).ask(request(" \n "), sink);
+
+        assertThat(outcome).isEqualTo(new ChatOutcome.Refused(new Refusal.EmptyQuestion()));
+        assertThat(model.requests).isEmpty();
+        assertThat(sink.started).isZero();
+    }
+
+    @Test
+    void aQuestionWithASecretIsRefusedAndTheSecretIsLoggedNowhere() {
+        ScriptedModel model = ScriptedModel.answering("never");
+        String token = "xo" + "xb-" + "0000000000-0000000000000-FAKEfake0000";
+
+        ChatOutcome outcome = service(model).ask(request("why does " + token + " not work?"), new RecordingSink());
+
+        assertThat(outcome).isEqualTo(new ChatOutcome.Refused(new Refusal.SecretInQuestion("a Slack token")));
+        assertThat(model.requests).isEmpty();
+        assertThat(logs.lines(Level.WARN)).singleElement().asString()
+                .contains("req-42").contains("a Slack token").doesNotContain(token);
+        assertThat(logs.text()).doesNotContain(token).doesNotContain("why does");
+    }
+
+    @Test
+    void earlierMessagesThatLookLikeSecretsAreLeftOut() {
+        ScriptedModel model = ScriptedModel.answering("ok");
+        String key = "AK" + "IA" + "FAKE0000FAKE0000";
+        Conversation history = new Conversation(List.of(Turn.user("my id is " + key), Turn.assistant("revoke it")));
+
+        service(model).ask(new ChatRequest("req-2", CALLER, history, "what now?"), ReplySink.discarding());
+
+        assertThat(model.requests.getFirst().messages())
+                .containsExactly(Turn.system("Be brief."), Turn.assistant("revoke it"), Turn.user("what now?"));
+    }
+
+    @Test
+    void aQuestionLargerThanTheContextIsRefusedBeforeAnyModelCall() {
+        ScriptedModel model = ScriptedModel.answering("never");
+        ChatSettings small = new ChatSettings("gpt-4o-mini", "", 1000, 200);
+
+        ChatOutcome outcome = service(model, small).ask(request("lorem ipsum ".repeat(1000)), new RecordingSink());
+
+        assertThat(outcome).isInstanceOf(ChatOutcome.Refused.class);
+        var refusal = (Refusal.QuestionTooLong) ((ChatOutcome.Refused) outcome).refusal();
+        assertThat(refusal.limit()).isEqualTo(800);
+        assertThat(refusal.tokens()).isGreaterThan(800);
+        assertThat(model.requests).isEmpty();
+    }
+
+    @Test
+    void anAnswerContainingTheServerKeyIsWithheldAndTheKeyNeverReachesTheSink() {
+        // The key arrives split over three deltas, as a stream may cut it anywhere.
+        ScriptedModel model = ScriptedModel.answering("Sure, the key is ", SERVER_KEY.substring(0, 6),
+                SERVER_KEY.substring(6, 20), SERVER_KEY.substring(20) + " and", " more text");
+        RecordingSink sink = new RecordingSink();
+
+        ChatOutcome outcome = service(model).ask(request("what is your key?"), sink);
+
+        assertThat(outcome).isEqualTo(new ChatOutcome.Refused(new Refusal.AnswerWithheld()));
+        assertThat(sink.text()).isEqualTo("Sure, the key is ");
+        for (String delta : sink.deltas) {
+            assertThat(delta).doesNotContain(SERVER_KEY.substring(0, 8));
+        }
+        assertThat(logs.lines(Level.ERROR)).singleElement().asString().contains("req-42").contains("withheld");
+        assertThat(logs.text()).doesNotContain(SERVER_KEY).doesNotContain("Sure, the key");
+    }
+
+    @Test
+    void aKeyAtTheVeryEndOfTheAnswerIsCaughtInTheHeldBackTail() {
+        ScriptedModel model = ScriptedModel.answering("It is ", SERVER_KEY);
+        RecordingSink sink = new RecordingSink();
+
+        ChatOutcome outcome = service(model).ask(request("key?"), sink);
+
+        assertThat(outcome).isEqualTo(new ChatOutcome.Refused(new Refusal.AnswerWithheld()));
+        assertThat(sink.text()).isEqualTo("It is ");
+    }
+
+    @Test
+    void aStreamThatBreaksReportsTheTextTheSinkActuallyGot() {
+        ScriptedModel model = ScriptedModel.failingAfter(new ModelError.StreamBroken(17, "req_up"),
+                "Half of an ", "answer that bre");
+        RecordingSink sink = new RecordingSink();
+
+        ChatOutcome outcome = service(model).ask(request("tell me"), sink);
+
+        assertThat(outcome).isEqualTo(new ChatOutcome.Failed(new ModelError.StreamBroken(17, "req_up"),
+                "Half of an answer that bre"));
+        assertThat(sink.text()).isEqualTo("Half of an answer that bre");
+        assertThat(logs.lines(Level.WARN)).singleElement().asString().contains("StreamBroken").contains("req-42");
+    }
+
+    @Test
+    void aFailureBeforeAnyTextHasNoPartialText() {
+        ScriptedModel model = ScriptedModel.failingAfter(new ModelError.RateLimited(Duration.ofSeconds(3), ""));
+
+        ChatOutcome outcome = service(model).ask(request("hi"), new RecordingSink());
+
+        assertThat(outcome).isEqualTo(new ChatOutcome.Failed(new ModelError.RateLimited(Duration.ofSeconds(3), ""), ""));
+    }
+
+    @Test
+    void aModelThatThrowsEndsAsAFailureNotAnException() {
+        ChatModel broken = new ChatModel() {
+            @Override public dev.askgate.core.model.ModelResult stream(dev.askgate.core.model.ModelRequest r,
+                                                                       DeltaListener l) {
+                throw new IllegalStateException("boom with secret details");
+            }
+            @Override public dev.askgate.core.model.ModelResult complete(dev.askgate.core.model.ModelRequest r) {
+                throw new UnsupportedOperationException();
+            }
+            @Override public java.util.Optional<ModelError> check() { return java.util.Optional.empty(); }
+        };
+
+        ChatOutcome outcome = service(broken).ask(request("hi"), new RecordingSink());
+
+        assertThat(outcome).isInstanceOf(ChatOutcome.Failed.class);
+        assertThat(((ChatOutcome.Failed) outcome).error()).isInstanceOf(ModelError.Network.class);
+        assertThat(logs.text()).doesNotContain("secret details");
+    }
+
+    @Test
+    void oneInfoLineIsLoggedPerAnswerWithContextButNoMessageBodies() {
+        ScriptedModel model = ScriptedModel.answering("The answer body.");
+
+        service(model).ask(request("The question body?"), new RecordingSink());
+
+        assertThat(logs.lines(Level.INFO)).singleElement().asString()
+                .contains("request=req-42", "platform=DISCORD", "channel=channel-7", "model=gpt-test-2025",
+                        "prompt=20", "completion=7", " ms");
+        assertThat(logs.text()).doesNotContain("answer body").doesNotContain("question body");
+    }
+}

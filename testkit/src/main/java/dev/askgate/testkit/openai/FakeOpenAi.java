@@ -1,0 +1,249 @@
+package dev.askgate.testkit.openai;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A fake OpenAI API on a real socket, speaking the Chat Completions wire ({@code POST /v1/chat/completions},
+ * streamed or not, and {@code GET /v1/models}). Script it with {@link #enqueue}; when the queue is empty it
+ * answers {@link #answerAlways}. It records every request for assertions.
+ *
+ * <pre>{@code
+ * try (var fake = new FakeOpenAi()) {
+ *     fake.enqueue(FakeOpenAi.error(503), FakeOpenAi.answer("Hello there").streamedInWords());
+ *     // point OPENAI_BASE_URL at fake.baseUrl() ...
+ *     assertThat(fake.requestCount()).isEqualTo(2);
+ * }
+ * }</pre>
+ */
+public final class FakeOpenAi implements AutoCloseable {
+    private final ObjectMapper json = new ObjectMapper();
+    private final Pause pause = new Pause();
+    private final ReplyWriter writer = new ReplyWriter(json, pause);
+    private final MockWebServer server = new MockWebServer();
+    private final ConcurrentLinkedQueue<FakeReply> queue = new ConcurrentLinkedQueue<>();
+    private final List<RecordedCall> calls = new CopyOnWriteArrayList<>();
+    private final LinkedBlockingQueue<RecordedCall> untaken = new LinkedBlockingQueue<>();
+    private final AtomicInteger sequence = new AtomicInteger();
+    private volatile FakeReply fallback = FakeAnswer.of("This is the default answer of FakeOpenAi.");
+    private volatile Set<String> acceptedKeys = Set.of();
+    private volatile List<String> modelIds = List.of("gpt-5-mini", "gpt-5", "gpt-4.1-mini", "gpt-4o-mini");
+
+    /** Starts the fake on a free port of 127.0.0.1. */
+    public FakeOpenAi() {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return respond(request);
+            }
+        });
+        try {
+            server.start(InetAddress.getLoopbackAddress(), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("FakeOpenAi could not start", e);
+        }
+    }
+
+    // ---- scripting: what to answer
+
+    /** A successful answer, streamed word by word; see {@link FakeAnswer} for timing and breakage. */
+    public static FakeAnswer answer(String text) {
+        return FakeAnswer.of(text);
+    }
+
+    /** The error the real API sends with this status (401 invalid_api_key, 429 rate_limit_exceeded, 503 ...). */
+    public static FakeError error(int status) {
+        return ErrorCatalog.forStatus(status);
+    }
+
+    public static FakeError invalidApiKey() { return ErrorCatalog.invalidApiKey(); }
+
+    public static FakeError permissionDenied() { return ErrorCatalog.permissionDenied(); }
+
+    public static FakeError modelNotFound() { return ErrorCatalog.modelNotFound(); }
+
+    public static FakeError contextLengthExceeded() { return ErrorCatalog.contextLengthExceeded(); }
+
+    /** 429 {@code rate_limit_exceeded} with the {@code x-ratelimit-*} headers; add a delay with retryAfter... */
+    public static FakeError rateLimited() { return ErrorCatalog.rateLimited(); }
+
+    /** 429 {@code insufficient_quota}: billing, which clients must not retry. */
+    public static FakeError insufficientQuota() { return ErrorCatalog.insufficientQuota(); }
+
+    /** The connection closes before any response byte. */
+    public static FakeReply connectionDropped() { return new FakeReply.Disconnect(); }
+
+    /** Answers the next chat requests with these replies, in order. */
+    public FakeOpenAi enqueue(FakeReply... replies) {
+        queue.addAll(Arrays.asList(replies));
+        return this;
+    }
+
+    /** What to answer when the queue is empty. */
+    public FakeOpenAi answerAlways(String text) {
+        return replyAlways(FakeAnswer.of(text));
+    }
+
+    public FakeOpenAi replyAlways(FakeReply reply) {
+        this.fallback = reply;
+        return this;
+    }
+
+    /**
+     * Only these bearer keys are valid; any other gets 401 {@code invalid_api_key} without taking a reply from
+     * the queue. Without this call any non-empty key is accepted (a missing one never is).
+     */
+    public FakeOpenAi acceptOnlyKeys(String... keys) {
+        this.acceptedKeys = Set.of(keys);
+        return this;
+    }
+
+    /** The model ids {@code GET /v1/models} lists. */
+    public FakeOpenAi models(String... ids) {
+        this.modelIds = List.of(ids);
+        return this;
+    }
+
+    // ---- where it is
+
+    /** {@code http://127.0.0.1:<port>/v1}, for {@code OPENAI_BASE_URL}. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getPort() + "/v1";
+    }
+
+    // ---- what it saw
+
+    /** Every request so far, in arrival order. */
+    public List<RecordedCall> requests() {
+        return List.copyOf(calls);
+    }
+
+    /** The Chat Completions requests so far, in arrival order. */
+    public List<RecordedCall> chatRequests() {
+        return calls.stream().filter(RecordedCall::isChatCompletion).toList();
+    }
+
+    public int requestCount() {
+        return calls.size();
+    }
+
+    /** The most recent request; fails when there was none. */
+    public RecordedCall lastRequest() {
+        if (calls.isEmpty()) throw new AssertionError("FakeOpenAi has received no request");
+        return calls.getLast();
+    }
+
+    /** The bearer key of every request, in order ("" when there was none). */
+    public List<String> keysSeen() {
+        return calls.stream().map(c -> c.bearerKey() == null ? "" : c.bearerKey()).toList();
+    }
+
+    /** The oldest request not yet taken, waiting up to {@code timeout}; fails when none arrives. */
+    public RecordedCall takeRequest(Duration timeout) {
+        try {
+            RecordedCall call = untaken.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            if (call == null) throw new AssertionError("FakeOpenAi received no request within " + timeout);
+            return call;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for a request", e);
+        }
+    }
+
+    /** Waits until at least {@code count} requests have arrived; fails after {@code timeout}. */
+    public void awaitRequests(int count, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (calls.size() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("FakeOpenAi saw " + calls.size() + " requests, expected " + count);
+            }
+            pause.sleep(TimeUnit.MILLISECONDS.toNanos(5));
+        }
+    }
+
+    /** Stops the server; pending scripted delays end at once. */
+    @Override
+    public void close() {
+        pause.release();
+        server.close();
+    }
+
+    // ---- serving
+
+    private MockResponse respond(RecordedRequest request) {
+        RecordedCall call = record(request);
+        String path = call.path();
+        if ("GET".equals(call.method()) && path.equals("/v1/models")) {
+            return keyRejection(call) != null ? writer.error(keyRejection(call), call) : writer.models(modelIds, call);
+        }
+        if ("POST".equals(call.method()) && path.equals("/v1/chat/completions")) {
+            FakeError rejection = keyRejection(call);
+            if (rejection != null) return writer.error(rejection, call);
+            FakeReply next = queue.poll();
+            return writer.write(next == null ? fallback : next, call);
+        }
+        return writer.error(new FakeError(404, "invalid_request_error", null,
+                "Invalid URL (" + call.method() + " " + path + ")"), call);
+    }
+
+    private FakeError keyRejection(RecordedCall call) {
+        String key = call.bearerKey();
+        if (key == null || key.isBlank()) {
+            return new FakeError(401, "invalid_request_error", null, "You didn't provide an API key. You need to "
+                    + "provide your API key in an Authorization header using Bearer auth (i.e. Authorization: "
+                    + "Bearer YOUR_KEY). You can obtain an API key from https://platform.openai.com/account/api-keys.");
+        }
+        Set<String> accepted = acceptedKeys;
+        return accepted.isEmpty() || accepted.contains(key) ? null : ErrorCatalog.invalidApiKey();
+    }
+
+    private RecordedCall record(RecordedRequest request) {
+        int n = sequence.incrementAndGet();
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (String name : request.getHeaders().names()) {
+            headers.put(name.toLowerCase(Locale.ROOT), new ArrayList<>(request.getHeaders().values(name)));
+        }
+        String bodyText = request.getBody() == null ? "" : request.getBody().string(StandardCharsets.UTF_8);
+        JsonNode body = null;
+        if (!bodyText.isEmpty()) {
+            try {
+                body = json.readTree(bodyText);
+            } catch (IOException e) {
+                body = null; // recorded as text only; the assertion will show it
+            }
+        }
+        String path = request.getUrl().encodedPath();
+        RecordedCall call = new RecordedCall(n, request.getMethod(), path, headers, bodyText, body,
+                String.format(Locale.ROOT, "req_fake%024x", n));
+        calls.add(call);
+        untaken.add(call);
+        return call;
+    }
+
+    @Override
+    public String toString() {
+        return "FakeOpenAi[" + baseUrl() + ", " + calls.size() + " requests]";
+    }
+}
