@@ -17,10 +17,13 @@ import java.util.regex.Pattern;
  * @param promptTokens     -1: estimated from the request's messages
  * @param completionTokens -1: the number of deltas
  * @param cutAfterDeltas   -1: never cut; otherwise the connection breaks after that many content deltas
+ *                         (or, with a {@code streamError}, the error event follows them)
+ * @param streamError      null, or an {@code error} event sent inside the 200 stream after {@code cutAfterDeltas}
  */
 public record FakeAnswer(List<String> deltas, String finishReason, int promptTokens, int completionTokens,
                          int cachedTokens, Duration firstTokenDelay, Duration tokenDelay, int cutAfterDeltas,
-                         boolean endsWithoutDone, String model, Map<String, String> headers) implements FakeReply {
+                         boolean endsWithoutDone, String model, Map<String, String> headers, FakeError streamError)
+        implements FakeReply {
 
     private static final Pattern WORD = Pattern.compile("\\s*\\S+|\\s+");
 
@@ -37,7 +40,7 @@ public record FakeAnswer(List<String> deltas, String finishReason, int promptTok
     /** An answer with {@code text} streamed word by word (each word with the space before it). */
     public static FakeAnswer of(String text) {
         return new FakeAnswer(words(text), "stop", -1, -1, 0, Duration.ZERO, Duration.ZERO, -1, false, "",
-                Map.of());
+                Map.of(), null);
     }
 
     /** The whole text, as the client should assemble it. */
@@ -69,60 +72,70 @@ public record FakeAnswer(List<String> deltas, String finishReason, int promptTok
 
     public FakeAnswer finishReason(String reason) {
         return new FakeAnswer(deltas, reason, promptTokens, completionTokens, cachedTokens, firstTokenDelay,
-                tokenDelay, cutAfterDeltas, endsWithoutDone, model, headers);
+                tokenDelay, cutAfterDeltas, endsWithoutDone, model, headers, streamError);
     }
 
     public FakeAnswer usage(int prompt, int completion) {
         return new FakeAnswer(deltas, finishReason, prompt, completion, cachedTokens, firstTokenDelay, tokenDelay,
-                cutAfterDeltas, endsWithoutDone, model, headers);
+                cutAfterDeltas, endsWithoutDone, model, headers, streamError);
     }
 
     public FakeAnswer usage(int prompt, int cached, int completion) {
         return new FakeAnswer(deltas, finishReason, prompt, completion, cached, firstTokenDelay, tokenDelay,
-                cutAfterDeltas, endsWithoutDone, model, headers);
+                cutAfterDeltas, endsWithoutDone, model, headers, streamError);
     }
 
     /** Headers arrive at once, the first delta after {@code delay} (a slow model, or a silent stream). */
     public FakeAnswer firstTokenAfter(Duration delay) {
         return new FakeAnswer(deltas, finishReason, promptTokens, completionTokens, cachedTokens, delay, tokenDelay,
-                cutAfterDeltas, endsWithoutDone, model, headers);
+                cutAfterDeltas, endsWithoutDone, model, headers, streamError);
     }
 
     /** A pause before every delta after the first (benchmarks: a fixed generation speed). */
     public FakeAnswer perTokenDelay(Duration delay) {
         return new FakeAnswer(deltas, finishReason, promptTokens, completionTokens, cachedTokens, firstTokenDelay,
-                delay, cutAfterDeltas, endsWithoutDone, model, headers);
+                delay, cutAfterDeltas, endsWithoutDone, model, headers, streamError);
     }
 
     /** After {@code n} content deltas the connection is closed: no finish reason, no usage, no [DONE]. */
     public FakeAnswer cutAfter(int n) {
         if (n < 0) throw new IllegalArgumentException("n < 0");
         return new FakeAnswer(deltas, finishReason, promptTokens, completionTokens, cachedTokens, firstTokenDelay,
-                tokenDelay, n, endsWithoutDone, model, headers);
+                tokenDelay, n, endsWithoutDone, model, headers, null);
     }
 
     /** The HTTP response ends cleanly but the {@code data: [DONE]} line is missing. */
     public FakeAnswer withoutDone() {
         return new FakeAnswer(deltas, finishReason, promptTokens, completionTokens, cachedTokens, firstTokenDelay,
-                tokenDelay, cutAfterDeltas, true, model, headers);
+                tokenDelay, cutAfterDeltas, true, model, headers, streamError);
+    }
+
+    /**
+     * After {@code n} content deltas the stream carries {@code data: {"error": ...}} and ends without [DONE], as
+     * OpenAI does when generation fails midway.
+     */
+    public FakeAnswer failsAfter(int n, FakeError error) {
+        if (n < 0) throw new IllegalArgumentException("n < 0");
+        return new FakeAnswer(deltas, finishReason, promptTokens, completionTokens, cachedTokens, firstTokenDelay,
+                tokenDelay, n, endsWithoutDone, model, headers, Objects.requireNonNull(error, "error"));
     }
 
     /** The model name reported in the answer (default: the requested model). */
     public FakeAnswer model(String name) {
         return new FakeAnswer(deltas, finishReason, promptTokens, completionTokens, cachedTokens, firstTokenDelay,
-                tokenDelay, cutAfterDeltas, endsWithoutDone, name, headers);
+                tokenDelay, cutAfterDeltas, endsWithoutDone, name, headers, streamError);
     }
 
     public FakeAnswer header(String name, String value) {
         Map<String, String> next = new LinkedHashMap<>(headers);
         next.put(name, value);
         return new FakeAnswer(deltas, finishReason, promptTokens, completionTokens, cachedTokens, firstTokenDelay,
-                tokenDelay, cutAfterDeltas, endsWithoutDone, model, next);
+                tokenDelay, cutAfterDeltas, endsWithoutDone, model, next, streamError);
     }
 
     private FakeAnswer withDeltas(List<String> next) {
         return new FakeAnswer(next, finishReason, promptTokens, completionTokens, cachedTokens, firstTokenDelay,
-                tokenDelay, cutAfterDeltas, endsWithoutDone, model, headers);
+                tokenDelay, cutAfterDeltas, endsWithoutDone, model, headers, streamError);
     }
 
     private static List<String> words(String text) {

@@ -24,6 +24,8 @@ final class ReplyWriter {
 
     MockResponse write(FakeReply reply, RecordedCall call) {
         return switch (reply) {
+            case FakeAnswer answer when answer.streamError() != null && !call.streaming() ->
+                    error(answer.streamError(), call);
             case FakeAnswer answer -> call.streaming() ? stream(answer, call) : complete(answer, call);
             case FakeError error -> error(error, call);
             case FakeReply.Disconnect ignored -> new MockResponse.Builder()
@@ -58,6 +60,14 @@ final class ReplyWriter {
         for (int i = 0; i < deltas.size(); i++) {
             pieces.add(event(i == 0 ? Duration.ZERO : answer.tokenDelay(), wire.contentChunk(deltas.get(i), includeUsage)));
         }
+        if (answer.streamError() != null) {
+            List<ScriptedBody.Piece> failing = new ArrayList<>(
+                    pieces.subList(0, 1 + Math.min(answer.cutAfterDeltas(), deltas.size())));
+            String error = ChatCompletionWire.error(json, answer.streamError(), answer.streamError().message());
+            failing.add(event(Duration.ZERO, error));
+            return eventStream(call, answer).body(ScriptedBody.chunked(failing, pause))
+                    .removeHeader("Content-Length").setHeader("Transfer-Encoding", "chunked").build();
+        }
         pieces.add(event(Duration.ZERO, wire.finishChunk(answer.finishReason(), includeUsage)));
         if (includeUsage) {
             pieces.add(event(Duration.ZERO, wire.usageChunk(promptTokens(answer, call), answer.cachedTokens(),
@@ -66,16 +76,17 @@ final class ReplyWriter {
         if (!answer.endsWithoutDone()) {
             pieces.add(event(Duration.ZERO, "[DONE]"));
         }
-        MockResponse.Builder response = common(new MockResponse.Builder().code(200), call, answer.headers())
-                .setHeader("content-type", "text/event-stream; charset=utf-8");
         if (answer.cutAfterDeltas() < 0) {
-            return response.body(ScriptedBody.chunked(pieces, pause))
-                    .removeHeader("Content-Length")
-                    .setHeader("Transfer-Encoding", "chunked")
-                    .build();
+            return eventStream(call, answer).body(ScriptedBody.chunked(pieces, pause))
+                    .removeHeader("Content-Length").setHeader("Transfer-Encoding", "chunked").build();
         }
         int written = 1 + Math.min(answer.cutAfterDeltas(), deltas.size());
-        return cut(response, ScriptedBody.fixed(pieces, written, pause));
+        return cut(eventStream(call, answer), ScriptedBody.fixed(pieces, written, pause));
+    }
+
+    private static MockResponse.Builder eventStream(RecordedCall call, FakeAnswer answer) {
+        return common(new MockResponse.Builder().code(200), call, answer.headers())
+                .setHeader("content-type", "text/event-stream; charset=utf-8");
     }
 
     private MockResponse complete(FakeAnswer answer, RecordedCall call) {

@@ -1,0 +1,29 @@
+package dev.askgate.core.key;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+
+/**
+ * What a key file looks like from outside: the file its path resolves to (through Kubernetes' {@code ..data}
+ * link), its inode, modification time and size. A different stamp means the key may have changed; reading
+ * one costs a stat, cheap enough to do before every request.
+ */
+record FileStamp(Path target, Object inode, FileTime modified, long size, String problem) {
+
+    static FileStamp of(Path file) {
+        try {
+            Path target = file.toRealPath();
+            BasicFileAttributes attrs = Files.readAttributes(target, BasicFileAttributes.class);
+            return new FileStamp(target, attrs.fileKey(), attrs.lastModifiedTime(), attrs.size(), "");
+        } catch (IOException e) {
+            return new FileStamp(file, null, null, -1, e.getClass().getSimpleName());
+        }
+    }
+
+    boolean readable() {
+        return problem.isEmpty();
+    }
+}

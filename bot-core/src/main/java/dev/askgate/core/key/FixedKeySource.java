@@ -1,0 +1,37 @@
+package dev.askgate.core.key;
+
+import dev.askgate.core.config.Secret;
+
+import java.util.Objects;
+
+/** A key given once (from {@code OPENAI_API_KEY}); it changes only with a restart. */
+public final class FixedKeySource implements KeySource {
+    private final ApiKey key;
+
+    public FixedKeySource(Secret key) {
+        this(key, "env OPENAI_API_KEY");
+    }
+
+    public FixedKeySource(Secret key, String origin) {
+        this.key = new ApiKey(Objects.requireNonNull(key, "key"), new KeyGeneration(1, origin));
+    }
+
+    @Override
+    public ApiKey current() {
+        return key;
+    }
+
+    @Override
+    public boolean appearsIn(String text) {
+        return key.secret().appearsIn(text);
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public String toString() {
+        return "FixedKeySource[redacted, " + key.generation() + "]";
+    }
+}

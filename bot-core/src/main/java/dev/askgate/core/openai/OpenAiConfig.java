@@ -1,0 +1,116 @@
+package dev.askgate.core.openai;
+
+import dev.askgate.core.config.Secret;
+import dev.askgate.core.config.Settings;
+import dev.askgate.core.key.KeySpec;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How to reach the OpenAI API (or a compatible server): base URL without trailing slash, default model,
+ * optional organization and project ids ("" when unset), the timeout for silence, retries, and where the key
+ * comes from (never the key in {@code toString}).
+ */
+public record OpenAiConfig(URI baseUrl, String model, String orgId, String projectId, Duration timeout,
+                           int maxRetries, KeySpec key) {
+
+    public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
+    public static final String DEFAULT_MODEL = "gpt-5-mini";
+
+    public OpenAiConfig {
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        Objects.requireNonNull(model, "model");
+        if (model.isBlank()) throw new IllegalArgumentException("model is blank");
+        orgId = orgId == null ? "" : orgId.strip();
+        projectId = projectId == null ? "" : projectId.strip();
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isZero() || timeout.isNegative()) throw new IllegalArgumentException("timeout must be positive");
+        if (maxRetries < 0) throw new IllegalArgumentException("maxRetries < 0");
+        Objects.requireNonNull(key, "key");
+    }
+
+    /**
+     * Reads {@code OPENAI_API_KEY} or {@code OPENAI_API_KEY_FILE} (exactly one), {@code OPENAI_BASE_URL},
+     * {@code OPENAI_MODEL}, {@code OPENAI_ORG_ID}, {@code OPENAI_PROJECT_ID}, {@code OPENAI_TIMEOUT_SECONDS}
+     * and {@code OPENAI_MAX_RETRIES}. Each problem becomes a line in {@code s.problems()}; when there is one,
+     * the returned config must not be used (its key may be {@link KeySpec.Missing}).
+     */
+    public static OpenAiConfig from(Settings s) {
+        KeySpec key = keySpec(s);
+        Optional<Secret> value = key instanceof KeySpec.FromValue v ? Optional.of(v.key()) : Optional.empty();
+        URI baseUrl = s.url("OPENAI_BASE_URL", DEFAULT_BASE_URL);
+        String model = guarded(s, "OPENAI_MODEL", value) ? s.string("OPENAI_MODEL", DEFAULT_MODEL) : DEFAULT_MODEL;
+        if (model.chars().anyMatch(Character::isWhitespace)) {
+            s.problem("OPENAI_MODEL must be a model id without spaces, such as " + DEFAULT_MODEL);
+            model = DEFAULT_MODEL;
+        }
+        String org = guarded(s, "OPENAI_ORG_ID", value) ? s.string("OPENAI_ORG_ID", "") : "";
+        String project = guarded(s, "OPENAI_PROJECT_ID", value) ? s.string("OPENAI_PROJECT_ID", "") : "";
+        Duration timeout = guarded(s, "OPENAI_TIMEOUT_SECONDS", value)
+                ? s.seconds("OPENAI_TIMEOUT_SECONDS", Duration.ofSeconds(60), 1, 3600) : Duration.ofSeconds(60);
+        int retries = guarded(s, "OPENAI_MAX_RETRIES", value) ? s.integer("OPENAI_MAX_RETRIES", 2, 0, 10) : 2;
+        return new OpenAiConfig(baseUrl, model, org, project, timeout, retries, key);
+    }
+
+    private static KeySpec keySpec(Settings s) {
+        boolean direct = s.isSet("OPENAI_API_KEY");
+        boolean file = s.isSet("OPENAI_API_KEY_FILE");
+        if (direct && file) {
+            s.problem("OPENAI_API_KEY and OPENAI_API_KEY_FILE are both set: set only one of them");
+            return new KeySpec.Missing();
+        }
+        if (direct) {
+            return new KeySpec.FromValue(new Secret(s.string("OPENAI_API_KEY").orElseThrow()));
+        }
+        if (!file) {
+            s.problem("OPENAI_API_KEY is not set: set it to your OpenAI API key (sk-...), "
+                    + "or set OPENAI_API_KEY_FILE to a file that holds it");
+            return new KeySpec.Missing();
+        }
+        Path path = Path.of(s.string("OPENAI_API_KEY_FILE").orElseThrow());
+        try {
+            if (Files.readString(path, StandardCharsets.UTF_8).isBlank()) {
+                s.problem("OPENAI_API_KEY_FILE points to an empty file (" + path + "): put the API key in it");
+                return new KeySpec.Missing();
+            }
+        } catch (IOException | RuntimeException e) {
+            s.problem("OPENAI_API_KEY_FILE cannot be read (" + path + "): " + e.getClass().getSimpleName());
+            return new KeySpec.Missing();
+        }
+        return new KeySpec.FromFile(path);
+    }
+
+    /**
+     * False (with a problem line that omits the value) when a variable holds the API key or something shaped
+     * like one: Settings would quote a bad value in its problem line.
+     */
+    private static boolean guarded(Settings s, String name, Optional<Secret> key) {
+        Optional<String> raw = s.string(name);
+        if (raw.isEmpty()) return true;
+        boolean leaked = key.map(k -> k.appearsIn(raw.get())).orElse(false) || raw.get().startsWith("sk-");
+        if (leaked) {
+            s.problem(name + " holds what looks like an API key (value not shown): put the key in OPENAI_API_KEY");
+        }
+        return !leaked;
+    }
+
+    /** The URL of an API path such as {@code /chat/completions}. */
+    public String endpoint(String path) {
+        return baseUrl + path;
+    }
+
+    @Override
+    public String toString() {
+        String url = baseUrl.getUserInfo() == null ? baseUrl.toString()
+                : baseUrl.toString().replace(baseUrl.getRawUserInfo() + "@", "[redacted]@");
+        return "OpenAiConfig[baseUrl=" + url + ", model=" + model + ", orgId=" + orgId + ", projectId=" + projectId
+                + ", timeout=" + timeout.toSeconds() + "s, maxRetries=" + maxRetries + ", key=" + key + "]";
+    }
+}

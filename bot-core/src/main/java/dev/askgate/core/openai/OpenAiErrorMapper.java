@@ -1,0 +1,94 @@
+package dev.askgate.core.openai;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.askgate.core.key.KeySource;
+import dev.askgate.core.model.ModelError;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * Sorts an OpenAI error response (status and {@code {"error":{"message","type","param","code"}}} body) or a
+ * transport failure into a {@link ModelError} category. Texts taken from the server are shortened and withheld
+ * when they contain the key; a 401's text is never kept, since OpenAI quotes part of the key in it.
+ */
+final class OpenAiErrorMapper {
+    private static final int MAX_MESSAGE = 300;
+
+    private final ObjectMapper json;
+    private final KeySource keys;
+
+    OpenAiErrorMapper(ObjectMapper json, KeySource keys) {
+        this.json = json;
+        this.keys = keys;
+    }
+
+    ModelError fromResponse(int status, String body, String requestId, String model, Duration retryAfter) {
+        return fromError(status, errorNode(body), requestId, model, retryAfter);
+    }
+
+    /** An {@code error} object sent inside a 200 stream. */
+    ModelError fromStreamError(JsonNode error, String requestId, String model) {
+        String code = error.path("code").asText("");
+        int status = switch (code) {
+            case "rate_limit_exceeded", "insufficient_quota" -> 429;
+            case "context_length_exceeded" -> 400;
+            default -> 500;
+        };
+        return fromError(status, error, requestId, model, Duration.ZERO);
+    }
+
+    ModelError fromException(IOException e, Duration timeout, String requestId) {
+        if (e instanceof SocketTimeoutException
+                || e instanceof InterruptedIOException && "timeout".equals(e.getMessage())) {
+            return new ModelError.Timeout(timeout, requestId);
+        }
+        String detail = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        return new ModelError.Network(safe(detail));
+    }
+
+    private ModelError fromError(int status, JsonNode error, String requestId, String model, Duration retryAfter) {
+        String type = error.path("type").asText("");
+        String code = error.path("code").asText("");
+        String message = error.path("message").asText("");
+        return switch (status) {
+            case 401 -> new ModelError.InvalidKey(requestId);
+            case 403 -> new ModelError.PermissionDenied(safe(message), requestId);
+            case 404 -> code.equals("model_not_found") || mentionsModel(message)
+                    ? new ModelError.ModelNotFound(model, requestId)
+                    : new ModelError.Rejected(status, type, code, safe(message), requestId);
+            case 429 -> code.equals("insufficient_quota") || type.equals("insufficient_quota")
+                    ? new ModelError.QuotaExceeded(requestId)
+                    : new ModelError.RateLimited(retryAfter, requestId);
+            case 408, 409 -> new ModelError.Upstream(status, requestId);
+            default -> {
+                if (status >= 500) yield new ModelError.Upstream(status, requestId);
+                if (code.equals("context_length_exceeded") || message.contains("maximum context length")) {
+                    yield new ModelError.ContextTooLong(requestId);
+                }
+                yield new ModelError.Rejected(status, type, code, safe(message), requestId);
+            }
+        };
+    }
+
+    private JsonNode errorNode(String body) {
+        try {
+            return json.readTree(body == null ? "" : body).path("error");
+        } catch (IOException | RuntimeException e) {
+            return json.missingNode(); // not JSON (an HTML page from a proxy): the status decides
+        }
+    }
+
+    private static boolean mentionsModel(String message) {
+        return message.toLowerCase(Locale.ROOT).contains("model");
+    }
+
+    private String safe(String text) {
+        if (keys.appearsIn(text)) return "[text withheld: it contained the API key]";
+        return text.length() <= MAX_MESSAGE ? text : text.substring(0, MAX_MESSAGE) + "...";
+    }
+}

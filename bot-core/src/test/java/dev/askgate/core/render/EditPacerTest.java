@@ -1,0 +1,125 @@
+package dev.askgate.core.render;
+
+import dev.askgate.core.testing.ManualClock;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EditPacerTest {
+    private static final Duration INTERVAL = Duration.ofMillis(1500);
+    private final ManualClock clock = new ManualClock();
+
+    @Test
+    void theFirstEditOfANewMessageWaitsOneInterval() {
+        EditPacer pacer = EditPacer.forDiscord(INTERVAL, clock);
+        pacer.posted("c", "m1");
+
+        assertThat(pacer.reserveEdit("c", "m1")).isEqualTo(INTERVAL);
+    }
+
+    @Test
+    void editsOfOneMessageAreBookedOneIntervalApart() {
+        EditPacer pacer = EditPacer.forDiscord(INTERVAL, clock);
+
+        assertThat(pacer.reserveEdit("c", "m1")).isZero();
+        assertThat(pacer.reserveEdit("c", "m1")).isEqualTo(INTERVAL);
+        clock.advance(Duration.ofMillis(500));
+        assertThat(pacer.reserveEdit("c", "m1")).isEqualTo(Duration.ofMillis(2500));
+    }
+
+    @Test
+    void theFinalEditSkipsTheMessageIntervalButNotTheChannelBudget() {
+        EditPacer pacer = EditPacer.forDiscord(INTERVAL, clock);
+        pacer.reserveEdit("c", "m1");
+
+        assertThat(pacer.reserveFinalEdit("c", "m1")).isZero();
+
+        for (int i = 0; i < 3; i++) pacer.reserveFinalEdit("c", "other" + i);
+        // Five edits in this channel now; the sixth waits for the window to pass.
+        assertThat(pacer.reserveFinalEdit("c", "m2")).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void channelsHaveSeparateBudgets() {
+        EditPacer pacer = EditPacer.forDiscord(INTERVAL, clock);
+        for (int i = 0; i < 5; i++) pacer.reserveFinalEdit("a", "m" + i);
+
+        assertThat(pacer.reserveFinalEdit("b", "x")).isZero();
+        assertThat(pacer.delayBeforeEdit("a", "y")).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void delayBeforeEditDoesNotBook() {
+        EditPacer pacer = EditPacer.forDiscord(INTERVAL, clock);
+        for (int i = 0; i < 10; i++) assertThat(pacer.delayBeforeEdit("c", "m")).isZero();
+        assertThat(pacer.reserveEdit("c", "m")).isZero();
+    }
+
+    @Test
+    void aBackOffFromThePlatformHoldsEveryEditInThatChannel() {
+        EditPacer pacer = EditPacer.forDiscord(INTERVAL, clock);
+        pacer.backOff("c", Duration.ofSeconds(4));
+
+        assertThat(pacer.reserveFinalEdit("c", "m1")).isEqualTo(Duration.ofSeconds(4));
+        assertThat(pacer.reserveFinalEdit("other", "m2")).isZero();
+        clock.advance(Duration.ofSeconds(4));
+        assertThat(pacer.reserveFinalEdit("c", "m3")).isZero();
+    }
+
+    @Test
+    void noWindowEverHoldsMoreEditsThanTheBudgetWhateverTheMixOfCalls() {
+        for (int seed = 0; seed < 50; seed++) {
+            Random random = new Random(seed);
+            EditPacer pacer = new EditPacer(INTERVAL, 5, Duration.ofSeconds(5), clock);
+            List<Long> at = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                String message = "m" + random.nextInt(6);
+                Duration wait = random.nextInt(4) == 0 ? pacer.reserveFinalEdit("c", message)
+                        : pacer.reserveEdit("c", message);
+                at.add(clock.millis() + wait.toMillis());
+                clock.advance(Duration.ofMillis(random.nextInt(900)));
+            }
+            assertAtMostPerWindow(at, 5, 5000);
+        }
+    }
+
+    @Test
+    void concurrentRepliesShareTheBudgetSafely() throws Exception {
+        EditPacer pacer = EditPacer.forDiscord(INTERVAL, clock);
+        List<Long> at = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch go = new CountDownLatch(1);
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                String message = "m" + t;
+                futures.add(threads.submit(() -> {
+                    go.await();
+                    for (int i = 0; i < 20; i++) at.add(clock.millis() + pacer.reserveEdit("c", message).toMillis());
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> f : futures) f.get();
+        }
+        assertThat(at).hasSize(160);
+        assertAtMostPerWindow(at, 5, 5000);
+    }
+
+    private static void assertAtMostPerWindow(List<Long> times, int budget, long windowMillis) {
+        List<Long> sorted = new ArrayList<>(times);
+        Collections.sort(sorted);
+        for (int i = budget; i < sorted.size(); i++) {
+            assertThat(sorted.get(i) - sorted.get(i - budget)).as("edit %d", i).isGreaterThanOrEqualTo(windowMillis);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.askgate.core.render;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A MessageTarget in memory: records every call with the clock's time and holds each message's text. */
+final class RecordingTarget implements MessageTarget {
+    /** One platform call. {@code previousId} is set for continuations. */
+    record Call(String kind, String messageId, String previousId, String text, Instant at) { }
+
+    private final Clock clock;
+    final List<Call> calls = new ArrayList<>();
+    final Map<String, String> messages = new LinkedHashMap<>();
+    private int next = 1;
+    RuntimeException failNextEdit;
+
+    RecordingTarget(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public synchronized String post(String text) {
+        String id = "m" + next++;
+        messages.put(id, text);
+        calls.add(new Call("post", id, null, text, clock.instant()));
+        return id;
+    }
+
+    @Override
+    public synchronized String postContinuation(String previousId, String text) {
+        if (!messages.containsKey(previousId)) throw new IllegalArgumentException("unknown " + previousId);
+        String id = "m" + next++;
+        messages.put(id, text);
+        calls.add(new Call("continue", id, previousId, text, clock.instant()));
+        return id;
+    }
+
+    @Override
+    public synchronized void edit(String messageId, String text) {
+        if (failNextEdit != null) {
+            RuntimeException e = failNextEdit;
+            failNextEdit = null;
+            throw e;
+        }
+        if (!messages.containsKey(messageId)) throw new IllegalArgumentException("unknown " + messageId);
+        messages.put(messageId, text);
+        calls.add(new Call("edit", messageId, null, text, clock.instant()));
+    }
+
+    synchronized List<Call> calls(String kind) {
+        return calls.stream().filter(c -> c.kind().equals(kind)).toList();
+    }
+
+    synchronized List<String> texts() {
+        return List.copyOf(messages.values());
+    }
+}

@@ -1,0 +1,245 @@
+package dev.askgate.core.render;
+
+import dev.askgate.core.ChatOutcome;
+import dev.askgate.core.Refusal;
+import dev.askgate.core.Usage;
+import dev.askgate.core.model.ModelError;
+import dev.askgate.core.testing.ManualClock;
+import dev.askgate.core.testing.ManualScheduler;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StreamingReplyTest {
+    private static final Duration INTERVAL = Duration.ofMillis(1500);
+
+    private final ManualClock clock = new ManualClock();
+    private final ManualScheduler scheduler = new ManualScheduler(clock);
+    private final EditPacer pacer = EditPacer.forDiscord(INTERVAL, clock);
+    private final RecordingTarget target = new RecordingTarget(clock);
+
+    private StreamingReply reply(int limit) {
+        return new StreamingReply(target, new MessageSplitter(limit), pacer, "channel-1", scheduler);
+    }
+
+    private static ChatOutcome.Answered answered(String text) {
+        return new ChatOutcome.Answered(text, Usage.NONE, "gpt-test", "stop");
+    }
+
+    @Test
+    void theFirstWordsArePostedAtOnce() {
+        StreamingReply reply = reply(2000);
+        Instant start = clock.instant();
+
+        reply.delta("Hello ");
+
+        assertThat(target.calls).singleElement().satisfies(call -> {
+            assertThat(call.kind()).isEqualTo("post");
+            assertThat(call.text()).isEqualTo("Hello ");
+            assertThat(call.at()).isEqualTo(start);
+        });
+    }
+
+    @Test
+    void whitespaceAloneIsNotPosted() {
+        StreamingReply reply = reply(2000);
+
+        reply.delta("\n");
+        scheduler.advance(Duration.ofSeconds(5));
+        assertThat(target.calls).isEmpty();
+
+        reply.delta("Text");
+        assertThat(target.calls("post")).singleElement().extracting(RecordingTarget.Call::text).isEqualTo("\nText");
+    }
+
+    @Test
+    void editsOfAGrowingMessageAreSpacedAtLeastOneIntervalApart() {
+        StreamingReply reply = reply(2000);
+        StringBuilder sent = new StringBuilder();
+        for (int i = 0; i < 100; i++) {
+            String piece = "word" + i + " ";
+            sent.append(piece);
+            reply.delta(piece);
+            scheduler.advance(Duration.ofMillis(100));
+        }
+
+        List<RecordingTarget.Call> edits = target.calls("edit");
+        assertThat(edits).hasSizeBetween(5, 7); // 10 s of text at one edit per 1.5 s
+        Instant previous = target.calls("post").getFirst().at();
+        for (RecordingTarget.Call edit : edits) {
+            assertThat(Duration.between(previous, edit.at())).isGreaterThanOrEqualTo(INTERVAL);
+            previous = edit.at();
+        }
+        // Each edit shows everything that had arrived when it ran.
+        assertThat(sent.toString()).startsWith(edits.getLast().text());
+    }
+
+    @Test
+    void textThatArrivesDuringTheQuietIntervalAndThenStopsIsStillShown() {
+        StreamingReply reply = reply(2000);
+        reply.delta("First ");
+        scheduler.advance(Duration.ofMillis(200));
+        reply.delta("and last words");
+
+        assertThat(target.calls("edit")).isEmpty();
+        scheduler.advance(Duration.ofSeconds(2));
+
+        assertThat(target.calls("edit")).singleElement().satisfies(edit -> {
+            assertThat(edit.text()).isEqualTo("First and last words");
+            assertThat(edit.at()).isEqualTo(target.calls("post").getFirst().at().plus(INTERVAL));
+        });
+    }
+
+    @Test
+    void theFinalEditIsMadeAtOnceAndHoldsTheWholeText() {
+        StreamingReply reply = reply(2000);
+        reply.delta("The answer ");
+        scheduler.advance(Duration.ofMillis(1600));
+        reply.delta("is ");
+        scheduler.advance(Duration.ofMillis(1600)); // one paced edit has happened
+        reply.delta("forty-two.");
+        Instant end = clock.instant();
+
+        CompletableFuture<Void> done = reply.finish(answered("The answer is forty-two."), "");
+
+        assertThat(done).isDone();
+        assertThat(target.calls("edit").getLast()).satisfies(edit -> {
+            assertThat(edit.text()).isEqualTo("The answer is forty-two.");
+            assertThat(edit.at()).isEqualTo(end);
+        });
+        assertThat(target.texts()).containsExactly("The answer is forty-two.");
+        assertThat(scheduler.pending()).isZero(); // the scheduled intermediate edit was cancelled
+        int edits = target.calls("edit").size();
+        scheduler.advance(Duration.ofSeconds(10));
+        assertThat(target.calls("edit")).hasSize(edits);
+    }
+
+    @Test
+    void aLongAnswerContinuesInFurtherMessagesWithBalancedFences() {
+        StreamingReply reply = reply(300);
+        String text = "Intro paragraph with some words.\n\n```java\n"
+                + "System.out.println(\"line\");\n".repeat(40) + "```\n\nClosing words after the code.";
+        Random random = new Random(3);
+        int at = 0;
+        while (at < text.length()) {
+            int next = Math.min(text.length(), at + 1 + random.nextInt(25));
+            reply.delta(text.substring(at, next));
+            at = next;
+            scheduler.advance(Duration.ofMillis(150));
+        }
+
+        reply.finish(answered(text), "").join();
+
+        List<String> expected = new MessageSplitter(300).split(text);
+        assertThat(expected).hasSizeGreaterThan(3);
+        assertThat(target.texts()).isEqualTo(expected);
+        assertThat(target.texts()).allSatisfy(t -> {
+            assertThat(t.length()).isLessThanOrEqualTo(300);
+            assertThat(FenceCheck.balanced(t)).isTrue();
+        });
+        List<RecordingTarget.Call> continuations = target.calls("continue");
+        assertThat(continuations).hasSize(expected.size() - 1);
+        String previous = target.calls("post").getFirst().messageId();
+        for (RecordingTarget.Call c : continuations) {
+            assertThat(c.previousId()).isEqualTo(previous);
+            previous = c.messageId();
+        }
+        assertThat(reply.messageIds()).hasSize(expected.size());
+    }
+
+    @Test
+    void aFailureAfterPartialTextKeepsTheTextAndAppendsTheError() {
+        StreamingReply reply = reply(2000);
+        reply.delta("Half of the ");
+        reply.delta("answer ");
+        var failed = new ChatOutcome.Failed(new ModelError.StreamBroken(19, ""), "Half of the answer ");
+
+        reply.finish(failed, "The answer was cut off: the connection to OpenAI broke.").join();
+
+        assertThat(target.texts()).containsExactly(
+                "Half of the answer\n\nThe answer was cut off: the connection to OpenAI broke.");
+    }
+
+    @Test
+    void anOutcomeWithNoTextPostsTheWordsForAPerson() {
+        StreamingReply reply = reply(2000);
+
+        reply.finish(new ChatOutcome.Refused(new Refusal.EmptyQuestion()), "Ask me something.").join();
+
+        assertThat(target.calls).singleElement().satisfies(call -> {
+            assertThat(call.kind()).isEqualTo("post");
+            assertThat(call.text()).isEqualTo("Ask me something.");
+        });
+    }
+
+    @Test
+    void aTruncationNoteIsAppendedToAnAnswer() {
+        StreamingReply reply = reply(2000);
+        reply.delta("Long story ");
+
+        reply.finish(answered("Long story short"), "(cut off at the length limit)").join();
+
+        assertThat(target.texts()).containsExactly("Long story short\n\n(cut off at the length limit)");
+    }
+
+    @Test
+    void theFinalEditWaitsOnlyForTheChannelBudget() {
+        StreamingReply reply = reply(2000);
+        reply.delta("Some ");
+        reply.delta("text");
+        pacer.backOff("channel-1", Duration.ofSeconds(3)); // the platform answered 429
+
+        CompletableFuture<Void> done = reply.finish(answered("Some text."), "");
+
+        assertThat(done).isNotDone();
+        scheduler.advance(Duration.ofMillis(2900));
+        assertThat(done).isNotDone();
+        scheduler.advance(Duration.ofMillis(100));
+        assertThat(done).isDone();
+        assertThat(target.texts()).containsExactly("Some text.");
+    }
+
+    @Test
+    void aFailedIntermediateEditIsMadeGoodByTheNextOne() {
+        StreamingReply reply = reply(2000);
+        reply.delta("One ");
+        reply.delta("two ");
+        target.failNextEdit = new IllegalStateException("platform hiccup");
+        scheduler.advance(Duration.ofSeconds(2));
+        assertThat(target.texts()).containsExactly("One ");
+
+        reply.delta("three");
+        scheduler.advance(Duration.ofSeconds(2));
+
+        assertThat(target.texts()).containsExactly("One two three");
+    }
+
+    @Test
+    void aRefusedFinalEditFailsTheFuture() {
+        StreamingReply reply = reply(2000);
+        reply.delta("One ");
+        target.failNextEdit = new IllegalStateException("platform down");
+
+        CompletableFuture<Void> done = reply.finish(answered("One two"), "");
+
+        assertThat(done).isCompletedExceptionally();
+    }
+
+    @Test
+    void deltasAfterTheFinishAreIgnored() {
+        StreamingReply reply = reply(2000);
+        reply.delta("Done ");
+        reply.finish(answered("Done."), "").join();
+
+        reply.delta("late text");
+        scheduler.advance(Duration.ofSeconds(5));
+
+        assertThat(target.texts()).containsExactly("Done.");
+    }
+}
