@@ -40,6 +40,7 @@ public final class MrkdwnConverter {
     private static final Pattern BROADCAST = Pattern.compile("@(channel|here|everyone)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern STRIKE = Pattern.compile("~~(?=\\S)(.+?)(?<=\\S)~~");
     private static final String WORD_JOINER = "\u2060";
+    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
 
     private final Parser parser = Parser.builder().build();
 
@@ -112,8 +113,11 @@ public final class MrkdwnConverter {
     private String link(String destination, String label) {
         String url = destination == null ? "" : destination.strip();
         String scheme = url.contains(":") ? url.substring(0, url.indexOf(':')).toLowerCase(Locale.ROOT) : "";
-        if (!scheme.equals("http") && !scheme.equals("https") && !scheme.equals("mailto")) {
-            return label.isBlank() ? text(url) : label;
+        boolean mail = scheme.equals("mailto") && EMAIL.matcher(url.substring(7)).matches();
+        if (!scheme.equals("http") && !scheme.equals("https") && !mail) {
+            // An autolink that is not one (<!subteam^S1|@team> parses as an e-mail address) is shown as written.
+            boolean autolink = label.equals(text(url.replaceFirst("^(?i)mailto:", "")));
+            return label.isBlank() ? text(url) : autolink ? "&lt;" + label + "&gt;" : label;
         }
         String safeUrl = escape(url).replace("|", "%7C").replace(" ", "%20");
         return label.isBlank() || label.equals(escape(url)) ? "<" + safeUrl + ">" : "<" + safeUrl + "|" + label + ">";
