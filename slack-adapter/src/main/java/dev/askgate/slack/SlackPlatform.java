@@ -103,10 +103,12 @@ public final class SlackPlatform implements ChatPlatform {
         }, app);
         try {
             sm.startAsync();
-        } catch (NullPointerException e) {
-            // Bolt's client factory returns null when apps.connections.open fails.
-            throw new IllegalStateException("Slack refused SLACK_APP_TOKEN (apps.connections.open failed): check that"
-                    + " it is an app-level token with the connections:write scope and that Socket Mode is on");
+        } catch (RuntimeException e) {
+            // Bolt throws (or its client factory returns null) when apps.connections.open fails.
+            throw new IllegalStateException("Slack Socket Mode could not start with SLACK_APP_TOKEN ("
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + "): check that it is an"
+                    + " app-level token with the connections:write scope, that Socket Mode is on, and that "
+                    + settings.apiHost() + " is reachable");
         }
         SocketModeClient client = sm.getClient();
         client.addWebSocketMessageListener(message -> connected = true);
