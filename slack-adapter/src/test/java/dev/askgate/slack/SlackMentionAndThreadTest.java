@@ -141,4 +141,17 @@ class SlackMentionAndThreadTest {
             assertThat(h.slack.calls("chat.postMessage")).isEmpty();
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(SlackHarness.Mode.class)
+    void aMentionWithASecretIsAnsweredOnlyToItsAuthor(SlackHarness.Mode mode) throws Exception {
+        try (SlackHarness h = SlackHarness.start(mode)) {
+            h.send(h.slack.appMention(CHANNEL, USER, BOT + " is sk-proj-abcdefghijklmnopqrstuvwxyz0123456789ABCD valid?", ""), 0);
+
+            SlackCall note = h.slack.awaitCall("chat.postEphemeral", c -> c.param("user").equals(USER));
+            assertThat(note.text()).contains("OpenAI").containsIgnoringCase("revoke");
+            assertThat(h.openAi.requestCount()).isZero();
+            assertThat(h.slack.calls("chat.postMessage")).isEmpty();
+        }
+    }
 }
