@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Optional;
 
 /** A ChatModel that streams scripted deltas and ends with a scripted result, recording every request. */
-final class ScriptedModel implements ChatModel {
+public final class ScriptedModel implements ChatModel {
     private final List<String> deltas;
     private final ModelResult result;
-    final List<ModelRequest> requests = new ArrayList<>();
+    public final List<ModelRequest> requests = new ArrayList<>();
 
     private ScriptedModel(List<String> deltas, ModelResult result) {
         this.deltas = deltas;
@@ -21,14 +21,14 @@ final class ScriptedModel implements ChatModel {
     }
 
     /** Streams {@code deltas}, then completes with their concatenation. */
-    static ScriptedModel answering(String... deltas) {
+    public static ScriptedModel answering(String... deltas) {
         String text = String.join("", deltas);
         return new ScriptedModel(List.of(deltas),
                 new ModelResult.Completed(text, "stop", new Usage(20, 5, 7), "gpt-test-2025", "req_upstream_1"));
     }
 
     /** Streams {@code deltas}, then fails with {@code error}. */
-    static ScriptedModel failingAfter(ModelError error, String... deltas) {
+    public static ScriptedModel failingAfter(ModelError error, String... deltas) {
         return new ScriptedModel(List.of(deltas), new ModelResult.Failed(error, String.join("", deltas), Usage.NONE));
     }
 

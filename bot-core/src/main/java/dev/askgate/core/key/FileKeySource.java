@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
 
 /**
  * A key read from a file ({@code OPENAI_API_KEY_FILE}) and reloaded when the file, or Kubernetes' {@code ..data}
@@ -48,7 +47,7 @@ public final class FileKeySource implements KeySource {
             throw new IOException("the OpenAI key file " + absolute + " is empty");
         }
         FileKeySource source = new FileKeySource(absolute, new Secret(content), stamp);
-        source.watcher = KeyFileWatcher.start(absolute.getParent(), source::refreshIfChanged);
+        source.watcher = KeyFileWatcher.start(absolute.getParent(), source::rereadAfterChange);
         log.info("OpenAI API key loaded from {} (key generation 1)", absolute);
         return source;
     }
@@ -83,43 +82,59 @@ public final class FileKeySource implements KeySource {
         }
     }
 
-    private void reload(FileStamp stamp) {
-        lastSeen = stamp; // a bad file is reported once per change, not once per request
-        if (!stamp.readable()) {
-            log.warn("the OpenAI key file {} cannot be read ({}); keeping {}", file, stamp.problem(),
-                    current.generation());
-            return;
+    /**
+     * Re-reads the file even when its stamp looks unchanged: a same-size rewrite within one clock tick of the
+     * file system keeps the stamp, but not the watcher quiet. A bad file already reported is not reported again.
+     */
+    void rereadAfterChange() {
+        FileStamp stamp = FileStamp.of(file);
+        synchronized (this) {
+            if (stamp.equals(lastSeen) && !stamp.readable()) return;
+            reload(stamp);
         }
-        String content;
-        try {
-            content = Files.readString(stamp.target(), StandardCharsets.UTF_8).strip();
-        } catch (IOException e) {
-            log.warn("the OpenAI key file {} cannot be read ({}); keeping {}", file, e.getClass().getSimpleName(),
-                    current.generation());
-            return;
-        }
-        if (!FileStamp.of(file).equals(stamp)) {
-            lastSeen = null; // changed while being read: read it again next time
-        }
-        if (content.isEmpty()) {
-            log.warn("the OpenAI key file {} is empty; keeping {}", file, current.generation());
-            return;
-        }
-        Secret next = new Secret(content);
-        if (next.equals(current.secret())) return;
-        synchronized (formerKeys) {
-            formerKeys.addFirst(current.secret());
-            while (formerKeys.size() > FORMER_KEYS_KEPT) formerKeys.removeLast();
-        }
-        current = new ApiKey(next, new KeyGeneration(current.generation().number() + 1, origin));
-        log.info("OpenAI API key reloaded from {} ({})", file, current.generation());
     }
 
-    /** The keys held before the current one, newest first; for tests of custody only. */
-    List<Secret> formerKeys() {
-        synchronized (formerKeys) {
-            return List.copyOf(formerKeys);
+    /**
+     * Reads the file behind {@code stamp}. {@code lastSeen} is published last, after {@code current}: a reader that
+     * finds the stamp already seen must also find the key read with it.
+     */
+    private void reload(FileStamp stamp) {
+        boolean reported = stamp.equals(lastSeen); // a bad file is reported once per change, not per request
+        FileStamp seen = stamp;
+        try {
+            if (!stamp.readable()) {
+                if (!reported) warnKept("cannot be read (" + stamp.problem() + ")");
+                return;
+            }
+            String content;
+            try {
+                content = Files.readString(stamp.target(), StandardCharsets.UTF_8).strip();
+            } catch (IOException e) {
+                if (!reported) warnKept("cannot be read (" + e.getClass().getSimpleName() + ")");
+                return;
+            }
+            if (!FileStamp.of(file).equals(stamp)) {
+                seen = null; // changed while being read: read it again next time
+            }
+            if (content.isEmpty()) {
+                if (!reported) warnKept("is empty");
+                return;
+            }
+            Secret next = new Secret(content);
+            if (next.equals(current.secret())) return;
+            synchronized (formerKeys) {
+                formerKeys.addFirst(current.secret());
+                while (formerKeys.size() > FORMER_KEYS_KEPT) formerKeys.removeLast();
+            }
+            current = new ApiKey(next, new KeyGeneration(current.generation().number() + 1, origin));
+            log.info("OpenAI API key reloaded from {} ({})", file, current.generation());
+        } finally {
+            lastSeen = seen;
         }
+    }
+
+    private void warnKept(String what) {
+        log.warn("the OpenAI key file {} {}; keeping {}", file, what, current.generation());
     }
 
     @Override

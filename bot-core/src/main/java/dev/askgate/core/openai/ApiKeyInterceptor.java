@@ -15,12 +15,12 @@ import java.util.Objects;
  * {@code OpenAI-Project} when configured. It tags each request with the key's {@link KeyGeneration} so that a
  * 401 is blamed on the key that was actually sent.
  */
-public final class ApiKeyInterceptor implements Interceptor {
+final class ApiKeyInterceptor implements Interceptor {
     private final KeySource keys;
     private final String orgId;
     private final String projectId;
 
-    public ApiKeyInterceptor(KeySource keys, String orgId, String projectId) {
+    ApiKeyInterceptor(KeySource keys, String orgId, String projectId) {
         this.keys = Objects.requireNonNull(keys, "keys");
         this.orgId = orgId == null ? "" : orgId;
         this.projectId = projectId == null ? "" : projectId;

@@ -106,11 +106,15 @@ public record OpenAiConfig(URI baseUrl, String model, String orgId, String proje
         return baseUrl + path;
     }
 
+    /** The base URL for logs: credentials in it (a proxy's {@code user:password@}) are replaced. */
+    public String redactedBaseUrl() {
+        return baseUrl.getRawUserInfo() == null ? baseUrl.toString()
+                : baseUrl.toString().replace(baseUrl.getRawUserInfo() + "@", "[redacted]@");
+    }
+
     @Override
     public String toString() {
-        String url = baseUrl.getUserInfo() == null ? baseUrl.toString()
-                : baseUrl.toString().replace(baseUrl.getRawUserInfo() + "@", "[redacted]@");
-        return "OpenAiConfig[baseUrl=" + url + ", model=" + model + ", orgId=" + orgId + ", projectId=" + projectId
+        return "OpenAiConfig[baseUrl=" + redactedBaseUrl() + ", model=" + model + ", orgId=" + orgId + ", projectId=" + projectId
                 + ", timeout=" + timeout.toSeconds() + "s, maxRetries=" + maxRetries + ", key=" + key + "]";
     }
 }

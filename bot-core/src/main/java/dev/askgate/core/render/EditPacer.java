@@ -58,6 +58,11 @@ public final class EditPacer {
         return new EditPacer(messageInterval, 50, Duration.ofMinutes(1), clock);
     }
 
+    /** The least time between two edits of one message. */
+    public Duration messageInterval() {
+        return Duration.ofMillis(intervalMillis);
+    }
+
     /** Books an intermediate edit of {@code messageId}; returns how long to wait before making it. */
     public synchronized Duration reserveEdit(String channelKey, String messageId) {
         return book(channelKey, messageId, true);
@@ -88,6 +93,19 @@ public final class EditPacer {
         long until = clock.millis() + Math.max(0, wait.toMillis());
         ChannelLog log = channels.computeIfAbsent(channelKey, k -> new ChannelLog());
         log.blockedUntil = Math.max(log.blockedUntil, until);
+    }
+
+    /**
+     * Gives back an intermediate edit of {@code messageId} booked for later and not made (the answer ended
+     * first), so that it does not hold up the final edits. No effect once the booked time has come.
+     */
+    public synchronized void cancelEdit(String channelKey, String messageId) {
+        Long at = lastTouch.get(messageId);
+        ChannelLog log = channels.get(channelKey);
+        if (at == null || log == null || at <= clock.millis()) return;
+        if (log.booked.remove(at)) {
+            lastTouch.remove(messageId);
+        }
     }
 
     /** The message will not be edited again. */

@@ -48,6 +48,12 @@ public final class MessageSplitter {
             parts.add(prefix + body + (cut.openAfter() == null ? "" : "\n" + cut.openAfter().closeLine()));
             open = cut.openAfter();
             rest = rest.substring(cut.resume());
+            if (open != null && closesAtStart(rest, open)) {
+                // The part's added closing fence stands in for this one; reopening would show an empty block.
+                int nl = rest.indexOf('\n');
+                rest = nl < 0 ? "" : rest.substring(nl + 1);
+                open = null;
+            }
             if (open == null) {
                 rest = skipLeadingNewlines(rest);
             }
@@ -55,40 +61,41 @@ public final class MessageSplitter {
         return parts;
     }
 
-    private enum Kind { HARD, WORD, LINE, PARAGRAPH }
+    /** Boundaries from the best to the worst place to cut. */
+    private enum Kind { PARAGRAPH, LINE, WORD }
 
     /** Cut {@code rest} before {@code end}; continue at {@code resume}; {@code openAfter} is the fence open there. */
     private record Cut(int end, int resume, Fence openAfter) { }
 
-    /** The best cut of {@code rest} whose body (and closing fence, if needed) fits in {@code room}. */
+    /**
+     * The best cut of {@code rest} whose body (and closing fence, if needed) fits in {@code room}: the best kind
+     * of boundary that still fills half a message, else a quarter, else the longest part any boundary gives,
+     * else a hard cut.
+     */
     private static Cut cut(String rest, Fence open, int room) {
         int max = Math.min(room, rest.length());
-        int half = max / 2;
-        Cut best = null;
-        Kind bestKind = null;
         // Scan from the end: the first feasible cut of each kind is the longest part of that kind.
         Cut[] longest = new Cut[Kind.values().length];
         for (int i = max; i >= 1; i--) {
             Kind kind = kindAt(rest, i);
             if (kind == null || longest[kind.ordinal()] != null) continue;
-            Cut candidate = candidate(rest, open, i, room);
-            if (candidate == null) continue;
-            longest[kind.ordinal()] = candidate;
-            if (kind == Kind.PARAGRAPH && i >= half) break; // nothing can beat it
+            longest[kind.ordinal()] = candidate(rest, open, i, room);
+            if (kind == Kind.PARAGRAPH && longest[kind.ordinal()] != null && i >= max / 2) break; // the best
         }
-        for (Kind kind : new Kind[] {Kind.PARAGRAPH, Kind.LINE, Kind.WORD}) {
-            Cut c = longest[kind.ordinal()];
-            if (c != null && c.end() >= half) return c;
-        }
-        for (Kind kind : new Kind[] {Kind.PARAGRAPH, Kind.LINE, Kind.WORD}) {
-            Cut c = longest[kind.ordinal()];
-            if (c != null && (best == null || c.end() > best.end())) {
-                best = c;
-                bestKind = kind;
+        for (int minimum : new int[] {max / 2, max / 4, 1}) {
+            for (Cut c : longest) {
+                if (c != null && c.end() >= minimum) return minimum > 1 ? c : longestOf(longest);
             }
         }
-        if (best != null && bestKind != null) return best;
         return hardCut(rest, open, max, room);
+    }
+
+    private static Cut longestOf(Cut[] cuts) {
+        Cut best = null;
+        for (Cut c : cuts) {
+            if (c != null && (best == null || c.end() > best.end())) best = c;
+        }
+        return best;
     }
 
     /** The kind of boundary right before index {@code i} of {@code rest}, or null. */
@@ -99,7 +106,8 @@ public final class MessageSplitter {
             return i + 1 < rest.length() && rest.charAt(i + 1) == '\n' || rest.charAt(i - 1) == '\n'
                     ? Kind.PARAGRAPH : Kind.LINE;
         }
-        if (c == ' ' || c == '\t') return Kind.WORD;
+        // A word boundary needs a word before it: cutting inside indentation leaves a blank line behind.
+        if ((c == ' ' || c == '\t') && !Character.isWhitespace(rest.charAt(i - 1))) return Kind.WORD;
         return null;
     }
 
@@ -107,22 +115,45 @@ public final class MessageSplitter {
         int bodyEnd = end;
         while (bodyEnd > 0 && rest.charAt(bodyEnd - 1) == '\n') bodyEnd--; // no blank line before a closing fence
         if (bodyEnd == 0) return null;
+        if (end < rest.length() && rest.charAt(end) != '\n' && insideFenceLine(rest, end)) return null;
         Fence after = Fence.stateAfter(rest, bodyEnd, open);
+        if (after != null && opensOnLastLine(rest, bodyEnd, open)) return null; // would end in an empty block
         int needed = bodyEnd + (after == null ? 0 : 1 + after.closeLine().length());
         if (needed > room) return null;
         // The boundary character itself (newline or space) is dropped; the next part starts after it.
         return new Cut(bodyEnd, Math.min(rest.length(), end + 1), after);
     }
 
+    /** Whether index {@code at} lies inside a line that looks like a fence ({@code ```json title=x}). */
+    private static boolean insideFenceLine(String rest, int at) {
+        int start = rest.lastIndexOf('\n', at - 1) + 1;
+        int nl = rest.indexOf('\n', at);
+        String line = rest.substring(start, nl < 0 ? rest.length() : nl).strip();
+        return line.startsWith("```") || line.startsWith("~~~");
+    }
+
+    private static boolean opensOnLastLine(String rest, int bodyEnd, Fence open) {
+        int lastLineStart = rest.lastIndexOf('\n', bodyEnd - 1) + 1;
+        return Fence.stateAfter(rest, lastLineStart, open) == null;
+    }
+
     private static Cut hardCut(String rest, Fence open, int max, int room) {
-        for (int end = max; end >= 1; end--) {
-            if (Character.isHighSurrogate(rest.charAt(end - 1)) && end > 1) continue;
-            Fence after = Fence.stateAfter(rest, end, open);
-            if (end + (after == null ? 0 : 1 + after.closeLine().length()) <= room) {
-                return new Cut(end, end, after);
+        for (boolean spareFenceLines : new boolean[] {true, false}) {
+            for (int end = max; end >= 1; end--) {
+                if (Character.isHighSurrogate(rest.charAt(end - 1)) && end > 1) continue;
+                if (spareFenceLines && insideFenceLine(rest, end)) continue;
+                Fence after = Fence.stateAfter(rest, end, open);
+                if (end + (after == null ? 0 : 1 + after.closeLine().length()) <= room) {
+                    return new Cut(end, end, after);
+                }
             }
         }
         throw new IllegalStateException("no room for any text; limit too small for the fence");
+    }
+
+    private static boolean closesAtStart(String rest, Fence open) {
+        int nl = rest.indexOf('\n');
+        return Fence.next(open, rest, 0, nl < 0 ? rest.length() : nl) == null;
     }
 
     private static String skipLeadingNewlines(String s) {

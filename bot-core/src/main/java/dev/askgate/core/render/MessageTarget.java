@@ -15,4 +15,8 @@ public interface MessageTarget {
 
     /** Replaces the text of a message posted earlier. */
     void edit(String messageId, String text);
+
+    /** Shows that an answer is being written (Discord's typing indicator); should return quickly. */
+    default void typing() {
+    }
 }

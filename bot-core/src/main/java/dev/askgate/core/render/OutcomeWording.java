@@ -25,15 +25,20 @@ public final class OutcomeWording {
 
     /**
      * What to show after (or instead of) the answer's text: empty for a complete answer, a note for a
-     * truncated one, and the explanation of every refusal or failure.
+     * truncated or empty one, and the explanation of every refusal or failure.
      */
     public String note(ChatOutcome outcome) {
         return switch (outcome) {
-            case ChatOutcome.Answered answered -> answered.truncated()
-                    ? "(The answer was cut off because it reached the length limit. Ask me to continue.)" : "";
+            case ChatOutcome.Answered answered -> answeredNote(answered);
             case ChatOutcome.Refused refused -> refusal(refused.refusal());
             case ChatOutcome.Failed failed -> error(failed.error());
         };
+    }
+
+    private static String answeredNote(ChatOutcome.Answered answered) {
+        if (answered.text().isBlank()) return "The model returned an empty answer. Please try again or rephrase.";
+        return answered.truncated()
+                ? "(The answer was cut off because it reached the length limit. Ask me to continue.)" : "";
     }
 
     /** Why a question was declined. */

@@ -54,6 +54,16 @@ public final class StreamingReply implements ReplySink {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     }
 
+    /** Work has begun: the platform may show that the bot is typing. */
+    @Override
+    public void started() {
+        try {
+            target.typing();
+        } catch (RuntimeException e) {
+            log.debug("channel={} typing indicator failed: {}", channelKey, e.getClass().getSimpleName());
+        }
+    }
+
     @Override
     public void delta(String piece) {
         if (piece == null || piece.isEmpty()) return;
@@ -108,7 +118,10 @@ public final class StreamingReply implements ReplySink {
         synchronized (state) {
             if (finished) return CompletableFuture.failedFuture(new IllegalStateException("finished twice"));
             finished = true;
-            if (pending != null) pending.cancel();
+            if (pending != null) {
+                pending.cancel();
+                if (lastId != null) pacer.cancelEdit(channelKey, lastId);
+            }
             pending = null;
             text.setLength(0);
             text.append(finalText);
@@ -168,7 +181,8 @@ public final class StreamingReply implements ReplySink {
         synchronized (state) {
             if (finished || pending != null) return;
             String last = lastId;
-            Duration wait = last == null ? Duration.ZERO : pacer.reserveEdit(channelKey, last);
+            // No message yet means the first post failed: try again after an interval, not on every delta.
+            Duration wait = last == null ? pacer.messageInterval() : pacer.reserveEdit(channelKey, last);
             pending = scheduler.schedule(wait, () -> {
                 synchronized (state) {
                     if (finished) return;

@@ -52,6 +52,21 @@ class SecretGuardTest {
     }
 
     @Test
+    void rotatingSlackRefreshTokenIsFound() {
+        assertFinds("xo" + "xe.xoxp-1-" + fake(40), "a Slack token");
+    }
+
+    @Test
+    void discordWebhookUrlIsFound() {
+        assertFinds("https://discord" + ".com/api/webhooks/" + "123456789012345678/" + fake(60), "a Discord webhook URL");
+    }
+
+    @Test
+    void stripeSecretKeyIsFound() {
+        assertFinds("sk" + "_live_" + fake(30), "a Stripe secret key");
+    }
+
+    @Test
     void slackAppTokenIsFound() {
         assertFinds("xa" + "pp-1-" + "A0FAKE0000-0000000000000-" + "0000fake0000fake", "a Slack app token");
     }
@@ -127,6 +142,8 @@ class SecretGuardTest {
             "Authorization: Bearer YOUR_API_KEY_GOES_HERE",
             "Tokens start with xoxb- or xapp- and look like xoxb-...",
             "https://hooks.slack.com/services/",
+            "https://discord.com/api/webhooks/ is where webhooks live",
+            "use sk_test_ keys in development, never sk_live_ ones",
             "-----BEGIN PUBLIC KEY-----",
             "-----BEGIN CERTIFICATE-----",
             "my_secret_key = hunter2",

@@ -1,22 +1,30 @@
 package dev.askgate.core.openai;
 
+import ch.qos.logback.classic.Level;
 import dev.askgate.core.Turn;
 import dev.askgate.core.Usage;
+import dev.askgate.core.config.Secret;
+import dev.askgate.core.key.FixedKeySource;
 import dev.askgate.core.model.ModelError;
 import dev.askgate.core.model.ModelRequest;
 import dev.askgate.core.model.ModelResult;
+import dev.askgate.core.testing.LogCapture;
 import dev.askgate.testkit.openai.FakeOpenAi;
 import dev.askgate.testkit.openai.RecordedCall;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static dev.askgate.core.openai.ModelFixture.KEY;
 import static dev.askgate.core.openai.ModelFixture.question;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class OpenAiChatModelTest {
     private final ModelFixture fixture = new ModelFixture();
@@ -90,7 +98,7 @@ class OpenAiChatModelTest {
     @Test
     void sendsTheKeyAndTheOrganizationAndProjectHeaders() {
         OpenAiChatModel model = fixture.model(fixture.config(Duration.ofSeconds(10), 2, "org-FAKE1", "proj_FAKE2"),
-                new dev.askgate.core.key.FixedKeySource(new dev.askgate.core.config.Secret(KEY)));
+                new FixedKeySource(new Secret(KEY)));
 
         model.complete(question("Hi"));
 
@@ -170,5 +178,48 @@ class OpenAiChatModelTest {
         fake.acceptOnlyKeys("sk-proj-FAKE-some-other-key");
 
         assertThat(fixture.model().check()).get().isInstanceOf(ModelError.InvalidKey.class);
+    }
+
+    @Test
+    void answersManyConcurrentStreamsOnVirtualThreads() throws Exception {
+        fake.replyAlways(FakeOpenAi.answer("a shared answer in six words").perTokenDelay(Duration.ofMillis(20)));
+        OpenAiChatModel model = fixture.model();
+        List<Future<ModelResult>> calls = new ArrayList<>();
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 24; i++) {
+                calls.add(threads.submit(() -> model.stream(question("Hi"), text -> { })));
+            }
+            for (var call : calls) {
+                assertThat(call.get()).isInstanceOfSatisfying(ModelResult.Completed.class,
+                        c -> assertThat(c.text()).isEqualTo("a shared answer in six words"));
+            }
+        }
+        assertThat(fake.requestCount()).isEqualTo(24);
+    }
+
+    @Test
+    void aFailingDeltaListenerStopsTheStreamAndItsExceptionReachesTheCaller() {
+        fake.enqueue(FakeOpenAi.answer("one two three"));
+        OpenAiChatModel model = fixture.model();
+
+        assertThatThrownBy(() -> model.stream(question("Hi"), text -> {
+            throw new IllegalStateException("sink broke");
+        })).isInstanceOf(IllegalStateException.class).hasMessage("sink broke");
+        assertThat(fake.requestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void warnsWhenTheKeyWouldTravelUnencryptedToAnotherHost() {
+        try (var logs = LogCapture.start()) {
+            fixture.model();
+            assertThat(logs.events(Level.WARN, "unencrypted")).isEmpty();
+
+            fixture.model(new OpenAiConfig(URI.create("http://user:FAKEpass@llm.example.internal/v1"),
+                    "gpt-5-mini", "", "", Duration.ofSeconds(5), 0, fixture.config(Duration.ofSeconds(5), 0, "", "").key()),
+                    new FixedKeySource(new Secret(KEY)));
+            assertThat(logs.events(Level.WARN, "unencrypted")).singleElement()
+                    .satisfies(e -> assertThat(e.getFormattedMessage()).contains("llm.example.internal")
+                            .doesNotContain("FAKEpass"));
+        }
     }
 }

@@ -50,6 +50,19 @@ class EditPacerTest {
     }
 
     @Test
+    void aCancelledFutureEditGivesItsSlotBack() {
+        EditPacer pacer = EditPacer.forDiscord(INTERVAL, clock);
+        pacer.posted("c", "m1");
+        assertThat(pacer.reserveEdit("c", "m1")).isEqualTo(INTERVAL);
+        for (int i = 0; i < 4; i++) pacer.reserveFinalEdit("c", "other" + i);
+        assertThat(pacer.delayBeforeEdit("c", "x")).isPositive();
+
+        pacer.cancelEdit("c", "m1");
+
+        assertThat(pacer.reserveFinalEdit("c", "m1")).isZero();
+    }
+
+    @Test
     void channelsHaveSeparateBudgets() {
         EditPacer pacer = EditPacer.forDiscord(INTERVAL, clock);
         for (int i = 0; i < 5; i++) pacer.reserveFinalEdit("a", "m" + i);

@@ -70,6 +70,16 @@ class MessageSplitterTest {
     }
 
     @Test
+    void aCutJustBeforeTheClosingFenceLeavesNoEmptyBlockBehind() {
+        String code = "x = 1\n".repeat(15); // 90 characters
+        String text = "```py\n" + code + "```\n\nAfter the code.";
+
+        List<String> parts = new MessageSplitter(100).split(text);
+
+        assertThat(parts).containsExactly("```py\n" + code.strip() + "\n```", "After the code.");
+    }
+
+    @Test
     void tildeFencesAndLongerBacktickRunsAreClosedWithTheirOwnMarker() {
         String body = "line of code\n".repeat(20);
         List<String> tilde = new MessageSplitter(100).split("~~~python\n" + body + "~~~");
@@ -88,7 +98,7 @@ class MessageSplitterTest {
 
     @Test
     void generatedTextsAreSplitIntoBalancedPartsWithinTheLimitAndNothingIsLost() {
-        for (int seed = 0; seed < 400; seed++) {
+        for (int seed = 0; seed < 1500; seed++) {
             Random random = new Random(seed);
             String text = generate(random);
             int limit = 64 + random.nextInt(600);
@@ -97,6 +107,7 @@ class MessageSplitterTest {
 
             assertThat(parts).as("seed %d", seed).isNotEmpty();
             for (String part : parts) {
+                assertThat(part).as("seed %d: an empty code block", seed).doesNotContainPattern("```[^\\n]*\\n```\\s*$");
                 assertThat(part.length()).as("seed %d limit %d", seed, limit).isLessThanOrEqualTo(limit);
                 assertThat(part).as("seed %d", seed).isNotBlank();
                 assertThat(FenceCheck.balanced(part)).as("seed %d limit %d part:%n%s", seed, limit, part).isTrue();

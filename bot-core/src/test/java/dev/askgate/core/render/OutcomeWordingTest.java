@@ -26,6 +26,11 @@ class OutcomeWordingTest {
     }
 
     @Test
+    void anEmptyAnswerIsNotLeftBlank() {
+        assertThat(wording.note(new ChatOutcome.Answered(" ", Usage.NONE, "m", "stop"))).contains("empty answer");
+    }
+
+    @Test
     void anEmptyQuestionGetsThePlatformsUsageHint() {
         assertThat(wording.refusal(new Refusal.EmptyQuestion()))
                 .isEqualTo("Mention me with a question, like: @Askgate what is a monad?");

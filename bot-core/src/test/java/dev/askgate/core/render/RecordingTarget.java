@@ -16,7 +16,10 @@ final class RecordingTarget implements MessageTarget {
     final List<Call> calls = new ArrayList<>();
     final Map<String, String> messages = new LinkedHashMap<>();
     private int next = 1;
+    int typing;
     RuntimeException failNextEdit;
+    int failingPosts;
+    int postAttempts;
 
     RecordingTarget(Clock clock) {
         this.clock = clock;
@@ -24,6 +27,11 @@ final class RecordingTarget implements MessageTarget {
 
     @Override
     public synchronized String post(String text) {
+        postAttempts++;
+        if (failingPosts > 0) {
+            failingPosts--;
+            throw new IllegalStateException("platform unavailable");
+        }
         String id = "m" + next++;
         messages.put(id, text);
         calls.add(new Call("post", id, null, text, clock.instant()));
@@ -49,6 +57,11 @@ final class RecordingTarget implements MessageTarget {
         if (!messages.containsKey(messageId)) throw new IllegalArgumentException("unknown " + messageId);
         messages.put(messageId, text);
         calls.add(new Call("edit", messageId, null, text, clock.instant()));
+    }
+
+    @Override
+    public synchronized void typing() {
+        typing++;
     }
 
     synchronized List<Call> calls(String kind) {

@@ -47,6 +47,27 @@ class StreamingReplyTest {
     }
 
     @Test
+    void startingShowsTheTypingIndicator() {
+        reply(2000).started();
+
+        assertThat(target.typing).isEqualTo(1);
+        assertThat(target.calls).isEmpty();
+    }
+
+    @Test
+    void anEditBookedButNotMadeDoesNotHoldUpTheFinalEdits() {
+        StreamingReply reply = reply(2000);
+        reply.delta("a ");
+        reply.delta("b "); // books an edit 1.5 s after the post
+        for (int i = 0; i < 4; i++) pacer.reserveFinalEdit("channel-1", "other-" + i); // 4 of 5 in use
+
+        CompletableFuture<Void> done = reply.finish(answered("a b c"), "");
+
+        assertThat(done).isDone();
+        assertThat(target.texts()).containsExactly("a b c");
+    }
+
+    @Test
     void whitespaceAloneIsNotPosted() {
         StreamingReply reply = reply(2000);
 
@@ -218,6 +239,20 @@ class StreamingReplyTest {
         scheduler.advance(Duration.ofSeconds(2));
 
         assertThat(target.texts()).containsExactly("One two three");
+    }
+
+    @Test
+    void aFailedFirstPostIsTriedAgainAfterAnIntervalNotOnEveryDelta() {
+        StreamingReply reply = reply(2000);
+        target.failingPosts = 1;
+
+        reply.delta("One ");
+        for (int i = 0; i < 10; i++) reply.delta("more ");
+        assertThat(target.postAttempts).isEqualTo(1);
+
+        scheduler.advance(INTERVAL);
+        assertThat(target.postAttempts).isEqualTo(2);
+        assertThat(target.texts()).containsExactly("One " + "more ".repeat(10));
     }
 
     @Test

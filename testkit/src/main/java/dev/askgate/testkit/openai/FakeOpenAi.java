@@ -1,6 +1,5 @@
 package dev.askgate.testkit.openai;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -10,20 +9,11 @@ import mockwebserver3.RecordedRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A fake OpenAI API on a real socket, speaking the Chat Completions wire ({@code POST /v1/chat/completions},
@@ -44,9 +34,7 @@ public final class FakeOpenAi implements AutoCloseable {
     private final ReplyWriter writer = new ReplyWriter(json, pause);
     private final MockWebServer server = new MockWebServer();
     private final ConcurrentLinkedQueue<FakeReply> queue = new ConcurrentLinkedQueue<>();
-    private final List<RecordedCall> calls = new CopyOnWriteArrayList<>();
-    private final LinkedBlockingQueue<RecordedCall> untaken = new LinkedBlockingQueue<>();
-    private final AtomicInteger sequence = new AtomicInteger();
+    private final RequestLog calls = new RequestLog(json);
     private volatile FakeReply fallback = FakeAnswer.of("This is the default answer of FakeOpenAi.");
     private volatile Set<String> acceptedKeys = Set.of();
     private volatile List<String> modelIds = List.of("gpt-5-mini", "gpt-5", "gpt-4.1-mini", "gpt-4o-mini");
@@ -86,7 +74,10 @@ public final class FakeOpenAi implements AutoCloseable {
 
     public static FakeError contextLengthExceeded() { return ErrorCatalog.contextLengthExceeded(); }
 
-    /** 429 {@code rate_limit_exceeded} with the {@code x-ratelimit-*} headers; add a delay with retryAfter... */
+    /**
+     * 429 {@code rate_limit_exceeded} with the {@code x-ratelimit-*} headers; add the delay with
+     * {@link FakeError#retryAfter}, {@link FakeError#retryAfterSeconds} or {@link FakeError#retryAfterDate}.
+     */
     public static FakeError rateLimited() { return ErrorCatalog.rateLimited(); }
 
     /** 429 {@code insufficient_quota}: billing, which clients must not retry. */
@@ -113,7 +104,7 @@ public final class FakeOpenAi implements AutoCloseable {
 
     /**
      * Only these bearer keys are valid; any other gets 401 {@code invalid_api_key} without taking a reply from
-     * the queue. Without this call any non-empty key is accepted (a missing one never is).
+     * the queue. Without this call (or with no keys) any non-empty key is accepted; a missing one never is.
      */
     public FakeOpenAi acceptOnlyKeys(String... keys) {
         this.acceptedKeys = Set.of(keys);
@@ -137,12 +128,12 @@ public final class FakeOpenAi implements AutoCloseable {
 
     /** Every request so far, in arrival order. */
     public List<RecordedCall> requests() {
-        return List.copyOf(calls);
+        return calls.all();
     }
 
     /** The Chat Completions requests so far, in arrival order. */
     public List<RecordedCall> chatRequests() {
-        return calls.stream().filter(RecordedCall::isChatCompletion).toList();
+        return calls.all().stream().filter(RecordedCall::isChatCompletion).toList();
     }
 
     public int requestCount() {
@@ -151,36 +142,30 @@ public final class FakeOpenAi implements AutoCloseable {
 
     /** The most recent request; fails when there was none. */
     public RecordedCall lastRequest() {
-        if (calls.isEmpty()) throw new AssertionError("FakeOpenAi has received no request");
-        return calls.getLast();
+        List<RecordedCall> all = calls.all();
+        if (all.isEmpty()) throw new AssertionError("FakeOpenAi has received no request");
+        return all.getLast();
     }
 
     /** The bearer key of every request, in order ("" when there was none). */
     public List<String> keysSeen() {
-        return calls.stream().map(c -> c.bearerKey() == null ? "" : c.bearerKey()).toList();
+        return calls.all().stream().map(c -> c.bearerKey() == null ? "" : c.bearerKey()).toList();
     }
 
     /** The oldest request not yet taken, waiting up to {@code timeout}; fails when none arrives. */
     public RecordedCall takeRequest(Duration timeout) {
-        try {
-            RecordedCall call = untaken.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
-            if (call == null) throw new AssertionError("FakeOpenAi received no request within " + timeout);
-            return call;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while waiting for a request", e);
-        }
+        return calls.take(timeout);
     }
 
     /** Waits until at least {@code count} requests have arrived; fails after {@code timeout}. */
     public void awaitRequests(int count, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (calls.size() < count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("FakeOpenAi saw " + calls.size() + " requests, expected " + count);
-            }
-            pause.sleep(TimeUnit.MILLISECONDS.toNanos(5));
-        }
+        calls.await(count, timeout);
+    }
+
+    /** Forgets the queued replies and the recorded requests (between phases of a benchmark, say). */
+    public void reset() {
+        queue.clear();
+        calls.clear();
     }
 
     /** Stops the server; pending scripted delays end at once. */
@@ -193,7 +178,7 @@ public final class FakeOpenAi implements AutoCloseable {
     // ---- serving
 
     private MockResponse respond(RecordedRequest request) {
-        RecordedCall call = record(request);
+        RecordedCall call = calls.record(request);
         String path = call.path();
         if ("GET".equals(call.method()) && path.equals("/v1/models")) {
             return keyRejection(call) != null ? writer.error(keyRejection(call), call) : writer.models(modelIds, call);
@@ -217,29 +202,6 @@ public final class FakeOpenAi implements AutoCloseable {
         }
         Set<String> accepted = acceptedKeys;
         return accepted.isEmpty() || accepted.contains(key) ? null : ErrorCatalog.invalidApiKey();
-    }
-
-    private RecordedCall record(RecordedRequest request) {
-        int n = sequence.incrementAndGet();
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        for (String name : request.getHeaders().names()) {
-            headers.put(name.toLowerCase(Locale.ROOT), new ArrayList<>(request.getHeaders().values(name)));
-        }
-        String bodyText = request.getBody() == null ? "" : request.getBody().string(StandardCharsets.UTF_8);
-        JsonNode body = null;
-        if (!bodyText.isEmpty()) {
-            try {
-                body = json.readTree(bodyText);
-            } catch (IOException e) {
-                body = null; // recorded as text only; the assertion will show it
-            }
-        }
-        String path = request.getUrl().encodedPath();
-        RecordedCall call = new RecordedCall(n, request.getMethod(), path, headers, bodyText, body,
-                String.format(Locale.ROOT, "req_fake%024x", n));
-        calls.add(call);
-        untaken.add(call);
-        return call;
     }
 
     @Override
