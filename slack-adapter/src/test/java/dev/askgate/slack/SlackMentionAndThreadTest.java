@@ -154,4 +154,24 @@ class SlackMentionAndThreadTest {
             assertThat(h.slack.calls("chat.postMessage")).isEmpty();
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(SlackHarness.Mode.class)
+    void aReplyInTheThreadOfADirectMessageContinuesThatConversation(SlackHarness.Mode mode) throws Exception {
+        try (SlackHarness h = SlackHarness.start(mode)) {
+            h.openAi.enqueue(FakeAnswer.of("Blue."), FakeAnswer.of("Because of Rayleigh scattering."));
+            SlackEvent first = h.slack.directMessage("D0ALICE001", USER, "what colour is the sky?");
+            h.send(first, 0);
+            SlackMessage answer = h.slack.awaitBotMessage("D0ALICE001", m -> m.text().equals("Blue."));
+            String root = first.payload().path("event").path("ts").asText();
+            assertThat(answer.threadTs()).isEqualTo(root);
+
+            h.send(h.slack.directMessage("D0ALICE001", USER, "why?", root), 0);
+
+            SlackMessage second = h.slack.awaitBotMessage("D0ALICE001", m -> m.text().startsWith("Because"));
+            assertThat(second.threadTs()).isEqualTo(root);
+            assertThat(h.openAi.lastRequest().messageContents())
+                    .containsExactly("You are a test.", "what colour is the sky?", "Blue.", "why?");
+        }
+    }
 }

@@ -182,7 +182,12 @@ public final class FakeSlack implements Closeable {
 
     /** A direct message ({@code message.im}) from {@code user} in the IM channel {@code channel}. */
     public SlackEvent directMessage(String channel, String user, String text) {
-        String ts = userMessage(channel, user, text, "");
+        return directMessage(channel, user, text, "");
+    }
+
+    /** A direct message written in the thread {@code threadTs} of the IM channel (empty: top-level). */
+    public SlackEvent directMessage(String channel, String user, String text, String threadTs) {
+        String ts = userMessage(channel, user, text, threadTs);
         ObjectNode event = json.createObjectNode();
         event.put("type", "message");
         event.put("user", user);
@@ -191,6 +196,7 @@ public final class FakeSlack implements Closeable {
         event.put("channel", channel);
         event.put("event_ts", ts);
         event.put("channel_type", "im");
+        if (threadTs != null && !threadTs.isEmpty()) event.put("thread_ts", threadTs);
         return callback(event);
     }
 
