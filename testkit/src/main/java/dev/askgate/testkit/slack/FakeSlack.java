@@ -2,28 +2,19 @@ package dev.askgate.testkit.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
 
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * A scriptable fake of Slack on a real socket, for tests of the Slack adapter with the real Bolt:
@@ -58,8 +48,8 @@ public final class FakeSlack implements Closeable {
     private final List<SlackCall> calls = new ArrayList<>();
     private final Map<String, SlackMessage> messages = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
-    private final OkHttpClient http = new OkHttpClient.Builder()
-            .callTimeout(Duration.ofSeconds(30)).readTimeout(Duration.ofSeconds(30)).build();
+    private final SlackEventBuilder events = new SlackEventBuilder(json, ids);
+    private final AppHttpSender sender = new AppHttpSender();
 
     /** Starts a fake that accepts {@code botToken} for the Web API and {@code appToken} for Socket Mode. */
     public FakeSlack(String botToken, String appToken) {
@@ -168,16 +158,7 @@ public final class FakeSlack implements Closeable {
 
     /** An {@code app_mention} of the bot, stored as a message too (so that it is part of its thread). */
     public SlackEvent appMention(String channel, String user, String text, String threadTs) {
-        String ts = userMessage(channel, user, text, threadTs);
-        ObjectNode event = json.createObjectNode();
-        event.put("type", "app_mention");
-        event.put("user", user);
-        event.put("text", text);
-        event.put("ts", ts);
-        event.put("channel", channel);
-        event.put("event_ts", ts);
-        if (threadTs != null && !threadTs.isEmpty()) event.put("thread_ts", threadTs);
-        return callback(event);
+        return events.appMention(userMessage(channel, user, text, threadTs), channel, user, text, threadTs);
     }
 
     /** A direct message ({@code message.im}) from {@code user} in the IM channel {@code channel}. */
@@ -187,51 +168,12 @@ public final class FakeSlack implements Closeable {
 
     /** A direct message written in the thread {@code threadTs} of the IM channel (empty: top-level). */
     public SlackEvent directMessage(String channel, String user, String text, String threadTs) {
-        String ts = userMessage(channel, user, text, threadTs);
-        ObjectNode event = json.createObjectNode();
-        event.put("type", "message");
-        event.put("user", user);
-        event.put("text", text);
-        event.put("ts", ts);
-        event.put("channel", channel);
-        event.put("event_ts", ts);
-        event.put("channel_type", "im");
-        if (threadTs != null && !threadTs.isEmpty()) event.put("thread_ts", threadTs);
-        return callback(event);
+        return events.directMessage(userMessage(channel, user, text, threadTs), channel, user, text, threadTs);
     }
 
     /** A message event written by the bot itself (which the app must ignore). */
     public SlackEvent ownMessageEvent(String channel, String text) {
-        String ts = botMessage(channel, text, "");
-        ObjectNode event = json.createObjectNode();
-        event.put("type", "message");
-        event.put("user", BOT_USER_ID);
-        event.put("bot_id", BOT_ID);
-        event.put("text", text);
-        event.put("ts", ts);
-        event.put("channel", channel);
-        event.put("event_ts", ts);
-        event.put("channel_type", "im");
-        return callback(event);
-    }
-
-    private SlackEvent callback(ObjectNode event) {
-        String eventId = "Ev0FAKE" + ids.incrementAndGet();
-        ObjectNode payload = json.createObjectNode();
-        payload.put("token", "FAKEverificationtoken");
-        payload.put("team_id", TEAM_ID);
-        payload.put("api_app_id", APP_ID);
-        payload.set("event", event);
-        payload.put("type", "event_callback");
-        payload.put("event_id", eventId);
-        payload.put("event_time", Instant.now().getEpochSecond());
-        ObjectNode auth = payload.putArray("authorizations").addObject();
-        auth.put("team_id", TEAM_ID);
-        auth.put("user_id", BOT_USER_ID);
-        auth.put("is_bot", true);
-        auth.put("is_enterprise_install", false);
-        payload.put("is_ext_shared_channel", false);
-        return new SlackEvent(eventId, payload);
+        return events.ownMessage(botMessage(channel, text, ""), channel, text);
     }
 
     // ---- Socket Mode
@@ -255,44 +197,17 @@ public final class FakeSlack implements Closeable {
 
     /** Posts a slash command to an app in HTTP mode, signed with {@code signer} at the current time. */
     public HttpDelivery post(URI endpoint, SlashCommand command, SlackSigner signer) {
-        String body = command.fields().entrySet().stream()
-                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
-        return post(endpoint, "application/x-www-form-urlencoded", body, signed(signer, body));
+        return sender.post(endpoint, command, signer);
     }
 
     /** Posts an event to an app in HTTP mode; {@code retryNum} above 0 adds Slack's retry headers. */
     public HttpDelivery post(URI endpoint, SlackEvent event, SlackSigner signer, int retryNum) {
-        Map<String, String> headers = signed(signer, event.json());
-        if (retryNum > 0) {
-            headers.put("X-Slack-Retry-Num", Integer.toString(retryNum));
-            headers.put("X-Slack-Retry-Reason", "http_timeout");
-        }
-        return post(endpoint, "application/json", event.json(), headers);
-    }
-
-    private static Map<String, String> signed(SlackSigner signer, String body) {
-        return new LinkedHashMap<>(signer.headers(Instant.now().getEpochSecond(), body));
+        return sender.post(endpoint, event, signer, retryNum);
     }
 
     /** Posts any body with any headers to an app (for unsigned, wrongly signed or stale requests). */
     public HttpDelivery post(URI endpoint, String contentType, String body, Map<String, String> headers) {
-        Request.Builder request = new Request.Builder().url(endpoint.toString())
-                .post(RequestBody.create(body, MediaType.get(contentType)));
-        headers.forEach(request::header);
-        long start = System.nanoTime();
-        try (Response response = http.newCall(request.build()).execute()) {
-            String responseBody = response.body().string();
-            Map<String, String> responseHeaders = new LinkedHashMap<>();
-            response.headers().names().forEach(n -> responseHeaders.put(n, response.header(n)));
-            return new HttpDelivery(response.code(), responseBody, responseHeaders,
-                    Duration.ofNanos(System.nanoTime() - start));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+        return sender.post(endpoint, contentType, body, headers);
     }
 
     // ---- records
@@ -379,8 +294,7 @@ public final class FakeSlack implements Closeable {
     @Override
     public void close() {
         socketMode.close();
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
+        sender.close();
         server.close();
     }
 }
