@@ -8,7 +8,6 @@ import com.slack.api.bolt.response.Response;
 import dev.askgate.core.Caller;
 import dev.askgate.core.ChatRequest;
 import dev.askgate.core.Conversation;
-import dev.askgate.core.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,14 +37,13 @@ final class AskCommand implements SlashCommandHandler {
         if (!intake.firstTime("command:" + p.getTriggerId())) {
             return ctx.ack();
         }
-        boolean dm = p.getChannelId() != null && p.getChannelId().startsWith("D");
-        Caller caller = new Caller(Platform.SLACK, p.getTeamId(), p.getChannelId(), p.getUserId());
+        boolean dm = SlackIntake.isDirect(p.getChannelId());
+        Caller caller = SlackIntake.caller(p.getTeamId(), p.getChannelId(), p.getUserId());
         if (dm && !intake.allowDms()) {
             return ctx.ack(intake.wording().directMessagesOff());
         }
-        if (!intake.allows(caller, dm)) {
-            log.info("platform=slack channel={} user={} refused by the access lists", p.getChannelId(), p.getUserId());
-            return ctx.ack(intake.notAllowedText(caller));
+        if (!intake.allows(caller)) {
+            return ctx.ack(intake.notAllowedText(caller)); // the asker's own command: always answered
         }
         String requestId = RequestIds.next();
         SlackQuestion q = new SlackQuestion(

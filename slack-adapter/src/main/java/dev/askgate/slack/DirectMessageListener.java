@@ -6,7 +6,6 @@ import com.slack.api.bolt.handler.BoltEventHandler;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.MessageEvent;
 import dev.askgate.core.Caller;
-import dev.askgate.core.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,14 +36,13 @@ final class DirectMessageListener implements BoltEventHandler<MessageEvent> {
             log.info("platform=slack event={} retry {} ignored: already being answered", payload.getEventId(), ctx.getRetryNum());
             return ctx.ack();
         }
-        Caller caller = new Caller(Platform.SLACK, payload.getTeamId(), event.getChannel(), user);
+        Caller caller = SlackIntake.caller(payload.getTeamId(), event.getChannel(), user);
         if (!intake.allowDms()) {
             ThreadQuestion.tellPrivately(intake, caller, event.getTs(), event.getThreadTs(), intake.wording().directMessagesOff());
             return ctx.ack();
         }
-        if (!intake.allows(caller, true)) {
-            log.info("platform=slack channel={} user={} refused by the access lists", event.getChannel(), user);
-            ThreadQuestion.tellPrivately(intake, caller, event.getTs(), event.getThreadTs(), intake.notAllowedText(caller));
+        if (!intake.allows(caller)) {
+            if (intake.shouldTellRefusal(caller)) ThreadQuestion.tellPrivately(intake, caller, event.getTs(), event.getThreadTs(), intake.notAllowedText(caller));
             return ctx.ack();
         }
         if (!ThreadQuestion.accept(intake, answerer, caller, event.getText(), event.getTs(), event.getThreadTs(),

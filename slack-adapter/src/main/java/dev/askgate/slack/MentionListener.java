@@ -6,7 +6,6 @@ import com.slack.api.bolt.handler.BoltEventHandler;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.AppMentionEvent;
 import dev.askgate.core.Caller;
-import dev.askgate.core.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,13 +34,12 @@ final class MentionListener implements BoltEventHandler<AppMentionEvent> {
         String user = event.getUser();
         boolean fromBot = event.getBotId() != null && !event.getBotId().isEmpty();
         // Other bots are not answered (two bots could mention each other forever); DMs come as message.im.
-        if (fromBot || user == null || user.equals(ctx.getBotUserId()) || isDirect(event.getChannel())) {
+        if (fromBot || user == null || user.equals(ctx.getBotUserId()) || SlackIntake.isDirect(event.getChannel())) {
             return ctx.ack();
         }
-        Caller caller = new Caller(Platform.SLACK, payload.getTeamId(), event.getChannel(), user);
-        if (!intake.allows(caller, false)) {
-            log.info("platform=slack channel={} user={} refused by the access lists", event.getChannel(), user);
-            ThreadQuestion.tellPrivately(intake, caller, event.getTs(), event.getThreadTs(), intake.notAllowedText(caller));
+        Caller caller = SlackIntake.caller(payload.getTeamId(), event.getChannel(), user);
+        if (!intake.allows(caller)) {
+            if (intake.shouldTellRefusal(caller)) ThreadQuestion.tellPrivately(intake, caller, event.getTs(), event.getThreadTs(), intake.notAllowedText(caller));
             return ctx.ack();
         }
         if (!ThreadQuestion.accept(intake, answerer, caller, event.getText(), event.getTs(), event.getThreadTs(),
@@ -49,9 +47,5 @@ final class MentionListener implements BoltEventHandler<AppMentionEvent> {
             ThreadQuestion.tellPrivately(intake, caller, event.getTs(), event.getThreadTs(), intake.wording().busyRestarting());
         }
         return ctx.ack();
-    }
-
-    private static boolean isDirect(String channel) {
-        return channel != null && channel.startsWith("D");
     }
 }

@@ -1,29 +1,37 @@
 package dev.askgate.slack;
 
 import dev.askgate.core.Caller;
-
-import java.util.Set;
+import dev.askgate.core.policy.AccessPolicy;
+import dev.askgate.core.policy.RefusalThrottle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Who may use the bot where, from the {@code SLACK_ALLOWED_*} and {@code SLACK_DENIED_*} lists: a denied
- * workspace, channel or user is always refused; a non-empty allow list admits only its members. Channel lists
- * do not apply to direct messages (those are governed by {@code SLACK_ALLOW_DMS}); user lists apply everywhere.
+ * Who may use the bot where (the core's {@link AccessPolicy} over the {@code SLACK_ALLOWED_*} and
+ * {@code SLACK_DENIED_*} lists), and whether a refused person should be told again now (the core's
+ * {@link RefusalThrottle}, so that repeated mentions do not fill a thread with refusals).
  */
 final class SlackAccess {
-    private final SlackSettings.AccessLists lists;
+    private static final Logger log = LoggerFactory.getLogger(SlackAccess.class);
 
-    SlackAccess(SlackSettings.AccessLists lists) {
-        this.lists = lists;
+    private final AccessPolicy policy;
+    private final RefusalThrottle throttle;
+
+    SlackAccess(AccessPolicy policy, RefusalThrottle throttle) {
+        this.policy = policy;
+        this.throttle = throttle;
     }
 
-    boolean allows(Caller caller, boolean directMessage) {
-        if (!admits(lists.allowedTeams(), lists.deniedTeams(), caller.workspaceId())) return false;
-        if (!directMessage && !admits(lists.allowedChannels(), lists.deniedChannels(), caller.channelId())) return false;
-        return admits(lists.allowedUsers(), lists.deniedUsers(), caller.userId());
+    boolean allows(Caller caller) {
+        if (policy.decide(caller) instanceof AccessPolicy.Decision.Denied denied) {
+            log.info("platform=slack channel={} user={} refused: {}", caller.channelId(), caller.userId(), denied.reason());
+            return false;
+        }
+        return true;
     }
 
-    private static boolean admits(Set<String> allowed, Set<String> denied, String id) {
-        if (denied.contains(id)) return false;
-        return allowed.isEmpty() || allowed.contains(id);
+    /** Whether to tell {@code caller} about a refusal now (at most once a minute per person). */
+    boolean shouldTell(Caller caller) {
+        return throttle.shouldTell(caller.userKey());
     }
 }

@@ -5,7 +5,8 @@ import dev.askgate.core.ChatOutcome;
 import dev.askgate.core.Refusal;
 
 import java.util.function.Function;
-import java.util.function.Predicate;
+import dev.askgate.core.Platform;
+import dev.askgate.core.dedupe.EventDedupe;
 
 /**
  * What every Slack handler shares before its question reaches the core: dedupe of retried deliveries,
@@ -15,7 +16,7 @@ final class SlackIntake {
     private final SlackWebApi api;
     private final SlackAnswerer answerer;
     private final SlackAccess access;
-    private final Predicate<String> firstTime;
+    private final EventDedupe dedupe;
     private final SlackWorkers workers;
     private final SlackWording wording;
     private final MrkdwnConverter mrkdwn;
@@ -23,15 +24,15 @@ final class SlackIntake {
     private final boolean allowDms;
 
     /**
-     * @param firstTime true the first time a delivery id is seen (event id, trigger id), false for a retry
+     * @param dedupe remembers delivery ids (event id, trigger id) so that a retry is not answered again
      */
-    SlackIntake(SlackWebApi api, SlackAnswerer answerer, SlackAccess access, Predicate<String> firstTime,
+    SlackIntake(SlackWebApi api, SlackAnswerer answerer, SlackAccess access, EventDedupe dedupe,
                 SlackWorkers workers, SlackWording wording, MrkdwnConverter mrkdwn,
                 Function<ChatOutcome, String> outcomeWords, boolean allowDms) {
         this.api = api;
         this.answerer = answerer;
         this.access = access;
-        this.firstTime = firstTime;
+        this.dedupe = dedupe;
         this.workers = workers;
         this.wording = wording;
         this.mrkdwn = mrkdwn;
@@ -44,11 +45,25 @@ final class SlackIntake {
     boolean allowDms() { return allowDms; }
 
     boolean firstTime(String deliveryId) {
-        return firstTime.test("slack:" + deliveryId);
+        return dedupe.firstSeen("slack:" + deliveryId);
     }
 
-    boolean allows(Caller caller, boolean directMessage) {
-        return access.allows(caller, directMessage);
+    boolean allows(Caller caller) {
+        return access.allows(caller);
+    }
+
+    /** Whether a refused caller should be told now (not again within a minute). */
+    boolean shouldTellRefusal(Caller caller) {
+        return access.shouldTell(caller);
+    }
+
+    /** Who asks: for a direct message the workspace is empty, as the core's policy expects. */
+    static Caller caller(String teamId, String channelId, String userId) {
+        return new Caller(Platform.SLACK, isDirect(channelId) ? "" : teamId, channelId, userId);
+    }
+
+    static boolean isDirect(String channelId) {
+        return channelId != null && channelId.startsWith("D");
     }
 
     /** The core's words for a refused caller, as mrkdwn. */

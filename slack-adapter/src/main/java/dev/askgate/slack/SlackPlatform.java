@@ -7,6 +7,9 @@ import com.slack.api.socket_mode.SocketModeClient;
 import dev.askgate.core.ChatOutcome;
 import dev.askgate.core.ChatPlatform;
 import dev.askgate.core.ChatService;
+import dev.askgate.core.dedupe.EventDedupe;
+import dev.askgate.core.policy.AccessPolicy;
+import dev.askgate.core.policy.RefusalThrottle;
 import dev.askgate.core.render.EditPacer;
 import dev.askgate.core.render.EditScheduler;
 import org.slf4j.Logger;
@@ -19,7 +22,6 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
  * Askgate in one Slack workspace, with Bolt: in Socket Mode it connects out over a WebSocket (no public URL);
@@ -44,11 +46,11 @@ public final class SlackPlatform implements ChatPlatform {
     /**
      * @param chat         the core's question pipeline
      * @param pacer        paces {@code chat.update} calls (see {@code EditPacer.forSlack}); told about Slack's 429s
-     * @param firstTime    true the first time a delivery id is seen; false for a retried event or command
+     * @param dedupe       remembers event and command ids, so that Slack's retries are answered once
      * @param outcomeWords the core's words for each outcome (Markdown; empty for a plain answer)
      * @param clock        for the HTTP-mode timestamp check
      */
-    public SlackPlatform(SlackSettings settings, ChatService chat, EditPacer pacer, Predicate<String> firstTime,
+    public SlackPlatform(SlackSettings settings, ChatService chat, EditPacer pacer, EventDedupe dedupe,
                          Function<ChatOutcome, String> outcomeWords, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("askgate-slack-timer").factory());
@@ -61,7 +63,8 @@ public final class SlackPlatform implements ChatPlatform {
         SlackWording wording = new SlackWording(SlackBolt.COMMAND);
         SlackAnswerer answerer = new SlackAnswerer(chat, api, mrkdwn, pacer, EditScheduler.onVirtualThreads(timer),
                 outcomeWords, wording, pacerKey);
-        SlackIntake intake = new SlackIntake(api, answerer, new SlackAccess(settings.access()), firstTime, workers,
+        SlackAccess access = new SlackAccess(new AccessPolicy(settings.access().toRules()), RefusalThrottle.perMinute(clock));
+        SlackIntake intake = new SlackIntake(api, answerer, access, dedupe, workers,
                 wording, mrkdwn, outcomeWords, settings.allowDms());
         this.app = SlackBolt.app(settings, slack, new AskCommand(intake), new MentionListener(intake, answerer),
                 new DirectMessageListener(intake, answerer));

@@ -2,6 +2,7 @@ package dev.askgate.slack;
 
 import dev.askgate.core.config.Secret;
 import dev.askgate.core.config.Settings;
+import dev.askgate.core.policy.AccessRules;
 
 import java.net.URI;
 import java.time.Duration;
@@ -43,6 +44,14 @@ public record SlackSettings(Secret botToken, Connection connection, String apiUr
                               Set<String> allowedChannels, Set<String> deniedChannels,
                               Set<String> allowedUsers, Set<String> deniedUsers) {
         public static final AccessLists OPEN = new AccessLists(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
+
+        /** The core's rules for these lists (Slack has no roles). */
+        public AccessRules toRules() {
+            return AccessRules.everyone()
+                    .withAllowedWorkspaces(allowedTeams).withDeniedWorkspaces(deniedTeams)
+                    .withAllowedChannels(allowedChannels).withDeniedChannels(deniedChannels)
+                    .withAllowedUsers(allowedUsers).withDeniedUsers(deniedUsers);
+        }
 
         public AccessLists {
             allowedTeams = Set.copyOf(allowedTeams);

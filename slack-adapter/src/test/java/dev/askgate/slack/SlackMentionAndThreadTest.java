@@ -174,4 +174,22 @@ class SlackMentionAndThreadTest {
                     .containsExactly("You are a test.", "what colour is the sky?", "Blue.", "why?");
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(SlackHarness.Mode.class)
+    void aRefusedPersonIsToldOnceAMinuteAndDirectMessagesIgnoreTheChannelList(SlackHarness.Mode mode) throws Exception {
+        SlackSettings.AccessLists access = new SlackSettings.AccessLists(Set.of(), Set.of(), Set.of(CHANNEL),
+                Set.of(), Set.of(), Set.of());
+        try (SlackHarness h = new SlackHarness(mode, Duration.ofMillis(100), access, true)) {
+            h.openAi.answerAlways("Private answer.");
+            h.send(h.slack.appMention("C0NOTALLOW", USER, BOT + " one", ""), 0);
+            h.send(h.slack.appMention("C0NOTALLOW", USER, BOT + " two", ""), 0);
+            h.send(h.slack.directMessage("D0ALICE001", USER, "in private then"), 0);
+
+            h.slack.awaitBotMessage("D0ALICE001", m -> m.text().equals("Private answer."));
+            assertThat(h.slack.calls("chat.postEphemeral")).filteredOn(c -> c.param("channel").equals("C0NOTALLOW"))
+                    .hasSize(1);
+            assertThat(h.openAi.chatRequests()).hasSize(1);
+        }
+    }
 }

@@ -5,6 +5,7 @@ import dev.askgate.core.ChatService;
 import dev.askgate.core.ChatSettings;
 import dev.askgate.core.config.Secret;
 import dev.askgate.core.context.ContextWindow;
+import dev.askgate.core.dedupe.InMemoryEventDedupe;
 import dev.askgate.core.guard.SecretGuard;
 import dev.askgate.core.key.FixedKeySource;
 import dev.askgate.core.key.KeySpec;
@@ -21,8 +22,6 @@ import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import static dev.askgate.slack.SlackHarness.APP_TOKEN;
 import static dev.askgate.slack.SlackHarness.BOT_TOKEN;
@@ -45,9 +44,8 @@ class SlackPlatformLifecycleTest {
                         new KeySpec.FromValue(new Secret(OPENAI_KEY))), keys);
         ChatService chat = new ChatService(model, chatSettings, new SecretGuard(), new ContextWindow(chatSettings),
                 keys::appearsIn);
-        Set<String> seen = ConcurrentHashMap.newKeySet();
         return new SlackPlatform(settings, chat, EditPacer.forSlack(Duration.ofMillis(100), Clock.systemUTC()),
-                seen::add, new OutcomeWording("")::note, Clock.systemUTC());
+                new InMemoryEventDedupe(Clock.systemUTC()), new OutcomeWording("")::note, Clock.systemUTC());
     }
 
     @Test
