@@ -39,7 +39,7 @@ final class SlackBolt {
                 .slack(slack)
                 .singleTeamBotToken(settings.botToken().value())
                 .signingSecret(signingSecret)
-                .clientId(null).clientSecret(null).scope(null).userScope(null).verificationToken(null)
+                .clientId(null).clientSecret(null).scope(null).userScope(null)
                 .requestVerificationEnabled(signingSecret != null)
                 .sslCheckEnabled(false)
                 .allEventsApiAutoAckEnabled(true)

@@ -226,7 +226,7 @@ final class FakeSlackWebApi {
         if (contentType != null && contentType.startsWith("application/json") && !body.isBlank()) {
             try {
                 JsonNode node = json.readTree(body);
-                node.fields().forEachRemaining(e ->
+                node.properties().forEach(e ->
                         params.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
             } catch (java.io.IOException e) {
                 params.put("_unparsable", body);
