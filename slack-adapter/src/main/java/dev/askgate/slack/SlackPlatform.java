@@ -45,7 +45,8 @@ public final class SlackPlatform implements ChatPlatform {
 
     /**
      * @param chat         the core's question pipeline
-     * @param pacer        paces {@code chat.update} calls (see {@code EditPacer.forSlack}); told about Slack's 429s
+     * @param pacer        paces {@code chat.update} calls: {@code EditPacer.forSlack(settings.editInterval(), clock)};
+     *                     Slack's 429s on {@code chat.update} are fed back to it
      * @param dedupe       remembers event and command ids, so that Slack's retries are answered once
      * @param outcomeWords the core's words for each outcome (Markdown; empty for a plain answer)
      * @param clock        for the HTTP-mode timestamp check
