@@ -1,0 +1,93 @@
+package dev.askgate.slack;
+
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.util.SlackRequestParser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Slack's requests in HTTP mode (slash commands, events, {@code url_verification}), independent of the HTTP
+ * server that carries them: the launcher mounts {@link #handle} at {@code POST /slack/events}.
+ * A body over 1 MiB is refused (413); a missing or wrong signature, or a timestamp more than five minutes
+ * off in either direction, is answered 401 before anything else is looked at; the rest goes to Bolt,
+ * whose own signature check runs again on the way.
+ */
+public final class SlackHttpEndpoint {
+    private static final Logger log = LoggerFactory.getLogger(SlackHttpEndpoint.class);
+    /** Slack's payloads are a few kilobytes; anything this large is not from Slack. */
+    public static final int MAX_BODY_BYTES = 1024 * 1024;
+    public static final String PATH = "/slack/events";
+    private static final String INVALID = "{\"error\":\"invalid request\"}";
+
+    private final App app;
+    private final SlackRequestParser parser;
+    private final SlackRequestCheck check;
+
+    /** What to send back to Slack. */
+    public record Reply(int status, String contentType, byte[] body) {
+        public Reply {
+            Objects.requireNonNull(contentType, "contentType");
+            body = body == null ? new byte[0] : body;
+        }
+
+        static Reply json(int status, String json) {
+            return new Reply(status, "application/json; charset=utf-8", json.getBytes(StandardCharsets.UTF_8));
+        }
+
+        public String bodyText() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    SlackHttpEndpoint(App app, SlackRequestCheck check) {
+        this.app = Objects.requireNonNull(app, "app");
+        this.parser = new SlackRequestParser(app.config());
+        this.check = Objects.requireNonNull(check, "check");
+    }
+
+    /**
+     * Answers one {@code POST /slack/events}. {@code headers} may use any letter case; {@code body} is the raw
+     * request body (the signature covers its exact bytes). Never throws.
+     */
+    public Reply handle(Map<String, List<String>> headers, byte[] body) {
+        if (body == null || body.length > MAX_BODY_BYTES) {
+            return Reply.json(413, "{\"error\":\"request too large\"}");
+        }
+        Map<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        if (headers != null) headers.forEach((k, v) -> { if (k != null) h.put(k, v); });
+        String raw = new String(body, StandardCharsets.UTF_8);
+        var verdict = check.verify(first(h, "X-Slack-Request-Timestamp"), first(h, "X-Slack-Signature"), raw);
+        if (verdict != SlackRequestCheck.Verdict.VALID) {
+            log.info("platform=slack rejected an HTTP request: {}", verdict.reason());
+            return Reply.json(401, INVALID);
+        }
+        try {
+            Request<?> request = parser.parse(SlackRequestParser.HttpRequest.builder()
+                    .requestUri(PATH).queryString(Map.of()).requestBody(raw)
+                    .headers(new RequestHeaders(h)).remoteAddress("").build());
+            if (request == null) {
+                return Reply.json(400, "{\"error\":\"unsupported request\"}");
+            }
+            com.slack.api.bolt.response.Response response = app.run(request);
+            String contentType = response.getContentType() == null ? "text/plain; charset=utf-8" : response.getContentType();
+            byte[] out = response.getBody() == null ? new byte[0] : response.getBody().getBytes(StandardCharsets.UTF_8);
+            return new Reply(response.getStatusCode() == null ? 200 : response.getStatusCode(), contentType, out);
+        } catch (Exception e) {
+            log.error("platform=slack handling an HTTP request failed: {}", e.getClass().getName());
+            return Reply.json(500, "{\"error\":\"internal error\"}");
+        }
+    }
+
+    private static String first(Map<String, List<String>> headers, String name) {
+        List<String> values = headers.get(name);
+        return values == null || values.isEmpty() ? null : values.getFirst();
+    }
+}

@@ -1,0 +1,83 @@
+package dev.askgate.slack;
+
+import dev.askgate.core.Caller;
+import dev.askgate.core.ChatOutcome;
+import dev.askgate.core.Refusal;
+
+import java.util.function.Function;
+import dev.askgate.core.Platform;
+import dev.askgate.core.dedupe.EventDedupe;
+
+/**
+ * What every Slack handler shares before its question reaches the core: dedupe of retried deliveries,
+ * the access lists, the DM switch, the hand-off to a virtual thread, and the words for refusals.
+ */
+final class SlackIntake {
+    private final SlackWebApi api;
+    private final SlackAnswerer answerer;
+    private final SlackAccess access;
+    private final EventDedupe dedupe;
+    private final SlackWorkers workers;
+    private final SlackWording wording;
+    private final MrkdwnConverter mrkdwn;
+    private final Function<ChatOutcome, String> outcomeWords;
+    private final boolean allowDms;
+
+    /**
+     * @param dedupe remembers delivery ids (event id, trigger id) so that a retry is not answered again
+     */
+    SlackIntake(SlackWebApi api, SlackAnswerer answerer, SlackAccess access, EventDedupe dedupe,
+                SlackWorkers workers, SlackWording wording, MrkdwnConverter mrkdwn,
+                Function<ChatOutcome, String> outcomeWords, boolean allowDms) {
+        this.api = api;
+        this.answerer = answerer;
+        this.access = access;
+        this.dedupe = dedupe;
+        this.workers = workers;
+        this.wording = wording;
+        this.mrkdwn = mrkdwn;
+        this.outcomeWords = outcomeWords;
+        this.allowDms = allowDms;
+    }
+
+    SlackWebApi api() { return api; }
+    SlackWording wording() { return wording; }
+    boolean allowDms() { return allowDms; }
+
+    boolean firstTime(String deliveryId) {
+        return dedupe.firstSeen("slack:" + deliveryId);
+    }
+
+    boolean allows(Caller caller) {
+        return access.allows(caller);
+    }
+
+    /** Whether a refused caller should be told now (not again within a minute). */
+    boolean shouldTellRefusal(Caller caller) {
+        return access.shouldTell(caller);
+    }
+
+    /** Who asks: for a direct message the workspace is empty, as the core's policy expects. */
+    static Caller caller(String teamId, String channelId, String userId) {
+        return new Caller(Platform.SLACK, isDirect(channelId) ? "" : teamId, channelId, userId);
+    }
+
+    static boolean isDirect(String channelId) {
+        return channelId != null && channelId.startsWith("D");
+    }
+
+    /** The core's words for a refused caller, as mrkdwn. */
+    String notAllowedText(Caller caller) {
+        return mrkdwn.convert(outcomeWords.apply(new ChatOutcome.Refused(new Refusal.NotAllowed())));
+    }
+
+    /** Answers {@code q} on a virtual thread; false when the platform is stopping. */
+    boolean submit(SlackQuestion q) {
+        return workers.submit(() -> answerer.answer(q));
+    }
+
+    /** Runs other follow-up work (loading a thread, a private note) on a virtual thread. */
+    boolean submit(Runnable job) {
+        return workers.submit(job);
+    }
+}

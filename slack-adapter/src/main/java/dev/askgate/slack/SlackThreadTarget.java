@@ -1,0 +1,115 @@
+package dev.askgate.slack;
+
+import dev.askgate.core.render.MessageSplitter;
+import dev.askgate.core.render.MessageTarget;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * The messages of one answer in a Slack thread: every part is converted from Markdown to mrkdwn and posted
+ * in the thread ({@code chat.postMessage}) or updated ({@code chat.update}). A part whose mrkdwn outgrows what
+ * Slack takes (escaping lengthens text; or Slack says {@code msg_too_long}) is split smaller: its first piece
+ * stays in the message the core knows, the rest go to extra messages right after it, updated along with it.
+ */
+final class SlackThreadTarget implements MessageTarget {
+    /** Slack starts refusing or truncating texts above about 4,000 characters. */
+    static final int SAFE_CHARS = 3_900;
+
+    private final SlackWebApi api;
+    private final MrkdwnConverter mrkdwn;
+    private final String channel;
+    private final Supplier<String> threadTs;
+    private final Map<String, List<String>> overflow = new ConcurrentHashMap<>();
+    /** Halved each time Slack answers {@code msg_too_long}. */
+    private volatile int limit = SAFE_CHARS;
+
+    /**
+     * @param threadTs the thread to answer in; asked for on the first post (it may post the question first)
+     */
+    SlackThreadTarget(SlackWebApi api, MrkdwnConverter mrkdwn, String channel, Supplier<String> threadTs) {
+        this.api = Objects.requireNonNull(api, "api");
+        this.mrkdwn = Objects.requireNonNull(mrkdwn, "mrkdwn");
+        this.channel = Objects.requireNonNull(channel, "channel");
+        this.threadTs = Objects.requireNonNull(threadTs, "threadTs");
+    }
+
+    @Override
+    public String post(String text) {
+        return postPart(text);
+    }
+
+    @Override
+    public String postContinuation(String previousId, String text) {
+        return postPart(text);
+    }
+
+    @Override
+    public void edit(String messageId, String text) {
+        String converted = mrkdwn.convert(text);
+        while (true) {
+            List<String> pieces = pieces(converted);
+            try {
+                api.update(channel, messageId, pieces.getFirst());
+            } catch (SlackCallFailed e) {
+                if (tooLongAndShrunk(e)) continue;
+                throw e;
+            }
+            List<String> extra = overflow.get(messageId);
+            if (extra == null && pieces.size() == 1) return;
+            if (extra == null) extra = overflow.computeIfAbsent(messageId, id -> new ArrayList<>());
+            synchronized (extra) {
+                for (int i = 1; i < pieces.size(); i++) {
+                    if (i - 1 < extra.size()) {
+                        api.update(channel, extra.get(i - 1), pieces.get(i));
+                    } else {
+                        extra.add(api.postMessage(channel, threadTs.get(), pieces.get(i)));
+                    }
+                }
+                for (int i = pieces.size() - 1; i < extra.size(); i++) {
+                    api.update(channel, extra.get(i), "\u2026");
+                }
+            }
+            return;
+        }
+    }
+
+    private String postPart(String text) {
+        String converted = mrkdwn.convert(text);
+        String thread = threadTs.get();
+        while (true) {
+            List<String> pieces = pieces(converted);
+            String first;
+            try {
+                first = api.postMessage(channel, thread, pieces.getFirst());
+            } catch (SlackCallFailed e) {
+                if (tooLongAndShrunk(e)) continue;
+                throw e;
+            }
+            if (pieces.size() > 1) {
+                List<String> extra = new ArrayList<>();
+                for (int i = 1; i < pieces.size(); i++) {
+                    extra.add(api.postMessage(channel, thread, pieces.get(i)));
+                }
+                overflow.put(first, extra);
+            }
+            return first;
+        }
+    }
+
+    private boolean tooLongAndShrunk(SlackCallFailed e) {
+        if (!"msg_too_long".equals(e.error()) || limit / 2 < MessageSplitter.MIN_LIMIT * 4) return false;
+        limit = limit / 2;
+        return true;
+    }
+
+    private List<String> pieces(String converted) {
+        if (converted.isBlank()) return List.of("\u2026");
+        int max = limit;
+        return converted.length() <= max ? List.of(converted) : new MessageSplitter(max).split(converted);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.askgate.slack;
+
+/**
+ * The words Askgate says in Slack about itself (usage, invitations, Slack's own errors), in mrkdwn.
+ * What the core's outcomes say comes from the core's wording; this class adds only what is Slack's.
+ */
+final class SlackWording {
+    private final String command;
+
+    SlackWording(String command) {
+        this.command = command;
+    }
+
+    String usage() {
+        return "*Ask the team's AI model a question.*\n"
+                + "• `" + command + " <question>` posts your question here and answers it in a thread.\n"
+                + "• Mention me (`@Askgate …`) in a channel I'm in, or reply in one of my threads with a mention, "
+                + "to continue a conversation with its history.\n"
+                + "• Send me a direct message to ask privately.\n"
+                + "Never paste passwords, API keys or tokens: I refuse questions that contain them.";
+    }
+
+    String inviteMe() {
+        return "I can't post in this conversation. Invite me with `/invite @Askgate` and ask again"
+                + " (in a direct message with someone else, ask me in my own DM instead).";
+    }
+
+    String directMessagesOff() {
+        return "Direct messages to me are turned off in this workspace. Ask with `" + command
+                + "` or a mention in a channel instead.";
+    }
+
+    /** A Slack Web API failure that stopped the answer, for the asker. */
+    String slackFailed(SlackCallFailed e) {
+        if (e.cannotPostHere()) return inviteMe();
+        return switch (e.error()) {
+            case "ratelimited" -> "Slack is limiting how fast I can post right now. Please ask again in a minute.";
+            case "msg_too_long" -> "My answer was too long for Slack, even split into several messages.";
+            case "network" -> "I couldn't reach Slack to post the answer. Please try again.";
+            default -> "Slack refused to show my answer (`" + e.error() + "`). Please try again; if it keeps"
+                    + " happening, tell the person who runs Askgate.";
+        };
+    }
+
+    String busyRestarting() {
+        return "I'm restarting right now. Please ask again in a minute.";
+    }
+}

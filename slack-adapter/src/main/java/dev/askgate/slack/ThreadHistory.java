@@ -1,0 +1,59 @@
+package dev.askgate.slack;
+
+import com.slack.api.model.Message;
+import dev.askgate.core.Conversation;
+import dev.askgate.core.Turn;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A Slack thread as the conversation a new question continues: oldest first, the bot's own messages as
+ * assistant turns, people's messages as user turns (with the mention of the bot taken out), the question
+ * that an {@code /ask} quoted at the top of the thread as the user turn it was. Other bots and the
+ * message being answered are left out.
+ */
+final class ThreadHistory {
+    /** How {@link QuestionQuote} quotes an {@code /ask} question; read back here. */
+    private static final Pattern QUOTE = Pattern.compile("^\\*<@[A-Z0-9]+> asked:\\*\\n((?:> .*(?:\\n|$))+)", Pattern.DOTALL);
+
+    private final SlackWebApi api;
+    private final String botUserId;
+    private final String botId;
+
+    ThreadHistory(SlackWebApi api, String botUserId, String botId) {
+        this.api = api;
+        this.botUserId = botUserId == null ? "" : botUserId;
+        this.botId = botId == null ? "" : botId;
+    }
+
+    /** The turns of the thread {@code threadTs} before the message {@code currentTs}. */
+    Conversation before(String channel, String threadTs, String currentTs) {
+        List<Turn> turns = new ArrayList<>();
+        for (Message m : api.replies(channel, threadTs)) {
+            if (m.getTs() == null || m.getTs().equals(currentTs) || m.getTs().compareTo(currentTs) > 0) continue;
+            if (m.getSubtype() != null && !"bot_message".equals(m.getSubtype()) && !"thread_broadcast".equals(m.getSubtype())) {
+                continue;
+            }
+            String text = m.getText() == null ? "" : m.getText();
+            if (isOwn(m)) {
+                Matcher quote = QUOTE.matcher(text);
+                if (quote.find()) {
+                    turns.add(Turn.user(SlackText.plain(quote.group(1).replaceAll("(?m)^> ?", ""))));
+                } else if (!text.isBlank()) {
+                    turns.add(Turn.assistant(SlackText.plain(text)));
+                }
+            } else if (m.getBotId() == null || m.getBotId().isEmpty()) {
+                String question = SlackText.plain(SlackText.withoutMention(text, botUserId));
+                if (!question.isBlank()) turns.add(Turn.user(question));
+            }
+        }
+        return new Conversation(turns);
+    }
+
+    private boolean isOwn(Message m) {
+        return botUserId.equals(m.getUser()) || (!botId.isEmpty() && botId.equals(m.getBotId()));
+    }
+}

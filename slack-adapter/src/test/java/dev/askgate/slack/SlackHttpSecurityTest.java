@@ -1,0 +1,125 @@
+package dev.askgate.slack;
+
+import dev.askgate.testkit.slack.FakeSlack;
+import dev.askgate.testkit.slack.HttpDelivery;
+import dev.askgate.testkit.slack.SlackSigner;
+import dev.askgate.testkit.slack.SlashCommand;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static dev.askgate.slack.SlackHarness.CHANNEL;
+import static dev.askgate.slack.SlackHarness.USER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SlackHttpSecurityTest {
+    private static SlackHarness h;
+
+    @BeforeAll
+    static void start() throws Exception {
+        h = SlackHarness.start(SlackHarness.Mode.HTTP);
+        h.openAi.answerAlways("fine");
+    }
+
+    @AfterAll
+    static void stop() {
+        h.close();
+    }
+
+    private static String form(SlashCommand command) {
+        return command.fields().entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    private static HttpDelivery postCommand(Map<String, String> headers, String body) {
+        return h.slack.post(h.endpoint(), "application/x-www-form-urlencoded", body, headers);
+    }
+
+    private static void assertRejectedAndModelUntouched(HttpDelivery d) {
+        assertThat(d.status()).isEqualTo(401);
+        assertThat(d.body()).isEqualTo("{\"error\":\"invalid request\"}");
+        assertThat(h.openAi.requestCount()).isZero();
+    }
+
+    @Test
+    void aSignedRequestPasses() {
+        int before = h.openAi.requestCount();
+        HttpDelivery d = h.slack.post(h.endpoint(), h.slack.slashCommand("/ask", CHANNEL, USER, "help"), h.signer);
+
+        assertThat(d.status()).isEqualTo(200);
+        assertThat(d.body()).contains("/ask");
+        assertThat(h.openAi.requestCount()).isEqualTo(before);
+    }
+
+    @Test
+    void anUnsignedRequestIsRejected() {
+        assertRejectedAndModelUntouched(postCommand(Map.of(),
+                form(h.slack.slashCommand("/ask", CHANNEL, USER, "unsigned question"))));
+    }
+
+    @Test
+    void aWronglySignedRequestIsRejected() {
+        String body = form(h.slack.slashCommand("/ask", CHANNEL, USER, "forged question"));
+        SlackSigner wrong = new SlackSigner("FAKEnotthesecret0000");
+        assertRejectedAndModelUntouched(postCommand(wrong.headers(Instant.now().getEpochSecond(), body), body));
+    }
+
+    @Test
+    void aRequestWhoseBodyWasChangedAfterSigningIsRejected() {
+        String body = form(h.slack.slashCommand("/ask", CHANNEL, USER, "original question"));
+        Map<String, String> headers = h.signer.headers(Instant.now().getEpochSecond(), body);
+        assertRejectedAndModelUntouched(postCommand(headers, body.replace("original", "tampered")));
+    }
+
+    @Test
+    void aStaleRequestIsRejected() {
+        String body = form(h.slack.slashCommand("/ask", CHANNEL, USER, "replayed question"));
+        long sixMinutesAgo = Instant.now().getEpochSecond() - 6 * 60;
+        assertRejectedAndModelUntouched(postCommand(h.signer.headers(sixMinutesAgo, body), body));
+    }
+
+    @Test
+    void aRequestFromTheFutureIsRejected() {
+        String body = form(h.slack.slashCommand("/ask", CHANNEL, USER, "future question"));
+        long inSixMinutes = Instant.now().getEpochSecond() + 6 * 60;
+        assertRejectedAndModelUntouched(postCommand(h.signer.headers(inSixMinutes, body), body));
+    }
+
+    @Test
+    void anOversizedBodyIsRefused() {
+        String body = "payload=" + "x".repeat(SlackHttpEndpoint.MAX_BODY_BYTES + 10);
+        HttpDelivery d = postCommand(h.signer.headers(Instant.now().getEpochSecond(), body), body);
+        assertThat(d.status()).isEqualTo(413);
+        assertThat(h.openAi.requestCount()).isZero();
+    }
+
+    @Test
+    void urlVerificationIsAnsweredWithTheChallenge() {
+        String body = "{\"token\":\"FAKEverificationtoken\",\"challenge\":\"FAKEchallenge123\",\"type\":\"url_verification\"}";
+        HttpDelivery d = h.slack.post(h.endpoint(), "application/json", body,
+                h.signer.headers(Instant.now().getEpochSecond(), body));
+        assertThat(d.status()).isEqualTo(200);
+        assertThat(d.body()).contains("FAKEchallenge123");
+    }
+
+    @Test
+    void anUnsignedUrlVerificationIsRejected() {
+        String body = "{\"token\":\"x\",\"challenge\":\"FAKEchallenge123\",\"type\":\"url_verification\"}";
+        assertRejectedAndModelUntouched(h.slack.post(h.endpoint(), "application/json", body, Map.of()));
+    }
+
+    @Test
+    void anUnsignedEventIsRejectedAndNeverAnswered() {
+        var event = h.slack.appMention(CHANNEL, USER, "<@" + FakeSlack.BOT_USER_ID + "> sneaky", "");
+        assertRejectedAndModelUntouched(h.slack.post(h.endpoint(), "application/json", event.json(), Map.of()));
+        assertThat(h.slack.calls("chat.postMessage")).isEmpty();
+    }
+}

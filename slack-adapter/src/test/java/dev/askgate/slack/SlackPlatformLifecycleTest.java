@@ -1,0 +1,115 @@
+package dev.askgate.slack;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.askgate.core.ChatService;
+import dev.askgate.core.ChatSettings;
+import dev.askgate.core.config.Secret;
+import dev.askgate.core.context.ContextWindow;
+import dev.askgate.core.dedupe.InMemoryEventDedupe;
+import dev.askgate.core.guard.SecretGuard;
+import dev.askgate.core.key.FixedKeySource;
+import dev.askgate.core.key.KeySpec;
+import dev.askgate.core.openai.OpenAiChatModel;
+import dev.askgate.core.openai.OpenAiConfig;
+import dev.askgate.core.render.EditPacer;
+import dev.askgate.core.render.OutcomeWording;
+import dev.askgate.testkit.openai.FakeAnswer;
+import dev.askgate.testkit.openai.FakeOpenAi;
+import dev.askgate.testkit.slack.FakeSlack;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+
+import static dev.askgate.slack.SlackHarness.APP_TOKEN;
+import static dev.askgate.slack.SlackHarness.BOT_TOKEN;
+import static dev.askgate.slack.SlackHarness.CHANNEL;
+import static dev.askgate.slack.SlackHarness.OPENAI_KEY;
+import static dev.askgate.slack.SlackHarness.USER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SlackPlatformLifecycleTest {
+
+    private static SlackPlatform platform(FakeSlack slack, String botToken, String appToken) {
+        SlackSettings settings = new SlackSettings(new Secret(botToken),
+                new SlackSettings.Connection.SocketMode(new Secret(appToken)), slack.apiUrl(), true,
+                Duration.ofMillis(100), null);
+        ChatSettings chatSettings = new ChatSettings("gpt-4o-mini", "", 16_000, 0);
+        FixedKeySource keys = new FixedKeySource(new Secret(OPENAI_KEY));
+        OpenAiChatModel model = new OpenAiChatModel(new OkHttpClient(), new ObjectMapper(),
+                new OpenAiConfig(URI.create("http://127.0.0.1:9/v1"), "gpt-4o-mini", "", "", Duration.ofSeconds(5), 0,
+                        new KeySpec.FromValue(new Secret(OPENAI_KEY))), keys);
+        ChatService chat = new ChatService(model, chatSettings, new SecretGuard(), new ContextWindow(chatSettings),
+                keys::appearsIn);
+        return new SlackPlatform(settings, chat, EditPacer.forSlack(Duration.ofMillis(100), Clock.systemUTC()),
+                new InMemoryEventDedupe(Clock.systemUTC()), new OutcomeWording("")::note, Clock.systemUTC());
+    }
+
+    @Test
+    void aRejectedBotTokenStopsStartUpNamingTheVariable() {
+        try (FakeSlack slack = new FakeSlack(BOT_TOKEN, APP_TOKEN)) {
+            SlackPlatform p = platform(slack, "xoxb-FAKE-revoked", APP_TOKEN);
+            assertThatThrownBy(p::start).hasMessageContaining("SLACK_BOT_TOKEN").hasMessageNotContaining("xoxb-FAKE-revoked");
+            assertThat(p.ready()).isFalse();
+            p.stop(Duration.ZERO);
+        }
+    }
+
+    @Test
+    void aRejectedAppTokenStopsStartUpNamingTheVariable() {
+        try (FakeSlack slack = new FakeSlack(BOT_TOKEN, APP_TOKEN)) {
+            SlackPlatform p = platform(slack, BOT_TOKEN, "xapp-FAKE-revoked");
+            assertThatThrownBy(p::start).hasMessageContaining("SLACK_APP_TOKEN").hasMessageNotContaining("xapp-FAKE-revoked");
+            assertThat(p.ready()).isFalse();
+            p.stop(Duration.ZERO);
+        }
+    }
+
+    @Test
+    void itIsReadyWhileConnectedAndNotAfterStop() throws Exception {
+        try (FakeSlack slack = new FakeSlack(BOT_TOKEN, APP_TOKEN)) {
+            SlackPlatform p = platform(slack, BOT_TOKEN, APP_TOKEN);
+            assertThat(p.ready()).isFalse();
+            p.start();
+            assertThat(p.ready()).isTrue();
+            assertThat(p.name()).isEqualTo("slack");
+            assertThat(p.httpEndpoint()).isEmpty();
+            p.stop(Duration.ofSeconds(1));
+            assertThat(p.ready()).isFalse();
+        }
+    }
+
+    @Test
+    void afterSlackAsksToDisconnectTheAppReconnectsAndKeepsAnswering() throws Exception {
+        try (SlackHarness h = SlackHarness.start(SlackHarness.Mode.SOCKET)) {
+            h.openAi.answerAlways("still here");
+            h.slack.socketMode().sendDisconnect();
+            h.slack.socketMode().awaitConnections(2, FakeSlack.DEFAULT_WAIT);
+
+            h.send(h.slack.appMention(CHANNEL, USER, "<@" + FakeSlack.BOT_USER_ID + "> are you there?", ""), 0);
+
+            h.slack.awaitBotMessage(CHANNEL, m -> m.text().equals("still here"));
+            assertThat(h.slack.calls("apps.connections.open").size()).isGreaterThanOrEqualTo(2);
+        }
+    }
+
+    @Test
+    void stopLetsAnAnswerInFlightFinish() throws Exception {
+        SlackHarness h = SlackHarness.start(SlackHarness.Mode.SOCKET);
+        try {
+            h.openAi.enqueue(FakeAnswer.of("finished despite the stop").firstTokenAfter(Duration.ofMillis(800)));
+            h.ask(CHANNEL, USER, "take your time");
+            h.openAi.awaitRequests(1, FakeSlack.DEFAULT_WAIT);
+
+            h.platform.stop(Duration.ofSeconds(15));
+
+            assertThat(h.slack.messages()).anyMatch(m -> m.fromBot() && m.text().equals("finished despite the stop"));
+            assertThat(h.platform.ready()).isFalse();
+        } finally {
+            h.close();
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.askgate.slack;
+
+import dev.askgate.core.config.Settings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SlackSettingsTest {
+    private static final String BOT = "xoxb-FAKE-1-bot";
+    private static final String APP = "xapp-FAKE-1-app";
+    private static final String SIGNING = "FAKEsigning0000";
+
+    private static Optional<SlackSettings> read(Settings s) {
+        return SlackSettings.from(s);
+    }
+
+    @Test
+    void withoutAnySlackVariableSlackIsOff() {
+        Settings s = new Settings(Map.of());
+        assertThat(read(s)).isEmpty();
+        assertThat(s.problems()).isEmpty();
+    }
+
+    @Test
+    void aBotAndAnAppTokenMeanSocketModeWithTheDefaults() {
+        Settings s = new Settings(Map.of("SLACK_BOT_TOKEN", BOT, "SLACK_APP_TOKEN", APP));
+        SlackSettings settings = read(s).orElseThrow();
+        assertThat(s.problems()).isEmpty();
+        assertThat(settings.connection()).isInstanceOf(SlackSettings.Connection.SocketMode.class);
+        assertThat(settings.httpMode()).isFalse();
+        assertThat(settings.apiUrl()).isEqualTo("https://slack.com/api/");
+        assertThat(settings.allowDms()).isTrue();
+        assertThat(settings.editInterval()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(settings.access()).isEqualTo(SlackSettings.AccessLists.OPEN);
+    }
+
+    @Test
+    void aBotTokenAndASigningSecretMeanHttpMode() {
+        Settings s = new Settings(Map.of("SLACK_BOT_TOKEN", BOT, "SLACK_SIGNING_SECRET", SIGNING,
+                "SLACK_API_URL", "http://127.0.0.1:9999/api", "SLACK_ALLOW_DMS", "false", "SLACK_EDIT_INTERVAL_MS", "2000",
+                "SLACK_ALLOWED_CHANNELS", "C1, C2", "SLACK_DENIED_USERS", "U9"));
+        SlackSettings settings = read(s).orElseThrow();
+        assertThat(s.problems()).isEmpty();
+        assertThat(settings.httpMode()).isTrue();
+        assertThat(settings.apiUrl()).isEqualTo("http://127.0.0.1:9999/api/");
+        assertThat(settings.allowDms()).isFalse();
+        assertThat(settings.editInterval()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(settings.access().allowedChannels()).isEqualTo(Set.of("C1", "C2"));
+        assertThat(settings.access().deniedUsers()).isEqualTo(Set.of("U9"));
+    }
+
+    @Test
+    void secretsCanComeFromFiles(@TempDir Path dir) throws Exception {
+        Path bot = Files.writeString(dir.resolve("bot"), BOT + "\n");
+        Path app = Files.writeString(dir.resolve("app"), APP);
+        Settings s = new Settings(Map.of("SLACK_BOT_TOKEN_FILE", bot.toString(), "SLACK_APP_TOKEN_FILE", app.toString()));
+        SlackSettings settings = read(s).orElseThrow();
+        assertThat(settings.botToken().value()).isEqualTo(BOT);
+        assertThat(((SlackSettings.Connection.SocketMode) settings.connection()).appToken().value()).isEqualTo(APP);
+    }
+
+    @Test
+    void everyProblemNamesItsVariableAndNeverTheSecret() {
+        Map<String, String> env = new HashMap<>();
+        env.put("SLACK_BOT_TOKEN", "xoxp-FAKE-user-token");
+        env.put("SLACK_APP_TOKEN", "xoxb-FAKE-wrong-kind");
+        env.put("SLACK_EDIT_INTERVAL_MS", "fast");
+        env.put("SLACK_API_URL", "ftp://nope");
+        Settings s = new Settings(env);
+        read(s);
+        assertThat(s.problems()).hasSize(4);
+        assertThat(String.join("\n", s.problems()))
+                .contains("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_EDIT_INTERVAL_MS", "SLACK_API_URL")
+                .doesNotContain("xoxp-FAKE-user-token", "xoxb-FAKE-wrong-kind");
+    }
+
+    @Test
+    void aBotTokenAloneOrAnAppTokenAloneIsAProblem() {
+        Settings botOnly = new Settings(Map.of("SLACK_BOT_TOKEN", BOT));
+        assertThat(read(botOnly)).isEmpty();
+        assertThat(botOnly.problems()).singleElement().asString().contains("SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET");
+        Settings appOnly = new Settings(Map.of("SLACK_APP_TOKEN", APP));
+        assertThat(read(appOnly)).isEmpty();
+        assertThat(appOnly.problems()).singleElement().asString().contains("SLACK_BOT_TOKEN");
+    }
+
+    @Test
+    void aTokenAndItsFileTwinTogetherIsAProblem(@TempDir Path dir) throws Exception {
+        Path bot = Files.writeString(dir.resolve("bot"), BOT);
+        Settings s = new Settings(Map.of("SLACK_BOT_TOKEN", BOT, "SLACK_BOT_TOKEN_FILE", bot.toString(),
+                "SLACK_APP_TOKEN", APP));
+        read(s);
+        assertThat(s.problems()).anyMatch(p -> p.contains("SLACK_BOT_TOKEN_FILE"));
+    }
+
+    @Test
+    void printingTheSettingsShowsNoSecret() {
+        Settings s = new Settings(Map.of("SLACK_BOT_TOKEN", BOT, "SLACK_SIGNING_SECRET", SIGNING));
+        assertThat(read(s).orElseThrow().toString()).doesNotContain(BOT, SIGNING);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.askgate.slack;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SlackTextTest {
+
+    @Test
+    void slackEntitiesBecomeWhatAPersonReads() {
+        assertThat(SlackText.plain("ask <@U1|ann> in <#C1|general> about <https://x.io|the site> or <https://y.io> <!here>"))
+                .isEqualTo("ask @ann in #general about the site (https://x.io) or https://y.io @here");
+    }
+
+    @Test
+    void escapedCharactersAreDecoded() {
+        assertThat(SlackText.plain("a &lt; b &amp;&amp; c &gt; d")).isEqualTo("a < b && c > d");
+    }
+
+    @Test
+    void theBotsMentionIsRemovedWhereverItIs() {
+        assertThat(SlackText.withoutMention("<@UBOT> what about <@UBOT|askgate> this?", "UBOT"))
+                .isEqualTo("what about   this?");
+        assertThat(SlackText.withoutMention("<@UOTHER> hi", "UBOT")).isEqualTo("<@UOTHER> hi");
+    }
+
+    @Test
+    void aQuotedQuestionEscapesItsTextAndNamesTheAsker() {
+        assertThat(QuestionQuote.of("U1", "a <b> & @here\nsecond line"))
+                .isEqualTo("*<@U1> asked:*\n> a &lt;b&gt; &amp; @\u2060here\n> second line");
+    }
+}

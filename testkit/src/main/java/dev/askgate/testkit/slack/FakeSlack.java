@@ -1,0 +1,300 @@
+package dev.askgate.testkit.slack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * A scriptable fake of Slack on a real socket, for tests of the Slack adapter with the real Bolt:
+ * the Web API ({@code auth.test}, {@code chat.postMessage}, {@code chat.update}, {@code chat.postEphemeral},
+ * {@code conversations.replies}, {@code apps.connections.open}, {@code bots.info}, {@code users.info}) under
+ * {@link #apiUrl()}, {@code response_url} endpoints, a Socket Mode WebSocket that says {@code hello}, delivers
+ * envelopes and records each ack, and a sender that posts signed requests to an app in HTTP mode.
+ * Every call is recorded; the {@code await…} methods wait (with a deadline) for what a test expects.
+ */
+public final class FakeSlack implements Closeable {
+    public static final String TEAM_ID = "T0FAKE0001";
+    public static final String APP_ID = "A0FAKE0001";
+    public static final String BOT_USER_ID = "U0FAKEBOT1";
+    public static final String BOT_ID = "B0FAKEBOT1";
+    public static final Duration DEFAULT_WAIT = Duration.ofSeconds(20);
+
+    private final String botToken;
+    private final String appToken;
+    private final ObjectMapper json = new ObjectMapper();
+    private final MockWebServer server = new MockWebServer();
+    private final FakeSlackWebApi webApi = new FakeSlackWebApi(this, json);
+    private final FakeSocketMode socketMode = new FakeSocketMode(json);
+    private final List<SlackCall> calls = new ArrayList<>();
+    private final Map<String, SlackMessage> messages = new ConcurrentHashMap<>();
+    private final AtomicInteger ids = new AtomicInteger();
+    private final SlackEventBuilder events = new SlackEventBuilder(json, ids);
+    private final AppHttpSender sender = new AppHttpSender();
+
+    /** Starts a fake that accepts {@code botToken} for the Web API and {@code appToken} for Socket Mode. */
+    public FakeSlack(String botToken, String appToken) {
+        this.botToken = botToken;
+        this.appToken = appToken;
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return route(request);
+            }
+        });
+        try {
+            server.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private MockResponse route(RecordedRequest request) {
+        String path = request.getUrl().encodedPath();
+        if (path.startsWith("/api/")) return webApi.dispatch(path.substring(5), request);
+        if (path.startsWith("/respond/")) {
+            Map<String, String> params = webApi.params(request);
+            params.put("_response_url", path.substring(9));
+            record(new SlackCall("response_url", params, "", Instant.now(), true));
+            return new MockResponse.Builder().code(200).body("ok").build();
+        }
+        if (path.startsWith("/link")) return socketMode.upgrade();
+        return new MockResponse.Builder().code(404).body("not found").build();
+    }
+
+    // ---- addresses
+
+    /** The Web API base, ending with a slash; give it to the app as {@code SLACK_API_URL}. */
+    public String apiUrl() {
+        return server.url("/api/").toString();
+    }
+
+    /** The Socket Mode URL {@code apps.connections.open} hands out. */
+    public String webSocketUrl() {
+        return server.url("/link/").toString().replaceFirst("^http", "ws") + "?ticket=fake-" + ids.incrementAndGet();
+    }
+
+    /** A fresh {@code response_url}; posts to it are recorded as calls of method {@code response_url}. */
+    public String newResponseUrl() {
+        return server.url("/respond/" + TEAM_ID + "/" + ids.incrementAndGet() + "/FAKEhook").toString();
+    }
+
+    String botToken() { return botToken; }
+    String appToken() { return appToken; }
+
+    // ---- scripting
+
+    /** The next call of {@code method} answers {@code {"ok":false,"error":error}}. */
+    public FakeSlack failNext(String method, String error) {
+        webApi.script(method, webApi.jsonResponse(200, webApi.error(error)));
+        return this;
+    }
+
+    /** The next call of {@code method} answers 429 with {@code Retry-After: seconds}. */
+    public FakeSlack rateLimitNext(String method, int retryAfterSeconds) {
+        webApi.script(method, new MockResponse.Builder().code(429).addHeader("Retry-After", retryAfterSeconds)
+                .addHeader("Content-Type", "application/json").body("{\"ok\":false,\"error\":\"ratelimited\"}").build());
+        return this;
+    }
+
+    /** Posting to {@code channel} fails with {@code not_in_channel} (the bot was not invited). */
+    public FakeSlack botNotIn(String channel) {
+        webApi.channelsWithoutBot.add(channel);
+        return this;
+    }
+
+    /** Posting to {@code channel} fails with {@code channel_not_found}. */
+    public FakeSlack unknownChannel(String channel) {
+        webApi.unknownChannels.add(channel);
+        return this;
+    }
+
+    /** Texts longer than {@code chars} are refused with {@code msg_too_long} (default 4,000). */
+    public FakeSlack msgTooLongAbove(int chars) {
+        webApi.msgTooLongAbove = chars;
+        return this;
+    }
+
+    /** Adds a message written by {@code user} (a thread root when {@code threadTs} is empty); returns its ts. */
+    public String userMessage(String channel, String user, String text, String threadTs) {
+        String ts = webApi.nextTs();
+        store(new SlackMessage(channel, ts, threadTs, user, "", text));
+        return ts;
+    }
+
+    /** Adds a message of the bot to a thread, as if it had answered earlier; returns its ts. */
+    public String botMessage(String channel, String text, String threadTs) {
+        String ts = webApi.nextTs();
+        store(new SlackMessage(channel, ts, threadTs, BOT_USER_ID, BOT_ID, text));
+        return ts;
+    }
+
+    // ---- building what Slack sends
+
+    /** A {@code /ask} command from {@code user} in {@code channel} with its own response URL and trigger id. */
+    public SlashCommand slashCommand(String command, String channel, String user, String text) {
+        return new SlashCommand(command, TEAM_ID, channel, user, text, newResponseUrl(),
+                "1337." + ids.incrementAndGet() + ".FAKEtrigger");
+    }
+
+    /** An {@code app_mention} of the bot, stored as a message too (so that it is part of its thread). */
+    public SlackEvent appMention(String channel, String user, String text, String threadTs) {
+        return events.appMention(userMessage(channel, user, text, threadTs), channel, user, text, threadTs);
+    }
+
+    /** A direct message ({@code message.im}) from {@code user} in the IM channel {@code channel}. */
+    public SlackEvent directMessage(String channel, String user, String text) {
+        return directMessage(channel, user, text, "");
+    }
+
+    /** A direct message written in the thread {@code threadTs} of the IM channel (empty: top-level). */
+    public SlackEvent directMessage(String channel, String user, String text, String threadTs) {
+        return events.directMessage(userMessage(channel, user, text, threadTs), channel, user, text, threadTs);
+    }
+
+    /** A message event written by the bot itself (which the app must ignore). */
+    public SlackEvent ownMessageEvent(String channel, String text) {
+        return events.ownMessage(botMessage(channel, text, ""), channel, text);
+    }
+
+    // ---- Socket Mode
+
+    /** The Socket Mode side: delivers envelopes over the app's WebSocket and records the acks. */
+    public FakeSocketMode socketMode() {
+        return socketMode;
+    }
+
+    /** Delivers a slash command over Socket Mode; returns the envelope id. */
+    public String deliver(SlashCommand command) {
+        return socketMode.deliver("slash_commands", json.valueToTree(command.fields()), true, 0);
+    }
+
+    /** Delivers an event over Socket Mode ({@code retryAttempt} 0 the first time); returns the envelope id. */
+    public String deliver(SlackEvent event, int retryAttempt) {
+        return socketMode.deliver("events_api", event.payload(), false, retryAttempt);
+    }
+
+    // ---- HTTP mode
+
+    /** Posts a slash command to an app in HTTP mode, signed with {@code signer} at the current time. */
+    public HttpDelivery post(URI endpoint, SlashCommand command, SlackSigner signer) {
+        return sender.post(endpoint, command, signer);
+    }
+
+    /** Posts an event to an app in HTTP mode; {@code retryNum} above 0 adds Slack's retry headers. */
+    public HttpDelivery post(URI endpoint, SlackEvent event, SlackSigner signer, int retryNum) {
+        return sender.post(endpoint, event, signer, retryNum);
+    }
+
+    /** Posts any body with any headers to an app (for unsigned, wrongly signed or stale requests). */
+    public HttpDelivery post(URI endpoint, String contentType, String body, Map<String, String> headers) {
+        return sender.post(endpoint, contentType, body, headers);
+    }
+
+    // ---- records
+
+    synchronized void record(SlackCall call) {
+        calls.add(call);
+        notifyAll();
+    }
+
+    synchronized void store(SlackMessage message) {
+        messages.put(message.channel() + "/" + message.ts(), message);
+        notifyAll();
+    }
+
+    SlackMessage message(String channel, String ts) {
+        return messages.get(channel + "/" + ts);
+    }
+
+    /** Every message the fake holds, oldest first. */
+    public List<SlackMessage> messages() {
+        return messages.values().stream().sorted(Comparator.comparing(SlackMessage::ts)).toList();
+    }
+
+    /** The messages of a thread (its root first), oldest first. */
+    public List<SlackMessage> thread(String channel, String threadTs) {
+        return messages().stream()
+                .filter(m -> m.channel().equals(channel) && (m.ts().equals(threadTs) || m.threadTs().equals(threadTs)))
+                .toList();
+    }
+
+    /** Every call received so far, in order. */
+    public synchronized List<SlackCall> calls() {
+        return List.copyOf(calls);
+    }
+
+    /** The calls of one method, in order ({@code response_url} for posts to response URLs). */
+    public synchronized List<SlackCall> calls(String method) {
+        return calls.stream().filter(c -> c.method().equals(method)).toList();
+    }
+
+    /** Waits for a call of {@code method} that matches {@code filter}. */
+    public SlackCall awaitCall(String method, Predicate<SlackCall> filter) {
+        return await(() -> calls(method).stream().filter(filter).findFirst(), DEFAULT_WAIT,
+                "a " + method + " call matching the test's condition");
+    }
+
+    /** Waits for the first message the bot posts in {@code channel} (top-level or in a thread). */
+    public SlackMessage awaitBotMessage(String channel, Predicate<SlackMessage> filter) {
+        return await(() -> messages().stream().filter(m -> m.fromBot() && m.channel().equals(channel))
+                .filter(filter).findFirst(), DEFAULT_WAIT, "a bot message in " + channel);
+    }
+
+    /** Waits until {@code condition} holds, re-checking whenever the fake records something. */
+    public <T> T await(Supplier<Optional<T>> condition, Duration timeout, String what) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (this) {
+            while (true) {
+                Optional<T> value = condition.get();
+                if (value.isPresent()) return value.get();
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("FakeSlack: timed out after " + timeout + " waiting for " + what
+                            + "; calls so far: " + calls);
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(this, Math.min(left, TimeUnit.MILLISECONDS.toNanos(200)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError("interrupted", e);
+                }
+            }
+        }
+    }
+
+    /** Parses a JSON text (an ack payload, a response_url body field). */
+    public JsonNode parse(String text) {
+        try {
+            return json.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        socketMode.close();
+        sender.close();
+        server.close();
+    }
+}

@@ -1,0 +1,257 @@
+package dev.askgate.testkit.slack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The Web API half of {@link FakeSlack}: answers {@code /api/<method>} like Slack does and records each call. */
+final class FakeSlackWebApi {
+    /** Slack refuses message texts over 40,000 characters; most clients see trouble above about 4,000. */
+    static final int MSG_TOO_LONG_ABOVE = 4_000;
+
+    private final FakeSlack fake;
+    private final ObjectMapper json;
+    private final AtomicLong tsCounter = new AtomicLong();
+    private final Map<String, Deque<MockResponse>> scripted = new ConcurrentHashMap<>();
+    final Set<String> channelsWithoutBot = ConcurrentHashMap.newKeySet();
+    final Set<String> unknownChannels = ConcurrentHashMap.newKeySet();
+    volatile int msgTooLongAbove = MSG_TOO_LONG_ABOVE;
+
+    FakeSlackWebApi(FakeSlack fake, ObjectMapper json) {
+        this.fake = fake;
+        this.json = json;
+    }
+
+    String nextTs() {
+        long n = tsCounter.incrementAndGet();
+        return String.format("%d.%06d", 1_700_000_000L + n / 1_000_000, n % 1_000_000);
+    }
+
+    void script(String method, MockResponse response) {
+        scripted.computeIfAbsent(method, m -> new ArrayDeque<>()).add(response);
+    }
+
+    MockResponse dispatch(String method, RecordedRequest request) {
+        Map<String, String> params = params(request);
+        String bearer = bearer(request);
+        String token = bearer.isEmpty() ? params.getOrDefault("token", "") : bearer;
+        MockResponse scriptedResponse = pollScripted(method);
+        if (scriptedResponse != null) {
+            fake.record(new SlackCall(method, params, token, Instant.now(), false));
+            return scriptedResponse;
+        }
+        ObjectNode answer = answer(method, params, token);
+        fake.record(new SlackCall(method, params, token, Instant.now(), answer.path("ok").asBoolean()));
+        return jsonResponse(200, answer);
+    }
+
+    private MockResponse pollScripted(String method) {
+        Deque<MockResponse> queue = scripted.get(method);
+        if (queue == null) return null;
+        synchronized (queue) {
+            return queue.poll();
+        }
+    }
+
+    private ObjectNode answer(String method, Map<String, String> params, String token) {
+        return switch (method) {
+            case "auth.test" -> authTest(token);
+            case "apps.connections.open" -> connectionsOpen(token);
+            case "chat.postMessage" -> checkBot(token, () -> postMessage(params));
+            case "chat.update" -> checkBot(token, () -> update(params));
+            case "chat.postEphemeral" -> checkBot(token, () -> postEphemeral(params));
+            case "conversations.replies" -> checkBot(token, () -> replies(params));
+            case "bots.info" -> botsInfo(params);
+            case "users.info" -> usersInfo(params);
+            default -> error("unknown_method");
+        };
+    }
+
+    private ObjectNode authTest(String token) {
+        if (!fake.botToken().equals(token)) return error("invalid_auth");
+        ObjectNode ok = ok();
+        ok.put("url", "https://fake.slack.com/");
+        ok.put("team", "Fake Team");
+        ok.put("user", "askgate");
+        ok.put("team_id", FakeSlack.TEAM_ID);
+        ok.put("user_id", FakeSlack.BOT_USER_ID);
+        ok.put("bot_id", FakeSlack.BOT_ID);
+        ok.put("is_enterprise_install", false);
+        return ok;
+    }
+
+    private ObjectNode connectionsOpen(String token) {
+        if (!fake.appToken().equals(token)) return error("invalid_auth");
+        ObjectNode ok = ok();
+        ok.put("url", fake.webSocketUrl());
+        return ok;
+    }
+
+    private ObjectNode checkBot(String token, java.util.function.Supplier<ObjectNode> then) {
+        return fake.botToken().equals(token) ? then.get() : error("invalid_auth");
+    }
+
+    private ObjectNode postMessage(Map<String, String> p) {
+        String channel = p.getOrDefault("channel", "");
+        ObjectNode problem = channelProblem(channel, p.getOrDefault("text", ""));
+        if (problem != null) return problem;
+        String ts = nextTs();
+        SlackMessage m = new SlackMessage(channel, ts, p.get("thread_ts"), FakeSlack.BOT_USER_ID, FakeSlack.BOT_ID,
+                p.get("text"));
+        fake.store(m);
+        ObjectNode ok = ok();
+        ok.put("channel", channel);
+        ok.put("ts", ts);
+        ok.set("message", messageJson(m));
+        return ok;
+    }
+
+    private ObjectNode update(Map<String, String> p) {
+        String channel = p.getOrDefault("channel", "");
+        ObjectNode problem = channelProblem(channel, p.getOrDefault("text", ""));
+        if (problem != null) return problem;
+        SlackMessage existing = fake.message(channel, p.getOrDefault("ts", ""));
+        if (existing == null) return error("message_not_found");
+        fake.store(existing.withText(p.get("text")));
+        ObjectNode ok = ok();
+        ok.put("channel", channel);
+        ok.put("ts", existing.ts());
+        ok.put("text", p.get("text"));
+        return ok;
+    }
+
+    private ObjectNode postEphemeral(Map<String, String> p) {
+        String channel = p.getOrDefault("channel", "");
+        ObjectNode problem = channelProblem(channel, p.getOrDefault("text", ""));
+        if (problem != null) return problem;
+        if (p.getOrDefault("user", "").isEmpty()) return error("user_not_in_channel");
+        ObjectNode ok = ok();
+        ok.put("message_ts", nextTs());
+        return ok;
+    }
+
+    private ObjectNode channelProblem(String channel, String text) {
+        if (channel.isEmpty() || unknownChannels.contains(channel)) return error("channel_not_found");
+        if (channelsWithoutBot.contains(channel)) return error("not_in_channel");
+        if (text.length() > msgTooLongAbove) return error("msg_too_long");
+        return null;
+    }
+
+    private ObjectNode replies(Map<String, String> p) {
+        String channel = p.getOrDefault("channel", "");
+        if (unknownChannels.contains(channel)) return error("channel_not_found");
+        if (channelsWithoutBot.contains(channel)) return error("not_in_channel");
+        String ts = p.getOrDefault("ts", "");
+        List<SlackMessage> thread = fake.messages().stream()
+                .filter(m -> m.channel().equals(channel) && (m.ts().equals(ts) || m.threadTs().equals(ts)))
+                .sorted(Comparator.comparing(SlackMessage::ts))
+                .toList();
+        if (thread.isEmpty()) return error("thread_not_found");
+        ObjectNode ok = ok();
+        ArrayNode messages = ok.putArray("messages");
+        thread.forEach(m -> messages.add(messageJson(m)));
+        ok.put("has_more", false);
+        return ok;
+    }
+
+    private ObjectNode botsInfo(Map<String, String> p) {
+        ObjectNode ok = ok();
+        ObjectNode bot = ok.putObject("bot");
+        bot.put("id", p.getOrDefault("bot", FakeSlack.BOT_ID));
+        bot.put("user_id", FakeSlack.BOT_ID.equals(p.get("bot")) ? FakeSlack.BOT_USER_ID : "UOTHERBOT");
+        bot.put("name", "bot");
+        return ok;
+    }
+
+    private ObjectNode usersInfo(Map<String, String> p) {
+        ObjectNode ok = ok();
+        ObjectNode user = ok.putObject("user");
+        user.put("id", p.getOrDefault("user", ""));
+        user.put("name", "user-" + p.getOrDefault("user", "").toLowerCase());
+        user.put("is_bot", false);
+        return ok;
+    }
+
+    ObjectNode messageJson(SlackMessage m) {
+        ObjectNode node = json.createObjectNode();
+        node.put("type", "message");
+        node.put("user", m.user());
+        if (m.fromBot()) node.put("bot_id", m.botId());
+        node.put("text", m.text());
+        node.put("ts", m.ts());
+        if (!m.threadTs().isEmpty()) node.put("thread_ts", m.threadTs());
+        return node;
+    }
+
+    private ObjectNode ok() {
+        ObjectNode ok = json.createObjectNode();
+        ok.put("ok", true);
+        return ok;
+    }
+
+    ObjectNode error(String code) {
+        ObjectNode e = json.createObjectNode();
+        e.put("ok", false);
+        e.put("error", code);
+        return e;
+    }
+
+    MockResponse jsonResponse(int code, JsonNode body) {
+        return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json; charset=utf-8")
+                .body(body.toString()).build();
+    }
+
+    Map<String, String> params(RecordedRequest request) {
+        String body = request.getBody() == null ? "" : request.getBody().utf8();
+        String contentType = request.getHeaders().get("Content-Type");
+        Map<String, String> params = new LinkedHashMap<>();
+        if (request.getUrl().query() != null) params.putAll(form(request.getUrl().query()));
+        if (contentType != null && contentType.startsWith("application/json") && !body.isBlank()) {
+            try {
+                JsonNode node = json.readTree(body);
+                node.properties().forEach(e ->
+                        params.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
+            } catch (java.io.IOException e) {
+                params.put("_unparsable", body);
+            }
+        } else if (!body.isBlank()) {
+            params.putAll(form(body));
+        }
+        return params;
+    }
+
+    static Map<String, String> form(String body) {
+        Map<String, String> out = new HashMap<>();
+        for (String pair : body.split("&")) {
+            if (pair.isEmpty()) continue;
+            int eq = pair.indexOf('=');
+            String k = eq < 0 ? pair : pair.substring(0, eq);
+            String v = eq < 0 ? "" : pair.substring(eq + 1);
+            out.put(URLDecoder.decode(k, StandardCharsets.UTF_8), URLDecoder.decode(v, StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    private static String bearer(RecordedRequest request) {
+        String auth = request.getHeaders().get("Authorization");
+        if (auth != null && auth.startsWith("Bearer ")) return auth.substring(7);
+        return "";
+    }
+}
