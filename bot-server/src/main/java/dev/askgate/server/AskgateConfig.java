@@ -4,6 +4,7 @@ import dev.askgate.core.ChatSettings;
 import dev.askgate.core.config.Settings;
 import dev.askgate.core.openai.OpenAiConfig;
 import dev.askgate.discord.DiscordConfig;
+import dev.askgate.slack.SlackSettings;
 
 import java.util.List;
 import java.util.Map;
@@ -15,9 +16,10 @@ import java.util.Optional;
  * the OpenAI endpoint and key source, which platforms have tokens, and each enabled adapter's own config.
  */
 public record AskgateConfig(ServerConfig server, ChatSettings chat, OpenAiConfig openAi, PlatformTokens platforms,
-                            Optional<DiscordConfig> discord) {
+                            Optional<DiscordConfig> discord, Optional<SlackSettings> slack) {
     public AskgateConfig {
         Objects.requireNonNull(discord, "discord");
+        Objects.requireNonNull(slack, "slack");
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(chat, "chat");
         Objects.requireNonNull(openAi, "openAi");
@@ -46,10 +48,11 @@ public record AskgateConfig(ServerConfig server, ChatSettings chat, OpenAiConfig
         }
         PlatformTokens platforms = PlatformTokens.from(settings);
         Optional<DiscordConfig> discord = DiscordConfig.from(settings);
+        Optional<SlackSettings> slack = SlackSettings.from(settings);
         if (!settings.problems().isEmpty()) {
             return new Loaded.Invalid(settings.problems());
         }
         var chat = new ChatSettings(openAi.model(), systemPrompt, contextTokens, maxOutput);
-        return new Loaded.Valid(new AskgateConfig(server, chat, openAi, platforms, discord));
+        return new Loaded.Valid(new AskgateConfig(server, chat, openAi, platforms, discord, slack));
     }
 }

@@ -17,14 +17,7 @@ public record PlatformTokens(boolean discordBot, boolean slackBot, boolean slack
     public static PlatformTokens from(Settings settings) {
         var tokens = new PlatformTokens(present(settings, "DISCORD_BOT_TOKEN"), present(settings, "SLACK_BOT_TOKEN"),
                 present(settings, "SLACK_APP_TOKEN"), present(settings, "SLACK_SIGNING_SECRET"));
-        if (tokens.slackBot && !tokens.slackApp && !tokens.slackSigningSecret) {
-            settings.problem("SLACK_BOT_TOKEN is set but neither SLACK_APP_TOKEN (Socket Mode) nor "
-                    + "SLACK_SIGNING_SECRET (HTTP mode at POST /slack/events): set one of them");
-        }
-        if (!tokens.slackBot && (tokens.slackApp || tokens.slackSigningSecret)) {
-            settings.problem((tokens.slackApp ? "SLACK_APP_TOKEN" : "SLACK_SIGNING_SECRET")
-                    + " is set but SLACK_BOT_TOKEN is not: Slack needs the bot token (xoxb-...) too");
-        }
+        // A token without its partner is reported by SlackSettings, which knows the whole rule.
         return tokens;
     }
 

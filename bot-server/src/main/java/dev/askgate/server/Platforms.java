@@ -1,9 +1,14 @@
 package dev.askgate.server;
 
 import dev.askgate.discord.DiscordPlatform;
-import dev.askgate.server.PlatformTokens.SlackMode;
+import dev.askgate.core.dedupe.InMemoryEventDedupe;
+import dev.askgate.core.render.EditPacer;
+import dev.askgate.core.render.OutcomeWording;
+import dev.askgate.slack.SlackHttpEndpoint;
+import dev.askgate.slack.SlackPlatform;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -12,6 +17,7 @@ import java.util.Objects;
  * {@code POST /slack/events}) to the {@link EnabledPlatforms} that {@code serve} runs.
  */
 final class Platforms {
+    private static final String SLACK_USAGE = "Ask me with /ask <question>, or mention me.";
     private final AskgateConfig config;
     private final Wiring wiring;
 
@@ -23,32 +29,30 @@ final class Platforms {
     /** Every platform whose tokens are set. */
     EnabledPlatforms create() {
         var enabled = new EnabledPlatforms.Builder();
-        if (config.platforms().discordBot()) {
-            discord(enabled);
-        }
-        config.platforms().slackMode().ifPresent(mode -> slack(mode, enabled));
+        discord(enabled);
+        slack(enabled);
         return enabled.build();
     }
 
-    /** Discord, when {@code DISCORD_BOT_TOKEN} (or its {@code _FILE}) is set. */
+    /** Discord, when {@code DISCORD_BOT_TOKEN} (or its {@code _FILE}) is set; JDA shares the one HTTP client. */
     private void discord(EnabledPlatforms.Builder enabled) {
         config.discord().ifPresent(discord -> enabled.platform(
                 new DiscordPlatform(discord, wiring.chat(), wiring.http(), Clock.systemUTC())));
     }
 
     /** Slack in Socket Mode (app token set) or HTTP mode (signing secret, requests at POST /slack/events). */
-    private void slack(SlackMode mode, EnabledPlatforms.Builder enabled) {
-        // The Slack adapter plugs in here (with AskgateConfig holding Optional<SlackSettings> slack), both modes:
-        //   var slack = new SlackPlatform(config.slack().orElseThrow(), wiring.chat(),
-        //           EditPacer.forSlack(EditPacer.DEFAULT_MESSAGE_INTERVAL, clock),
-        //           new InMemoryEventDedupe(clock)::firstSeen, new OutcomeWording("...")::note, clock);
-        //   enabled.platform(slack);
-        //   slack.httpEndpoint().ifPresent(endpoint -> enabled.route(HttpRoute.of("POST", SlackHttpEndpoint.PATH,
-        //           request -> { var reply = endpoint.handle(request.headers(), request.body());
-        //                        return new RouteResponse(reply.status(), Map.of("Content-Type", reply.contentType()),
-        //                                reply.body()); })));
-        enabled.unavailable((mode == SlackMode.SOCKET ? "SLACK_BOT_TOKEN and SLACK_APP_TOKEN are"
-                : "SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are")
-                + " set, but the Slack adapter is not yet available in this build");
+    private void slack(EnabledPlatforms.Builder enabled) {
+        config.slack().ifPresent(settings -> {
+            Clock clock = Clock.systemUTC();
+            var slack = new SlackPlatform(settings, wiring.chat(), EditPacer.forSlack(settings.editInterval(), clock),
+                    new InMemoryEventDedupe(clock), new OutcomeWording(SLACK_USAGE)::note, clock);
+            enabled.platform(slack);
+            slack.httpEndpoint().ifPresent(endpoint -> enabled.route(HttpRoute.of("POST", SlackHttpEndpoint.PATH,
+                    request -> {
+                        var reply = endpoint.handle(request.headers(), request.body());
+                        return new RouteResponse(reply.status(), Map.of("Content-Type", reply.contentType()),
+                                reply.body());
+                    })));
+        });
     }
 }

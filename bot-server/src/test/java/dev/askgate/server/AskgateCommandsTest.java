@@ -76,7 +76,7 @@ class AskgateCommandsTest {
         assertThat(run.err).contains("OPENAI_API_KEY and OPENAI_API_KEY_FILE are both set")
                 .contains("ASKGATE_PORT must be").contains("ASKGATE_CONTEXT_TOKENS must be")
                 .contains("ASKGATE_SHUTDOWN_GRACE_SECONDS must be").contains("ASKGATE_LOG_LEVEL must be")
-                .contains("SLACK_APP_TOKEN is set but SLACK_BOT_TOKEN is not")
+                .contains("SLACK_BOT_TOKEN (or SLACK_BOT_TOKEN_FILE) is missing")
                 .doesNotContain(KEY).doesNotContain("xapp-FAKE").doesNotContain("FAKE.discord.token");
     }
 

@@ -27,7 +27,7 @@ class WiringTest {
         // Settings that AskgateConfig.load refuses, handed over directly: the chat service cannot be built.
         var contradictory = new AskgateConfig(valid.server(),
                 new ChatSettings(valid.chat().model(), valid.chat().systemPrompt(), 1000, 2000),
-                valid.openAi(), valid.platforms(), valid.discord());
+                valid.openAi(), valid.platforms(), valid.discord(), valid.slack());
         var watched = new WatchedKeySource[1];
 
         assertThatThrownBy(() -> new Wiring(contradictory, spec -> watched[0] = new WatchedKeySource(spec.open())))
