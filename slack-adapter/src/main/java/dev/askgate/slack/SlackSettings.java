@@ -96,9 +96,9 @@ public record SlackSettings(Secret botToken, Connection connection, String apiUr
                 s.idSet("SLACK_ALLOWED_USERS"), s.idSet("SLACK_DENIED_USERS"));
 
         bot.filter(t -> !t.value().startsWith("xoxb-")).ifPresent(t ->
-                s.problem("SLACK_BOT_TOKEN must be the app's bot token (it starts with xoxb-; see docs/slack.md)"));
+                s.problem("SLACK_BOT_TOKEN must be the app's bot token (it starts with xoxb-; see the Slack section of README.md)"));
         app.filter(t -> !t.value().startsWith("xapp-")).ifPresent(t ->
-                s.problem("SLACK_APP_TOKEN must be an app-level token (it starts with xapp-; see docs/slack.md)"));
+                s.problem("SLACK_APP_TOKEN must be an app-level token (it starts with xapp-; see the Slack section of README.md)"));
 
         if (bot.isEmpty()) {
             if (app.isPresent() || signing.isPresent()) {
