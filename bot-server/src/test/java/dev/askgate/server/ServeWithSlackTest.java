@@ -10,17 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
+import static dev.askgate.server.ServeProcess.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -32,34 +26,26 @@ class ServeWithSlackTest {
     private static final String KEY = "sk-proj-FAKE0000test0000key0000notreal";
     private static final String BOT_TOKEN = "xoxb-FAKE-0000-not-a-real-token";
     private static final String SIGNING_SECRET = "FAKE0signing0secret0000notreal";
-    private static final Duration WAIT = Duration.ofSeconds(30);
 
     private final FakeOpenAi openAi = new FakeOpenAi();
     private final FakeSlack slack = new FakeSlack(BOT_TOKEN, "xapp-FAKE-unused");
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private Process child;
+    private ServeProcess serve;
 
     @AfterEach
     void close() throws IOException {
-        if (child != null) child.destroyForcibly();
+        if (serve != null) serve.close();
         slack.close();
         openAi.close();
     }
 
     @Test
     void serveAnswersASignedSlashCommandAtSlackEventsAndRefusesAnUnsignedOne(@TempDir Path dir) throws Exception {
-        Path output = dir.resolve("serve.log");
         openAi.answerAlways("The *staging* database is `db-2`.");
-        int port = freePort();
-        var builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Askgate.class.getName(), "serve")
-                .redirectErrorStream(true).redirectOutput(output.toFile());
-        builder.environment().putAll(Map.of("OPENAI_API_KEY", KEY, "OPENAI_BASE_URL", openAi.baseUrl(),
+        serve = ServeProcess.start(Askgate.class, Map.of("OPENAI_API_KEY", KEY, "OPENAI_BASE_URL", openAi.baseUrl(),
                 "SLACK_BOT_TOKEN", BOT_TOKEN, "SLACK_SIGNING_SECRET", SIGNING_SECRET,
-                "SLACK_API_URL", slack.apiUrl(), "ASKGATE_PORT", String.valueOf(port), "ASKGATE_LOG_LEVEL", "DEBUG"));
-        child = builder.start();
-        awaitReady(port, output);
-        URI events = URI.create("http://127.0.0.1:" + port + "/slack/events");
+                "SLACK_API_URL", slack.apiUrl()), dir);
+        serve.awaitStatus("/readyz", 200);
+        URI events = serve.uri("/slack/events");
 
         HttpDelivery unsigned = slack.post(events, "application/x-www-form-urlencoded",
                 "command=%2Fask&text=hello", Map.of());
@@ -77,32 +63,10 @@ class ServeWithSlackTest {
         assertThat(openAi.chatRequests()).hasSize(1);
         assertThat(openAi.lastRequest().messageContents()).last().isEqualTo("which database is staging?");
 
-        child.destroy(); // SIGTERM
-        assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        String log = Files.readString(output);
-        assertThat(child.exitValue()).as(log).isZero();
+        int status = serve.terminate();
+        String log = serve.log();
+        assertThat(status).as(log).isZero();
         assertThat(log + unsigned.body() + signed.body())
                 .doesNotContain(KEY).doesNotContain(BOT_TOKEN).doesNotContain(SIGNING_SECRET);
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private void awaitReady(int port, Path output) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz")).GET().build();
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            assertThat(child.isAlive()).as("serving process ended early:\n%s", Files.readString(output)).isTrue();
-            try {
-                if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) return;
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(100); // polling interval
-        }
-        throw new AssertionError("not ready within " + WAIT + ":\n" + Files.readString(output));
     }
 }
