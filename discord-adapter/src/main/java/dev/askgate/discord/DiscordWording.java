@@ -15,9 +15,11 @@ final class DiscordWording {
 
     private final OutcomeWording words = new OutcomeWording(USAGE);
 
-    /** The note shown after (or instead of) the answer; empty for a complete answer. */
+    /** The note shown after (or instead of) the answer; empty for a complete, non-empty answer. */
     String note(ChatOutcome outcome) {
         return switch (outcome) {
+            // An empty answer must still say something, or the question would look ignored.
+            case ChatOutcome.Answered answered when answered.text().isBlank() -> warning(words.note(outcome));
             case ChatOutcome.Answered answered -> answered.truncated() ? "-# " + words.note(outcome) : "";
             case ChatOutcome.Refused refused -> refusal(refused.refusal());
             case ChatOutcome.Failed failed -> warning(words.note(outcome));

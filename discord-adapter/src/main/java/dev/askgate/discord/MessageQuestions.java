@@ -5,11 +5,11 @@ import dev.askgate.core.ChatRequest;
 import dev.askgate.core.Conversation;
 import dev.askgate.core.Platform;
 import dev.askgate.core.dedupe.EventDedupe;
+import dev.askgate.core.render.MessageTarget;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.Role;
 import net.dv8tion.jda.api.entities.User;
-import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,11 +27,12 @@ import java.util.stream.Collectors;
 final class MessageQuestions {
     private static final Logger log = LoggerFactory.getLogger(MessageQuestions.class);
 
-    /** Where a message's answer goes: the channel, and the message to reply to (empty for none). */
-    record Destination(MessageChannel channel, String replyToId) {
+    /** Where a message's answer goes, and the channel whose edit budget it uses. */
+    record Destination(MessageTarget target, String channelKey) {
         /** A reply to {@code message} in its own channel. */
         static Destination of(Message message) {
-            return new Destination(message.getChannel(), message.getId());
+            return new Destination(new ChannelReplyTarget(message.getChannel(), message.getId()),
+                    message.getChannel().getId());
         }
     }
 
@@ -40,8 +41,8 @@ final class MessageQuestions {
         /** The conversation before the message (blocking REST reads are fine). */
         Conversation history(Message message, User self);
 
-        /** Where to answer; may create a thread. */
-        default Destination destination(Message message, String question) {
+        /** Where to answer (a target that may open a thread when it first posts). */
+        default Destination destination(Message message) {
             return Destination.of(message);
         }
 
@@ -95,10 +96,8 @@ final class MessageQuestions {
         }
         String requestId = "discord-" + message.getId();
         Conversation history = handling.history(message, self);
-        Destination to = handling.destination(message, question);
-        MessageChannel channel = to.channel();
-        answerer.answer(new ChatRequest(requestId, caller, history, question),
-                new ChannelReplyTarget(channel, to.replyToId()), channel.getId(),
+        Destination to = handling.destination(message);
+        answerer.answer(new ChatRequest(requestId, caller, history, question), to.target(), to.channelKey(),
                 notice -> secrets.tell(message, notice));
     }
 
