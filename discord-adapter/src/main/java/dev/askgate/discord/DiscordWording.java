@@ -12,6 +12,8 @@ final class DiscordWording {
     static final String USAGE = "Ask me something: mention me with your question (`@Askgate how do I undo a commit?`), "
             + "reply to one of my answers to continue, or use `/ask`.";
     static final String SECRET_REMOVED = "I deleted your message so that the secret is no longer shown there.";
+    private static final String WARNING = "\u26a0\ufe0f ";
+    private static final String ADMINS_DECIDE = " The admins of this server decide where and for whom I answer.";
 
     private final OutcomeWording words = new OutcomeWording(USAGE);
 
@@ -35,10 +37,26 @@ final class DiscordWording {
 
     /** The polite refusal for someone the access policy turns away. */
     String notAllowed() {
-        return words.refusal(new Refusal.NotAllowed()) + " The admins of this server decide where and for whom I answer.";
+        return words.refusal(new Refusal.NotAllowed()) + ADMINS_DECIDE;
+    }
+
+    /**
+     * The answer in one of the bot's own messages, without what it says to people rather than to the model:
+     * a message that is only a hint, refusal or error gives nothing; an appended error or footnote is cut off.
+     */
+    static String withoutNotes(String text) {
+        if (text.startsWith(WARNING) || text.equals(USAGE) || text.endsWith(ADMINS_DECIDE)
+                || text.equals(DirectMessageListener.DMS_OFF) || text.equals(AskCommandListener.RESTARTING)) {
+            return "";
+        }
+        int error = text.indexOf("\n\n" + WARNING);
+        String answer = error >= 0 ? text.substring(0, error) : text;
+        int footnote = answer.lastIndexOf("\n\n-# ");
+        if (footnote >= 0 && answer.indexOf('\n', footnote + 2) < 0) answer = answer.substring(0, footnote);
+        return answer;
     }
 
     private static String warning(String text) {
-        return "\u26a0\ufe0f " + text;
+        return WARNING + text;
     }
 }

@@ -74,6 +74,9 @@ final class DiscordRest extends Dispatcher {
     private MockResponse route(String method, String path, List<String> s, JsonNode body, RecordedRequest request) {
         String route = method + " " + path.replaceAll("\\d{5,}", "{id}")
                 .replaceAll("^(interactions/\\{id\\}|webhooks/\\{id\\})/[^/]+", "$1/{token}");
+        if (route.startsWith("GET channels/{id}/messages") && !world.botMayReadHistory && world.isGuildChannel(s.get(1))) {
+            return error(403, 50001, "Missing Access");
+        }
         return switch (route) {
             case "GET users/@me" -> ok(world.wire.userJson(world.self).put("verified", true).put("mfa_enabled", false));
             case "GET gateway" -> ok(world.mapper.createObjectNode().put("url", discord.gatewayUrl()));

@@ -96,6 +96,14 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     /**
+     * Whether the bot may read message history (set before JDA connects). Default true. Without it JDA refuses
+     * to fetch messages itself, and the fake answers any fetch 403 (50001 Missing Access), as Discord does.
+     */
+    public void botMayReadHistory(boolean allowed) {
+        world.botMayReadHistory = allowed;
+    }
+
+    /**
      * Privileged intents this application has not been granted in the Developer Portal: an IDENTIFY asking for
      * any of them is closed with 4014, as Discord does. Default none. ({@code 1 << 15} is MESSAGE_CONTENT.)
      */
