@@ -25,13 +25,15 @@ import java.util.Set;
  * @param shards          the shard range of this replica; empty runs one unsharded connection
  * @param messageContent  whether to ask for the privileged MESSAGE_CONTENT intent
  * @param compress        whether the Gateway is zlib-compressed (real Discord: yes; tests: no)
+ * @param startTimeout    how long start waits for Discord before giving up (an unreachable gateway)
  */
 public record DiscordConfig(Secret token, URI apiUrl, Optional<URI> gatewayUrl, int maxChain, boolean useThreads,
                             boolean allowDms, Set<String> commandGuildIds, boolean deleteSecrets,
                             Duration editInterval, AccessRules access, Optional<ShardRange> shards,
-                            boolean messageContent, boolean compress) {
+                            boolean messageContent, boolean compress, Duration startTimeout) {
 
     public static final String DEFAULT_API_URL = "https://discord.com/api/v10/";
+    public static final int DEFAULT_START_TIMEOUT_SECONDS = 120;
 
     public DiscordConfig {
         Objects.requireNonNull(token, "token");
@@ -44,12 +46,15 @@ public record DiscordConfig(Secret token, URI apiUrl, Optional<URI> gatewayUrl, 
         if (editInterval.isNegative()) throw new IllegalArgumentException("editInterval < 0");
         access = access == null ? AccessRules.everyone() : access;
         shards = shards == null ? Optional.empty() : shards;
+        Objects.requireNonNull(startTimeout, "startTimeout");
+        if (startTimeout.isNegative() || startTimeout.isZero()) throw new IllegalArgumentException("startTimeout <= 0");
     }
 
     /** A configuration with every default, for {@code token} against {@code apiUrl}. */
     public static DiscordConfig defaults(Secret token) {
         return new DiscordConfig(token, URI.create(DEFAULT_API_URL), Optional.empty(), 25, false, false, Set.of(),
-                false, Duration.ofMillis(1500), AccessRules.everyone(), Optional.empty(), true, true);
+                false, Duration.ofMillis(1500), AccessRules.everyone(), Optional.empty(), true, true,
+                Duration.ofSeconds(DEFAULT_START_TIMEOUT_SECONDS));
     }
 
     /** Whether Discord is enabled at all: {@code DISCORD_BOT_TOKEN} or {@code DISCORD_BOT_TOKEN_FILE} is set. */
@@ -92,7 +97,8 @@ public record DiscordConfig(Secret token, URI apiUrl, Optional<URI> gatewayUrl, 
                         ids(s, "DISCORD_DENIED_ROLES"), ids(s, "DISCORD_DENIED_USERS")),
                 shards,
                 s.bool("DISCORD_MESSAGE_CONTENT", true),
-                !"none".equalsIgnoreCase(s.string("DISCORD_COMPRESSION", "zlib"))));
+                !"none".equalsIgnoreCase(s.string("DISCORD_COMPRESSION", "zlib")),
+                s.seconds("DISCORD_START_TIMEOUT_SECONDS", Duration.ofSeconds(DEFAULT_START_TIMEOUT_SECONDS), 1, 3600)));
     }
 
     /** Discord ids are snowflakes: digits only. */
@@ -121,6 +127,6 @@ public record DiscordConfig(Secret token, URI apiUrl, Optional<URI> gatewayUrl, 
         return "DiscordConfig[token=redacted, apiUrl=" + apiUrl + ", gatewayUrl=" + gatewayUrl + ", maxChain=" + maxChain
                 + ", useThreads=" + useThreads + ", allowDms=" + allowDms + ", commandGuildIds=" + commandGuildIds
                 + ", deleteSecrets=" + deleteSecrets + ", editInterval=" + editInterval + ", access=" + access
-                + ", shards=" + shards + ", messageContent=" + messageContent + ", compress=" + compress + "]";
+                + ", shards=" + shards + ", messageContent=" + messageContent + ", compress=" + compress + ", startTimeout=" + startTimeout + "]";
     }
 }
