@@ -56,7 +56,9 @@ final class Answerer {
         } catch (RuntimeException e) {
             log.error("request={} platform=discord channel={} answering failed: {}", request.requestId(), channelKey,
                     e.getClass().getName());
-            outcome = new ChatOutcome.Failed(new ModelError.Network(e.getClass().getSimpleName()), reply.text());
+            // A failure inside the bot, not OpenAI's: the words say so (status 0: nothing was sent upstream).
+            outcome = new ChatOutcome.Failed(new ModelError.Rejected(0, "client_error", "adapter_failure",
+                    e.getClass().getSimpleName(), ""), reply.text());
         } finally {
             sink.stop();
         }

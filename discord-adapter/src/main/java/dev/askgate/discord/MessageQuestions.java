@@ -95,10 +95,21 @@ final class MessageQuestions {
             return;
         }
         String requestId = "discord-" + message.getId();
+        showTyping(message);
         Conversation history = handling.history(message, self);
         Destination to = handling.destination(message);
         answerer.answer(new ChatRequest(requestId, caller, history, question), to.target(), to.channelKey(),
                 notice -> secrets.tell(message, notice));
+    }
+
+    /** Typing shows at once that the question was taken, before the history reads that may take a while. */
+    private static void showTyping(Message message) {
+        try {
+            message.getChannel().sendTyping().complete();
+        } catch (RuntimeException e) {
+            log.debug("platform=discord channel={} typing indicator failed: {}", message.getChannel().getId(),
+                    DiscordErrors.describe(e));
+        }
     }
 
     private void reply(Message message, String text) {

@@ -100,4 +100,21 @@ class ReplyChainContextTest {
         assertThat(h.openai.lastRequest().messageContents())
                 .contains("Here:\n```java\nint a = 1;\nint b = 2;\n```\nDone.");
     }
+
+    @Test
+    void typingShowsBeforeTheChainIsRead() throws Exception {
+        h.start();
+        h.openai.enqueue(FakeOpenAi.answer("ok"));
+        String channel = h.discord.channelId();
+        String q1 = h.discord.history(h.discord.alice(), channel, "one", "");
+        String a1 = h.discord.history(h.discord.self(), channel, "two", q1);
+
+        h.discord.reply(h.discord.alice(), channel, a1, "three");
+
+        h.discord.awaitText(h.discord.awaitMessageIn(channel, WAIT), "ok"::equals, WAIT);
+        var calls = h.discord.calls();
+        int typing = calls.indexOf(h.discord.calls("POST", "channels/" + channel + "/typing").getFirst());
+        int fetch = calls.indexOf(h.discord.calls("GET", "channels/\\d+/messages/" + q1).getFirst());
+        assertThat(typing).isLessThan(fetch);
+    }
 }
