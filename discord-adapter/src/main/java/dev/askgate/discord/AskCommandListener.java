@@ -4,6 +4,7 @@ import dev.askgate.core.Caller;
 import dev.askgate.core.ChatRequest;
 import dev.askgate.core.Conversation;
 import dev.askgate.core.Platform;
+import dev.askgate.core.guard.SecretGuard;
 import net.dv8tion.jda.api.entities.Role;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -35,9 +36,11 @@ final class AskCommandListener extends ListenerAdapter {
     private final DiscordWording wording;
     private final ExecutorService workers;
     private final boolean allowDms;
+    private final SecretGuard secrets;
 
     AskCommandListener(Answerer answerer, AccessGate gate, DiscordWording wording, ExecutorService workers,
-                       boolean allowDms) {
+                       boolean allowDms, SecretGuard secrets) {
+        this.secrets = Objects.requireNonNull(secrets, "secrets");
         this.answerer = Objects.requireNonNull(answerer, "answerer");
         this.wording = Objects.requireNonNull(wording, "wording");
         this.gate = Objects.requireNonNull(gate, "gate");
@@ -70,21 +73,37 @@ final class AskCommandListener extends ListenerAdapter {
         String question = Optional.ofNullable(event.getOption(AskCommand.OPTION)).map(OptionMapping::getAsString)
                 .orElse("");
         String requestId = "discord-" + event.getId();
-        event.deferReply().queue(
-                hook -> submit(requestId, () -> answer(hook, new ChatRequest(requestId, caller,
+        // The response to a command is public and shows the command's options: a question the core will refuse
+        // for holding a secret is answered privately from the start.
+        boolean ephemeral = secrets.findSecret(question).isPresent();
+        event.deferReply(ephemeral).queue(
+                hook -> submit(requestId, () -> answer(hook, ephemeral, new ChatRequest(requestId, caller,
                         Conversation.empty(), question))),
                 failed -> log.warn("request={} platform=discord /ask could not be deferred: {}", requestId,
                         DiscordErrors.describe(failed)));
     }
 
-    private void answer(InteractionHook hook, ChatRequest request) {
+    private void answer(InteractionHook hook, boolean ephemeral, ChatRequest request) {
         InteractionReplyTarget target = new InteractionReplyTarget(hook);
         if (request.question().isBlank()) {
             target.post(DiscordWording.USAGE);
             return;
         }
-        answerer.answer(request, target, request.caller().channelId(),
-                notice -> hook.editOriginal(QuietMessages.edit(notice)).queue(ok -> { }, failed -> { }));
+        answerer.answer(request, target, request.caller().channelId(), notice -> tellPrivately(hook, ephemeral, notice));
+    }
+
+    /** The secret notice, seen by the asker alone: a public deferred response is deleted first. */
+    private static void tellPrivately(InteractionHook hook, boolean ephemeral, String notice) {
+        try {
+            if (ephemeral) {
+                hook.editOriginal(QuietMessages.edit(notice)).complete();
+            } else {
+                hook.deleteOriginal().complete();
+                hook.sendMessage(QuietMessages.create(notice)).setEphemeral(true).complete();
+            }
+        } catch (RuntimeException e) {
+            log.warn("platform=discord /ask secret notice not sent: {}", DiscordErrors.describe(e));
+        }
     }
 
     private void submit(String requestId, Runnable work) {

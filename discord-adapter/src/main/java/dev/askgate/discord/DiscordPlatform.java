@@ -3,6 +3,7 @@ package dev.askgate.discord;
 import dev.askgate.core.ChatPlatform;
 import dev.askgate.core.ChatService;
 import dev.askgate.core.dedupe.InMemoryEventDedupe;
+import dev.askgate.core.guard.SecretGuard;
 import dev.askgate.core.policy.AccessPolicy;
 import dev.askgate.core.policy.RefusalThrottle;
 import dev.askgate.core.render.EditPacer;
@@ -107,7 +108,7 @@ public final class DiscordPlatform implements ChatPlatform {
                     new ReplyListener(questions, chain),
                     new ThreadListener(questions, config.maxChain()),
                     new DirectMessageListener(questions, chain, config.allowDms(), clock),
-                    new AskCommandListener(answerer, gate, wording, workers, config.allowDms()),
+                    new AskCommandListener(answerer, gate, wording, workers, config.allowDms(), new SecretGuard()),
                     new CommandRegistrar(config.commandGuildIds(), config.allowDms()));
         } catch (InvalidTokenException e) {
             throw new IllegalStateException(TOKEN_REJECTED);

@@ -100,6 +100,8 @@ final class DiscordRest extends Dispatcher {
             case "PATCH webhooks/{id}/{token}/messages/@original" -> editOriginal(s.get(2), body);
             case "GET webhooks/{id}/{token}/messages/@original" -> Optional.ofNullable(originals.get(s.get(2)))
                     .flatMap(world::message).map(DiscordRest::ok).orElseGet(() -> error(404, 10008, "Unknown Message"));
+            case "DELETE webhooks/{id}/{token}/messages/@original" -> Optional.ofNullable(originals.get(s.get(2)))
+                    .map(this::delete).orElseGet(() -> error(404, 10008, "Unknown Message"));
             case "POST webhooks/{id}/{token}" -> create(interactionChannels.getOrDefault(s.get(2), ""), body, s.get(2));
             case "PATCH webhooks/{id}/{token}/messages/{id}" -> edit(s.get(4), body);
             default -> error(404, 0, "404: Not Found");
@@ -199,7 +201,7 @@ final class DiscordRest extends Dispatcher {
         world.store(message);
         originals.put(token, id);
         ObjectNode first = world.mapper.createObjectNode().put("content", data.path("content").asText(""));
-        first.put("callback_type", type);
+        first.put("callback_type", type).put("flags", data.path("flags").asInt(0));
         discord.recorder().created(new SentMessage(id, channelId, "", token), first);
         ObjectNode response = world.mapper.createObjectNode();
         response.putObject("interaction").put("id", world.newId()).put("type", 2);
