@@ -37,9 +37,11 @@ final class AskCommandListener extends ListenerAdapter {
     private final ExecutorService workers;
     private final boolean allowDms;
     private final SecretGuard secrets;
+    private final DirectMessageMembership membership;
 
-    AskCommandListener(Answerer answerer, AccessGate gate, DiscordWording wording, ExecutorService workers,
-                       boolean allowDms, SecretGuard secrets) {
+    AskCommandListener(Answerer answerer, AccessGate gate, DirectMessageMembership membership, DiscordWording wording,
+                       ExecutorService workers, boolean allowDms, SecretGuard secrets) {
+        this.membership = Objects.requireNonNull(membership, "membership");
         this.secrets = Objects.requireNonNull(secrets, "secrets");
         this.answerer = Objects.requireNonNull(answerer, "answerer");
         this.wording = Objects.requireNonNull(wording, "wording");
@@ -60,6 +62,10 @@ final class AskCommandListener extends ListenerAdapter {
             return;
         }
         Caller caller = callerOf(event);
+        if (event.getChannelType() == ChannelType.PRIVATE && membership.matters()) {
+            answerDirect(event, caller);
+            return;
+        }
         String parent = event.getChannelType().isThread()
                 ? event.getChannel().asThreadChannel().getParentChannel().getId() : caller.channelId();
         if (gate.check(caller, parent) != AccessGate.Decision.ALLOWED) {
@@ -81,6 +87,29 @@ final class AskCommandListener extends ListenerAdapter {
                         Conversation.empty(), question))),
                 failed -> log.warn("request={} platform=discord /ask could not be deferred: {}", requestId,
                         DiscordErrors.describe(failed)));
+    }
+
+    /**
+     * {@code /ask} in a DM while guild or role lists are set: deferred first (the membership lookup may take
+     * longer than Discord's 3 s), then judged by the sender's membership in the bot's guilds. A DM is private,
+     * so the refusal needs no ephemeral reply.
+     */
+    private void answerDirect(SlashCommandInteractionEvent event, Caller caller) {
+        String question = Optional.ofNullable(event.getOption(AskCommand.OPTION)).map(OptionMapping::getAsString)
+                .orElse("");
+        String requestId = "discord-" + event.getId();
+        event.deferReply().queue(hook -> submit(requestId, () -> {
+            Optional<Caller> member = membership.rolesOf(event.getUser(), event.getJDA()).map(roles ->
+                    new Caller(caller.platform(), caller.workspaceId(), caller.channelId(), caller.userId(), roles));
+            if (member.isPresent() && gate.check(member.get(), caller.channelId()) == AccessGate.Decision.ALLOWED) {
+                answer(hook, true, new ChatRequest(requestId, member.get(), Conversation.empty(), question));
+            } else {
+                log.info("platform=discord channel={} user={} /ask in a DM refused by the guild and role lists",
+                        caller.channelId(), caller.userId());
+                hook.editOriginal(QuietMessages.edit(wording.notAllowed())).complete();
+            }
+        }), failed -> log.warn("request={} platform=discord /ask could not be deferred: {}", requestId,
+                DiscordErrors.describe(failed)));
     }
 
     private void answer(InteractionHook hook, boolean ephemeral, ChatRequest request) {

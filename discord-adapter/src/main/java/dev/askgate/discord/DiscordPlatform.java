@@ -98,7 +98,9 @@ public final class DiscordPlatform implements ChatPlatform {
         DiscordWording wording = new DiscordWording();
         Answerer answerer = new Answerer(chat, pacer, EditScheduler.onVirtualThreads(timer), timer, wording);
         AccessGate gate = new AccessGate(new AccessPolicy(config.access()), RefusalThrottle.perMinute(clock));
-        MessageQuestions questions = new MessageQuestions(answerer, gate, new SecretNotice(config.deleteSecrets()),
+        DirectMessageMembership membership = new DirectMessageMembership(config.access());
+        MessageQuestions questions = new MessageQuestions(answerer, gate, membership,
+                new SecretNotice(config.deleteSecrets()),
                 wording, new InMemoryEventDedupe(clock), workers);
         ReplyChain chain = new ReplyChain(config.maxChain());
         OkHttpClient jdaHttp = http.newBuilder().addInterceptor(new RateLimitObserver(pacer)).build();
@@ -108,7 +110,8 @@ public final class DiscordPlatform implements ChatPlatform {
                     new ReplyListener(questions, chain),
                     new ThreadListener(questions, config.maxChain()),
                     new DirectMessageListener(questions, chain, config.allowDms(), clock),
-                    new AskCommandListener(answerer, gate, wording, workers, config.allowDms(), new SecretGuard()),
+                    new AskCommandListener(answerer, gate, membership, wording, workers, config.allowDms(),
+                            new SecretGuard()),
                     new CommandRegistrar(config.commandGuildIds(), config.allowDms()));
         } catch (InvalidTokenException e) {
             throw new IllegalStateException(TOKEN_REJECTED);

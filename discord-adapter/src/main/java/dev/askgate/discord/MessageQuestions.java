@@ -10,6 +10,7 @@ import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.Role;
 import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.entities.channel.ChannelType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,9 +59,11 @@ final class MessageQuestions {
     private final ExecutorService workers;
     private final DiscordWording wording;
     private final EventDedupe dedupe;
+    private final DirectMessageMembership membership;
 
-    MessageQuestions(Answerer answerer, AccessGate gate, SecretNotice secrets, DiscordWording wording,
-                     EventDedupe dedupe, ExecutorService workers) {
+    MessageQuestions(Answerer answerer, AccessGate gate, DirectMessageMembership membership, SecretNotice secrets,
+                     DiscordWording wording, EventDedupe dedupe, ExecutorService workers) {
+        this.membership = Objects.requireNonNull(membership, "membership");
         this.answerer = Objects.requireNonNull(answerer, "answerer");
         this.wording = Objects.requireNonNull(wording, "wording");
         this.dedupe = Objects.requireNonNull(dedupe, "dedupe");
@@ -73,17 +76,36 @@ final class MessageQuestions {
     void handle(Message message, Handling handling) {
         if (!dedupe.firstSeen("discord:message:" + message.getId())) return; // replayed after a resume
         Caller caller = callerOf(message);
+        if (message.getChannelType() == ChannelType.PRIVATE && membership.matters()) {
+            // A DM carries no guild or roles: the sender's membership in the bot's guilds is looked up (REST).
+            submit(message, () -> membership.rolesOf(message.getAuthor(), message.getJDA()).ifPresentOrElse(
+                    roles -> decide(message, new Caller(caller.platform(), caller.workspaceId(), caller.channelId(),
+                            caller.userId(), roles), handling),
+                    () -> tellRefused(message, caller, gate.refuse(caller), "refused in the guilds the DM's sender shares")));
+            return;
+        }
+        decide(message, caller, handling);
+    }
+
+    private void decide(Message message, Caller caller, Handling handling) {
         String parent = message.getChannelType().isThread()
                 ? message.getChannel().asThreadChannel().getParentChannel().getId() : caller.channelId();
-        switch (gate.check(caller, parent)) {
-            case ALLOWED -> submit(message, () -> answer(message, caller, handling));
-            case DENIED_TELL -> {
-                log.info("platform=discord channel={} user={} refused by the access policy: {}", caller.channelId(),
-                        caller.userId(), gate.reason(caller, parent));
-                submit(message, () -> reply(message, wording.notAllowed()));
-            }
-            case DENIED_QUIET -> log.debug("platform=discord channel={} user={} refused again (not told)",
-                    caller.channelId(), caller.userId());
+        AccessGate.Decision decision = gate.check(caller, parent);
+        if (decision == AccessGate.Decision.ALLOWED) {
+            submit(message, () -> answer(message, caller, handling));
+        } else {
+            tellRefused(message, caller, decision, gate.reason(caller, parent));
+        }
+    }
+
+    private void tellRefused(Message message, Caller caller, AccessGate.Decision decision, String reason) {
+        if (decision == AccessGate.Decision.DENIED_TELL) {
+            log.info("platform=discord channel={} user={} refused by the access policy: {}", caller.channelId(),
+                    caller.userId(), reason);
+            submit(message, () -> reply(message, wording.notAllowed()));
+        } else {
+            log.debug("platform=discord channel={} user={} refused again (not told)", caller.channelId(),
+                    caller.userId());
         }
     }
 

@@ -146,11 +146,18 @@ class StreamingAndCommandTest {
     }
 
     @Test
-    void guildRegistrationReplacesGlobalRegistrationWhenGuildsAreConfigured() throws Exception {
+    void guildRegistrationReplacesGlobalRegistrationAndClearsAStaleGlobalAsk() throws Exception {
         h.start(Map.of("DISCORD_GUILD_IDS", h.discord.guildId()));
 
-        h.discord.awaitCall("PUT", "applications/\\d+/guilds/" + h.discord.guildId() + "/commands", WAIT);
+        RestCall guild = h.discord.awaitCall("PUT", "applications/\\d+/guilds/" + h.discord.guildId() + "/commands",
+                WAIT);
+        RestCall global = h.discord.awaitCall("PUT", "applications/\\d+/commands", WAIT);
 
-        assertThat(h.discord.calls("PUT", "applications/\\d+/commands")).isEmpty();
+        assertThat(guild.body().get(0).path("name").asText()).isEqualTo("ask");
+        assertThat(global.body().isArray() && global.body().isEmpty()).as("global commands cleared").isTrue();
+        h.discord.mention(h.discord.alice(), h.discord.channelId(), ""); // a later marker: the usage hint
+        h.discord.awaitMessageIn(h.discord.channelId(), WAIT);
+        assertThat(h.discord.calls("PUT", "applications/\\d+/commands")).singleElement()
+                .satisfies(c -> assertThat(c.body().toString()).doesNotContain("ask"));
     }
 }

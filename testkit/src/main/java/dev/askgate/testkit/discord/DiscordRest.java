@@ -93,6 +93,9 @@ final class DiscordRest extends Dispatcher {
             case "POST channels/{id}/typing" -> noContent();
             case "POST channels/{id}/messages/{id}/threads" -> startThread(s.get(1), s.get(3), body);
             case "POST users/@me/channels" -> openDm(body);
+            case "GET guilds/{id}/members/{id}" -> world.members().stream().filter(u -> u.id().equals(s.get(3)))
+                    .findFirst().<MockResponse>map(u -> ok(world.wire.memberJson(u, true)))
+                    .orElseGet(() -> error(404, 10007, "Unknown Member"));
             case "PUT applications/{id}/commands", "PUT applications/{id}/guilds/{id}/commands" -> commands(body);
             case "GET applications/{id}/commands", "GET applications/{id}/guilds/{id}/commands" ->
                     ok(world.mapper.createArrayNode());
