@@ -12,6 +12,7 @@ import okio.Buffer;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,6 +31,7 @@ final class DiscordRest extends Dispatcher {
     private final Map<String, String> originals = new ConcurrentHashMap<>();
     /** Interaction token to the channel it was used in. */
     private final Map<String, String> interactionChannels = new ConcurrentHashMap<>();
+    private final EditRateLimit editLimit = new EditRateLimit();
 
     DiscordRest(FakeDiscord discord, DiscordWorld world) {
         this.discord = discord;
@@ -88,7 +90,7 @@ final class DiscordRest extends Dispatcher {
             case "GET channels/{id}/messages/{id}" -> world.message(s.get(3)).map(DiscordRest::ok)
                     .orElseGet(() -> error(404, 10008, "Unknown Message"));
             case "GET channels/{id}/messages" -> history(s.get(1), request);
-            case "PATCH channels/{id}/messages/{id}" -> edit(s.get(3), body);
+            case "PATCH channels/{id}/messages/{id}" -> limitedEdit(s.get(1), s.get(3), body);
             case "DELETE channels/{id}/messages/{id}" -> delete(s.get(3));
             case "POST channels/{id}/typing" -> noContent();
             case "POST channels/{id}/messages/{id}/threads" -> startThread(s.get(1), s.get(3), body);
@@ -148,6 +150,31 @@ final class DiscordRest extends Dispatcher {
         message.put("edited_timestamp", Instant.now().toString());
         discord.recorder().edited(messageId, body);
         return ok(message);
+    }
+
+    /** An edit of a channel's message, within Discord's edit limit (else a 429 as Discord sends it). */
+    private MockResponse limitedEdit(String channelId, String messageId, JsonNode body) {
+        EditRateLimit.Verdict verdict = editLimit.admit(channelId, System.currentTimeMillis());
+        String resetAfter = String.format(Locale.ROOT, "%.3f", verdict.resetAfterMillis() / 1000.0);
+        if (!verdict.allowed()) {
+            long retrySeconds = Math.max(1, (verdict.resetAfterMillis() + 999) / 1000);
+            return withDiscordHeaders(new MockResponse.Builder().code(429))
+                    .setHeader("Retry-After", Long.toString(retrySeconds))
+                    .setHeader("X-RateLimit-Remaining", "0")
+                    .setHeader("X-RateLimit-Reset-After", resetAfter)
+                    .setHeader("X-RateLimit-Bucket", "fakeedits")
+                    .setHeader("X-RateLimit-Scope", "user")
+                    .body("{\"message\":\"You are being rate limited.\",\"retry_after\":" + resetAfter
+                            + ",\"global\":false}")
+                    .build();
+        }
+        MockResponse response = edit(messageId, body);
+        if (response.getCode() != 200) return response;
+        return response.newBuilder()
+                .setHeader("X-RateLimit-Remaining", Integer.toString(verdict.remaining()))
+                .setHeader("X-RateLimit-Reset-After", resetAfter)
+                .setHeader("X-RateLimit-Bucket", "fakeedits")
+                .build();
     }
 
     private MockResponse delete(String messageId) {

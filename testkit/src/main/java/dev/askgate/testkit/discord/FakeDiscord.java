@@ -25,7 +25,9 @@ import java.util.function.Supplier;
  *
  * <p>Tests inject messages and slash commands ({@link #mention}, {@link #reply}, {@link #directMessage},
  * {@link #slashCommand}), script REST failures such as 429s ({@link #rateLimitNext}), and read what the bot
- * sent ({@link #awaitMessageIn}, {@link #messagesIn}, {@link #calls()}), waiting with deadlines.
+ * sent ({@link #awaitMessageIn}, {@link #messagesIn}, {@link #calls()}), waiting with deadlines. Like Discord, it
+ * allows 5 edits of a channel's messages per 5 s and answers more with a real 429 ({@code Via},
+ * {@code X-RateLimit-*} and {@code retry_after}); its {@code X-RateLimit-Remaining} counts down honestly.
  */
 public final class FakeDiscord implements AutoCloseable {
     private final String token;
