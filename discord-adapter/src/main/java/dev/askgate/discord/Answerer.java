@@ -66,6 +66,10 @@ final class Answerer {
             onSecret.accept(wording.refusal(secret));
             return outcome;
         }
+        if (target instanceof ThreadReplyTarget thread && !(outcome instanceof ChatOutcome.Answered)
+                && reply.text().isBlank()) {
+            thread.keepInChannelUnlessOpened();
+        }
         show(request, reply, outcome, channelKey);
         return outcome;
     }

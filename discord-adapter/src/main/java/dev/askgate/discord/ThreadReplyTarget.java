@@ -10,7 +10,7 @@ import java.util.Objects;
 
 /**
  * An answer in a thread opened on the question, opened only when the first text is posted: a question the
- * core refuses (a secret, a question too long) opens no thread. The thread's name never quotes the question
+ * core refuses (a secret, a question too long) or a failure before any words opens no thread. The thread's name never quotes the question
  * ("Question from Alice"), since its name is shown in the channel. If the thread cannot be opened, the answer
  * replies in the channel instead.
  */
@@ -56,6 +56,14 @@ final class ThreadReplyTarget implements MessageTarget {
         } else {
             question.getChannel().sendTyping().queue(ok -> { }, failed -> { }); // cosmetic
         }
+    }
+
+    /**
+     * The answer ended without text worth a thread (a refusal, an error before any words): if no thread is open
+     * yet, the note replies to the question in the channel instead of opening a thread for it alone.
+     */
+    synchronized void keepInChannelUnlessOpened() {
+        if (opened == null) opened = new ChannelReplyTarget(question.getChannel(), question.getId());
     }
 
     private synchronized MessageTarget open() {

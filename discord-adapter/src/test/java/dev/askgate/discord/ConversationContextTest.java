@@ -184,4 +184,17 @@ class ConversationContextTest {
                 || c.body().toString().contains("why does"));
         assertThat(h.openai.requestCount()).isZero();
     }
+
+    @Test
+    void withThreadsAFailureBeforeAnyWordsIsRepliedInTheChannelWithoutOpeningAThread() throws Exception {
+        h.start(Map.of("DISCORD_USE_THREADS", "true"));
+        h.openai.enqueue(FakeOpenAi.error(503));
+
+        String question = h.discord.mention(h.discord.alice(), h.discord.channelId(), "are you there?");
+
+        SentMessage reply = h.discord.awaitMessageIn(h.discord.channelId(), WAIT);
+        assertThat(reply.replyToId()).isEqualTo(question);
+        assertThat(reply.text()).contains("OpenAI is having trouble");
+        assertThat(h.discord.calls("POST", ".*/threads")).isEmpty();
+    }
 }
