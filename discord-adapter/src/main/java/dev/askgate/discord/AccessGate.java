@@ -32,6 +32,11 @@ final class AccessGate {
         return Decision.ALLOWED;
     }
 
+    /** A caller refused before the policy was asked (a DM whose sender's guilds refuse them). */
+    Decision refuse(Caller caller) {
+        return throttle.shouldTell(caller.userKey()) ? Decision.DENIED_TELL : Decision.DENIED_QUIET;
+    }
+
     /** The reason for logs (never shown to the person). */
     String reason(Caller caller, String parentChannelId) {
         return policy.decide(caller, parentChannelId) instanceof AccessPolicy.Decision.Denied(String reason)

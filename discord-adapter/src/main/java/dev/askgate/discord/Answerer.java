@@ -56,13 +56,19 @@ final class Answerer {
         } catch (RuntimeException e) {
             log.error("request={} platform=discord channel={} answering failed: {}", request.requestId(), channelKey,
                     e.getClass().getName());
-            outcome = new ChatOutcome.Failed(new ModelError.Network(e.getClass().getSimpleName()), reply.text());
+            // A failure inside the bot, not OpenAI's: the words say so (status 0: nothing was sent upstream).
+            outcome = new ChatOutcome.Failed(new ModelError.Rejected(0, "client_error", "adapter_failure",
+                    e.getClass().getSimpleName(), ""), reply.text());
         } finally {
             sink.stop();
         }
         if (outcome instanceof ChatOutcome.Refused(Refusal.SecretInQuestion secret)) {
             onSecret.accept(wording.refusal(secret));
             return outcome;
+        }
+        if (target instanceof ThreadReplyTarget thread && !(outcome instanceof ChatOutcome.Answered)
+                && reply.text().isBlank()) {
+            thread.keepInChannelUnlessOpened();
         }
         show(request, reply, outcome, channelKey);
         return outcome;

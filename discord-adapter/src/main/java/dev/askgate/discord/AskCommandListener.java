@@ -4,6 +4,7 @@ import dev.askgate.core.Caller;
 import dev.askgate.core.ChatRequest;
 import dev.askgate.core.Conversation;
 import dev.askgate.core.Platform;
+import dev.askgate.core.guard.SecretGuard;
 import net.dv8tion.jda.api.entities.Role;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -35,9 +36,13 @@ final class AskCommandListener extends ListenerAdapter {
     private final DiscordWording wording;
     private final ExecutorService workers;
     private final boolean allowDms;
+    private final SecretGuard secrets;
+    private final DirectMessageMembership membership;
 
-    AskCommandListener(Answerer answerer, AccessGate gate, DiscordWording wording, ExecutorService workers,
-                       boolean allowDms) {
+    AskCommandListener(Answerer answerer, AccessGate gate, DirectMessageMembership membership, DiscordWording wording,
+                       ExecutorService workers, boolean allowDms, SecretGuard secrets) {
+        this.membership = Objects.requireNonNull(membership, "membership");
+        this.secrets = Objects.requireNonNull(secrets, "secrets");
         this.answerer = Objects.requireNonNull(answerer, "answerer");
         this.wording = Objects.requireNonNull(wording, "wording");
         this.gate = Objects.requireNonNull(gate, "gate");
@@ -57,6 +62,10 @@ final class AskCommandListener extends ListenerAdapter {
             return;
         }
         Caller caller = callerOf(event);
+        if (event.getChannelType() == ChannelType.PRIVATE && membership.matters()) {
+            answerDirect(event, caller);
+            return;
+        }
         String parent = event.getChannelType().isThread()
                 ? event.getChannel().asThreadChannel().getParentChannel().getId() : caller.channelId();
         if (gate.check(caller, parent) != AccessGate.Decision.ALLOWED) {
@@ -70,21 +79,60 @@ final class AskCommandListener extends ListenerAdapter {
         String question = Optional.ofNullable(event.getOption(AskCommand.OPTION)).map(OptionMapping::getAsString)
                 .orElse("");
         String requestId = "discord-" + event.getId();
-        event.deferReply().queue(
-                hook -> submit(requestId, () -> answer(hook, new ChatRequest(requestId, caller,
+        // The response to a command is public and shows the command's options: a question the core will refuse
+        // for holding a secret is answered privately from the start.
+        boolean ephemeral = secrets.findSecret(question).isPresent();
+        event.deferReply(ephemeral).queue(
+                hook -> submit(requestId, () -> answer(hook, ephemeral, new ChatRequest(requestId, caller,
                         Conversation.empty(), question))),
                 failed -> log.warn("request={} platform=discord /ask could not be deferred: {}", requestId,
                         DiscordErrors.describe(failed)));
     }
 
-    private void answer(InteractionHook hook, ChatRequest request) {
+    /**
+     * {@code /ask} in a DM while guild or role lists are set: deferred first (the membership lookup may take
+     * longer than Discord's 3 s), then judged by the sender's membership in the bot's guilds. A DM is private,
+     * so the refusal needs no ephemeral reply.
+     */
+    private void answerDirect(SlashCommandInteractionEvent event, Caller caller) {
+        String question = Optional.ofNullable(event.getOption(AskCommand.OPTION)).map(OptionMapping::getAsString)
+                .orElse("");
+        String requestId = "discord-" + event.getId();
+        event.deferReply().queue(hook -> submit(requestId, () -> {
+            Optional<Caller> member = membership.rolesOf(event.getUser(), event.getJDA()).map(roles ->
+                    new Caller(caller.platform(), caller.workspaceId(), caller.channelId(), caller.userId(), roles));
+            if (member.isPresent() && gate.check(member.get(), caller.channelId()) == AccessGate.Decision.ALLOWED) {
+                answer(hook, true, new ChatRequest(requestId, member.get(), Conversation.empty(), question));
+            } else {
+                log.info("platform=discord channel={} user={} /ask in a DM refused by the guild and role lists",
+                        caller.channelId(), caller.userId());
+                hook.editOriginal(QuietMessages.edit(wording.notAllowed())).complete();
+            }
+        }), failed -> log.warn("request={} platform=discord /ask could not be deferred: {}", requestId,
+                DiscordErrors.describe(failed)));
+    }
+
+    private void answer(InteractionHook hook, boolean ephemeral, ChatRequest request) {
         InteractionReplyTarget target = new InteractionReplyTarget(hook);
         if (request.question().isBlank()) {
             target.post(DiscordWording.USAGE);
             return;
         }
-        answerer.answer(request, target, request.caller().channelId(),
-                notice -> hook.editOriginal(QuietMessages.edit(notice)).queue(ok -> { }, failed -> { }));
+        answerer.answer(request, target, request.caller().channelId(), notice -> tellPrivately(hook, ephemeral, notice));
+    }
+
+    /** The secret notice, seen by the asker alone: a public deferred response is deleted first. */
+    private static void tellPrivately(InteractionHook hook, boolean ephemeral, String notice) {
+        try {
+            if (ephemeral) {
+                hook.editOriginal(QuietMessages.edit(notice)).complete();
+            } else {
+                hook.deleteOriginal().complete();
+                hook.sendMessage(QuietMessages.create(notice)).setEphemeral(true).complete();
+            }
+        } catch (RuntimeException e) {
+            log.warn("platform=discord /ask secret notice not sent: {}", DiscordErrors.describe(e));
+        }
     }
 
     private void submit(String requestId, Runnable work) {

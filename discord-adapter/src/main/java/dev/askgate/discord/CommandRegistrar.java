@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * Registers {@code /ask}: in the guilds of {@code DISCORD_GUILD_IDS} (shown at once), else globally (Discord may
- * take up to an hour to show a new global command). Global registration is done by shard 0 only.
+ * take up to an hour to show a new global command), then clearing the global commands so that a stale global
+ * {@code /ask} does not linger. Global calls are made by shard 0 only.
  */
 final class CommandRegistrar extends ListenerAdapter {
     private static final Logger log = LoggerFactory.getLogger(CommandRegistrar.class);
@@ -26,7 +27,15 @@ final class CommandRegistrar extends ListenerAdapter {
     @Override
     public void onReady(ReadyEvent event) {
         var jda = event.getJDA();
-        if (!guildIds.isEmpty() || jda.getShardInfo().getShardId() != 0) return;
+        if (jda.getShardInfo().getShardId() != 0) return;
+        if (!guildIds.isEmpty()) {
+            // A global /ask from an earlier start without DISCORD_GUILD_IDS would show beside the guild one.
+            jda.updateCommands().queue(
+                    done -> log.info("platform=discord cleared global commands: /ask is registered per guild"),
+                    failed -> log.warn("platform=discord clearing global commands failed: {}",
+                            DiscordErrors.describe(failed)));
+            return;
+        }
         jda.updateCommands().addCommands(AskCommand.definition(inDms)).queue(
                 done -> log.info("platform=discord registered /ask globally"),
                 failed -> log.warn("platform=discord registering /ask globally failed: {}",

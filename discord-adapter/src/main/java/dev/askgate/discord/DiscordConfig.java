@@ -2,6 +2,7 @@ package dev.askgate.discord;
 
 import dev.askgate.core.config.Secret;
 import dev.askgate.core.config.Settings;
+import dev.askgate.core.guard.SecretGuard;
 import dev.askgate.core.policy.AccessRules;
 
 import java.net.URI;
@@ -25,13 +26,16 @@ import java.util.Set;
  * @param shards          the shard range of this replica; empty runs one unsharded connection
  * @param messageContent  whether to ask for the privileged MESSAGE_CONTENT intent
  * @param compress        whether the Gateway is zlib-compressed (real Discord: yes; tests: no)
+ * @param startTimeout    how long start waits for Discord before giving up (an unreachable gateway)
  */
 public record DiscordConfig(Secret token, URI apiUrl, Optional<URI> gatewayUrl, int maxChain, boolean useThreads,
                             boolean allowDms, Set<String> commandGuildIds, boolean deleteSecrets,
                             Duration editInterval, AccessRules access, Optional<ShardRange> shards,
-                            boolean messageContent, boolean compress) {
+                            boolean messageContent, boolean compress, Duration startTimeout) {
 
     public static final String DEFAULT_API_URL = "https://discord.com/api/v10/";
+    public static final int DEFAULT_START_TIMEOUT_SECONDS = 120;
+    private static final int MAX_QUOTED = 40;
 
     public DiscordConfig {
         Objects.requireNonNull(token, "token");
@@ -44,12 +48,15 @@ public record DiscordConfig(Secret token, URI apiUrl, Optional<URI> gatewayUrl, 
         if (editInterval.isNegative()) throw new IllegalArgumentException("editInterval < 0");
         access = access == null ? AccessRules.everyone() : access;
         shards = shards == null ? Optional.empty() : shards;
+        Objects.requireNonNull(startTimeout, "startTimeout");
+        if (startTimeout.isNegative() || startTimeout.isZero()) throw new IllegalArgumentException("startTimeout <= 0");
     }
 
     /** A configuration with every default, for {@code token} against {@code apiUrl}. */
     public static DiscordConfig defaults(Secret token) {
         return new DiscordConfig(token, URI.create(DEFAULT_API_URL), Optional.empty(), 25, false, false, Set.of(),
-                false, Duration.ofMillis(1500), AccessRules.everyone(), Optional.empty(), true, true);
+                false, Duration.ofMillis(1500), AccessRules.everyone(), Optional.empty(), true, true,
+                Duration.ofSeconds(DEFAULT_START_TIMEOUT_SECONDS));
     }
 
     /** Whether Discord is enabled at all: {@code DISCORD_BOT_TOKEN} or {@code DISCORD_BOT_TOKEN_FILE} is set. */
@@ -73,8 +80,8 @@ public record DiscordConfig(Secret token, URI apiUrl, Optional<URI> gatewayUrl, 
         Optional<ShardRange> shards = s.string("DISCORD_SHARDS").flatMap(v -> {
             Optional<ShardRange> range = ShardRange.parse(v);
             if (range.isEmpty()) {
-                s.problem("DISCORD_SHARDS must be \"total\" or \"total:first-last\" with 0 <= first <= last < total"
-                        + " (got \"" + v + "\")");
+                s.problem("DISCORD_SHARDS must be \"total\" or \"total:first-last\" with 0 <= first <= last < total "
+                        + quoted(v));
             }
             return range;
         });
@@ -92,15 +99,25 @@ public record DiscordConfig(Secret token, URI apiUrl, Optional<URI> gatewayUrl, 
                         ids(s, "DISCORD_DENIED_ROLES"), ids(s, "DISCORD_DENIED_USERS")),
                 shards,
                 s.bool("DISCORD_MESSAGE_CONTENT", true),
-                !"none".equalsIgnoreCase(s.string("DISCORD_COMPRESSION", "zlib"))));
+                !"none".equalsIgnoreCase(s.string("DISCORD_COMPRESSION", "zlib")),
+                s.seconds("DISCORD_START_TIMEOUT_SECONDS", Duration.ofSeconds(DEFAULT_START_TIMEOUT_SECONDS), 1, 3600)));
     }
 
     /** Discord ids are snowflakes: digits only. */
     private static Set<String> ids(Settings s, String name) {
         Set<String> ids = s.idSet(name);
         ids.stream().filter(id -> !id.matches("\\d{1,20}")).findFirst().ifPresent(bad ->
-                s.problem(name + " must list Discord ids (digits, comma-separated); \"" + bad + "\" is not one"));
+                s.problem(name + " must list Discord ids (digits, comma-separated); one is not " + quoted(bad)));
         return ids;
+    }
+
+    /**
+     * A bad value for a problem line, by the rule {@code Settings} applies to its own: quoted to help find a
+     * typo, hidden when it may be a secret pasted into the wrong variable (shaped like one, or long).
+     */
+    static String quoted(String value) {
+        boolean mayBeSecret = value.length() > MAX_QUOTED || new SecretGuard().findSecret(value).isPresent();
+        return mayBeSecret ? "(value hidden)" : "(got \"" + value + "\")";
     }
 
     private static Optional<URI> websocketUrl(Settings s, String value) {
@@ -121,6 +138,6 @@ public record DiscordConfig(Secret token, URI apiUrl, Optional<URI> gatewayUrl, 
         return "DiscordConfig[token=redacted, apiUrl=" + apiUrl + ", gatewayUrl=" + gatewayUrl + ", maxChain=" + maxChain
                 + ", useThreads=" + useThreads + ", allowDms=" + allowDms + ", commandGuildIds=" + commandGuildIds
                 + ", deleteSecrets=" + deleteSecrets + ", editInterval=" + editInterval + ", access=" + access
-                + ", shards=" + shards + ", messageContent=" + messageContent + ", compress=" + compress + "]";
+                + ", shards=" + shards + ", messageContent=" + messageContent + ", compress=" + compress + ", startTimeout=" + startTimeout + "]";
     }
 }

@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The live link to Discord: one JDA, or a ShardManager over {@code DISCORD_SHARDS}, built with the configured
@@ -77,19 +79,29 @@ final class DiscordConnection {
         return single.map(List::of).orElseGet(() -> sharded.orElseThrow().getShards());
     }
 
-    /** Blocks until every shard has connected and loaded its guilds. */
-    void awaitReady() throws InterruptedException {
-        if (single.isPresent()) {
-            single.get().awaitReady();
-        } else {
-            // Shards start one by one (Discord's identify pacing), so wait until the last has been started too.
-            while (!ready()) {
-                for (JDA shard : sharded.orElseThrow().getShards()) {
-                    shard.awaitReady();
-                }
-                if (!ready()) Thread.sleep(100);
+    /**
+     * Blocks until every shard has connected and loaded its guilds (shards start one by one, paced as Discord
+     * wants), at most {@code timeout}.
+     *
+     * @throws IllegalStateException when JDA gave up (Discord closed the connection for good)
+     * @throws TimeoutException      when Discord could not be reached in time (JDA would retry forever)
+     */
+    void awaitReady(Duration timeout) throws InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!ready()) {
+            if (shards().stream().anyMatch(DiscordConnection::gaveUp)) {
+                throw new IllegalStateException("JDA shut down before it was ready");
             }
+            if (System.nanoTime() - deadline > 0) throw new TimeoutException("not ready after " + timeout);
+            Thread.sleep(50);
         }
+    }
+
+    private static boolean gaveUp(JDA shard) {
+        return switch (shard.getStatus()) {
+            case SHUTTING_DOWN, SHUTDOWN, FAILED_TO_LOGIN -> true;
+            default -> false;
+        };
     }
 
     /** Whether every shard is connected. */
@@ -99,21 +111,24 @@ final class DiscordConnection {
                 && sharded.map(m -> m.getShardsQueued() == 0).orElse(true);
     }
 
-    /** Disconnects, waiting up to {@code grace} for queued REST requests to go out. */
+    /** Disconnects, waiting up to {@code grace} for queued REST requests to go out, then forcing it. */
     void shutdown(Duration grace) {
-        single.ifPresent(jda -> {
-            if (grace.toMillis() <= 0) { // JDA reads a zero timeout as "wait forever"
-                jda.shutdownNow();
-                return;
-            }
-            jda.shutdown();
+        List<JDA> all = List.copyOf(shards()); // a ShardManager forgets its shards as it shuts them down
+        if (grace.toMillis() <= 0) { // JDA reads a zero timeout as "wait forever"
+            sharded.ifPresent(ShardManager::shutdown);
+            all.forEach(JDA::shutdownNow);
+            return;
+        }
+        sharded.ifPresentOrElse(ShardManager::shutdown, () -> all.forEach(JDA::shutdown));
+        long deadline = System.nanoTime() + grace.toNanos();
+        for (JDA shard : all) {
+            long left = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
             try {
-                if (!jda.awaitShutdown(grace)) jda.shutdownNow();
+                if (!shard.awaitShutdown(left, TimeUnit.MILLISECONDS)) shard.shutdownNow();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                jda.shutdownNow();
+                shard.shutdownNow();
             }
-        });
-        sharded.ifPresent(ShardManager::shutdown);
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.askgate.discord;
 import dev.askgate.core.ChatPlatform;
 import dev.askgate.core.ChatService;
 import dev.askgate.core.dedupe.InMemoryEventDedupe;
+import dev.askgate.core.guard.SecretGuard;
 import dev.askgate.core.policy.AccessPolicy;
 import dev.askgate.core.policy.RefusalThrottle;
 import dev.askgate.core.render.EditPacer;
@@ -24,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Askgate on Discord: connects with JDA (or a ShardManager over {@code DISCORD_SHARDS}) and answers mentions,
@@ -75,6 +77,20 @@ public final class DiscordPlatform implements ChatPlatform {
 
     @Override
     public void start() throws Exception {
+        try {
+            connect();
+        } catch (Exception | Error e) {
+            // A failed start leaves nothing running: the launcher exits, or may try again with a new platform.
+            timer.shutdownNow();
+            workers.shutdownNow();
+            throw e;
+        }
+        log.info("platform=discord connected: {} shard(s), message content intent {}, threads {}, DMs {}",
+                connection.shards().size(), config.messageContent() ? "on" : "off",
+                config.useThreads() ? "on" : "off", config.allowDms() ? "on" : "off");
+    }
+
+    private void connect() throws Exception {
         // Every Askgate message already carries empty allowed mentions; JDA's process-wide defaults are set as
         // well, so that no message sent through this JDA can ever ping, whoever builds it.
         MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
@@ -82,7 +98,9 @@ public final class DiscordPlatform implements ChatPlatform {
         DiscordWording wording = new DiscordWording();
         Answerer answerer = new Answerer(chat, pacer, EditScheduler.onVirtualThreads(timer), timer, wording);
         AccessGate gate = new AccessGate(new AccessPolicy(config.access()), RefusalThrottle.perMinute(clock));
-        MessageQuestions questions = new MessageQuestions(answerer, gate, new SecretNotice(config.deleteSecrets()),
+        DirectMessageMembership membership = new DirectMessageMembership(config.access());
+        MessageQuestions questions = new MessageQuestions(answerer, gate, membership,
+                new SecretNotice(config.deleteSecrets()),
                 wording, new InMemoryEventDedupe(clock), workers);
         ReplyChain chain = new ReplyChain(config.maxChain());
         OkHttpClient jdaHttp = http.newBuilder().addInterceptor(new RateLimitObserver(pacer)).build();
@@ -92,7 +110,8 @@ public final class DiscordPlatform implements ChatPlatform {
                     new ReplyListener(questions, chain),
                     new ThreadListener(questions, config.maxChain()),
                     new DirectMessageListener(questions, chain, config.allowDms(), clock),
-                    new AskCommandListener(answerer, gate, wording, workers, config.allowDms()),
+                    new AskCommandListener(answerer, gate, membership, wording, workers, config.allowDms(),
+                            new SecretGuard()),
                     new CommandRegistrar(config.commandGuildIds(), config.allowDms()));
         } catch (InvalidTokenException e) {
             throw new IllegalStateException(TOKEN_REJECTED);
@@ -101,17 +120,30 @@ public final class DiscordPlatform implements ChatPlatform {
             throw e.getResponse() != null && e.getResponse().code == 401 ? new IllegalStateException(TOKEN_REJECTED) : e;
         }
         try {
-            connection.awaitReady();
+            connection.awaitReady(config.startTimeout());
         } catch (IllegalStateException e) {
             connection.shutdown(Duration.ZERO);
             throw new IllegalStateException(watcher.explainFailedStart());
+        } catch (TimeoutException e) {
+            connection.shutdown(Duration.ZERO);
+            throw new IllegalStateException("Discord was not reached within " + config.startTimeout().toSeconds()
+                    + " s: check the network, and DISCORD_GATEWAY_URL and DISCORD_API_URL if they are set"
+                    + " (DISCORD_START_TIMEOUT_SECONDS sets the wait)");
         } catch (InterruptedException e) {
             connection.shutdown(Duration.ZERO);
             throw e;
         }
-        log.info("platform=discord connected: {} shard(s), message content intent {}, threads {}, DMs {}",
-                connection.shards().size(), config.messageContent() ? "on" : "off",
-                config.useThreads() ? "on" : "off", config.allowDms() ? "on" : "off");
+    }
+
+    /** The running JDA instances (for tests): none before start. */
+    java.util.List<net.dv8tion.jda.api.JDA> shards() {
+        DiscordConnection c = connection;
+        return c == null ? java.util.List.of() : c.shards();
+    }
+
+    /** Whether the platform's own threads (timer, answer workers) have been told to stop. */
+    boolean executorsShutDown() {
+        return timer.isShutdown() && workers.isShutdown();
     }
 
     @Override

@@ -5,11 +5,12 @@ import dev.askgate.core.ChatRequest;
 import dev.askgate.core.Conversation;
 import dev.askgate.core.Platform;
 import dev.askgate.core.dedupe.EventDedupe;
+import dev.askgate.core.render.MessageTarget;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.Role;
 import net.dv8tion.jda.api.entities.User;
-import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
+import net.dv8tion.jda.api.entities.channel.ChannelType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,11 +28,12 @@ import java.util.stream.Collectors;
 final class MessageQuestions {
     private static final Logger log = LoggerFactory.getLogger(MessageQuestions.class);
 
-    /** Where a message's answer goes: the channel, and the message to reply to (empty for none). */
-    record Destination(MessageChannel channel, String replyToId) {
+    /** Where a message's answer goes, and the channel whose edit budget it uses. */
+    record Destination(MessageTarget target, String channelKey) {
         /** A reply to {@code message} in its own channel. */
         static Destination of(Message message) {
-            return new Destination(message.getChannel(), message.getId());
+            return new Destination(new ChannelReplyTarget(message.getChannel(), message.getId()),
+                    message.getChannel().getId());
         }
     }
 
@@ -40,8 +42,8 @@ final class MessageQuestions {
         /** The conversation before the message (blocking REST reads are fine). */
         Conversation history(Message message, User self);
 
-        /** Where to answer; may create a thread. */
-        default Destination destination(Message message, String question) {
+        /** Where to answer (a target that may open a thread when it first posts). */
+        default Destination destination(Message message) {
             return Destination.of(message);
         }
 
@@ -57,9 +59,11 @@ final class MessageQuestions {
     private final ExecutorService workers;
     private final DiscordWording wording;
     private final EventDedupe dedupe;
+    private final DirectMessageMembership membership;
 
-    MessageQuestions(Answerer answerer, AccessGate gate, SecretNotice secrets, DiscordWording wording,
-                     EventDedupe dedupe, ExecutorService workers) {
+    MessageQuestions(Answerer answerer, AccessGate gate, DirectMessageMembership membership, SecretNotice secrets,
+                     DiscordWording wording, EventDedupe dedupe, ExecutorService workers) {
+        this.membership = Objects.requireNonNull(membership, "membership");
         this.answerer = Objects.requireNonNull(answerer, "answerer");
         this.wording = Objects.requireNonNull(wording, "wording");
         this.dedupe = Objects.requireNonNull(dedupe, "dedupe");
@@ -72,17 +76,36 @@ final class MessageQuestions {
     void handle(Message message, Handling handling) {
         if (!dedupe.firstSeen("discord:message:" + message.getId())) return; // replayed after a resume
         Caller caller = callerOf(message);
+        if (message.getChannelType() == ChannelType.PRIVATE && membership.matters()) {
+            // A DM carries no guild or roles: the sender's membership in the bot's guilds is looked up (REST).
+            submit(message, () -> membership.rolesOf(message.getAuthor(), message.getJDA()).ifPresentOrElse(
+                    roles -> decide(message, new Caller(caller.platform(), caller.workspaceId(), caller.channelId(),
+                            caller.userId(), roles), handling),
+                    () -> tellRefused(message, caller, gate.refuse(caller), "refused in the guilds the DM's sender shares")));
+            return;
+        }
+        decide(message, caller, handling);
+    }
+
+    private void decide(Message message, Caller caller, Handling handling) {
         String parent = message.getChannelType().isThread()
                 ? message.getChannel().asThreadChannel().getParentChannel().getId() : caller.channelId();
-        switch (gate.check(caller, parent)) {
-            case ALLOWED -> submit(message, () -> answer(message, caller, handling));
-            case DENIED_TELL -> {
-                log.info("platform=discord channel={} user={} refused by the access policy: {}", caller.channelId(),
-                        caller.userId(), gate.reason(caller, parent));
-                submit(message, () -> reply(message, wording.notAllowed()));
-            }
-            case DENIED_QUIET -> log.debug("platform=discord channel={} user={} refused again (not told)",
-                    caller.channelId(), caller.userId());
+        AccessGate.Decision decision = gate.check(caller, parent);
+        if (decision == AccessGate.Decision.ALLOWED) {
+            submit(message, () -> answer(message, caller, handling));
+        } else {
+            tellRefused(message, caller, decision, gate.reason(caller, parent));
+        }
+    }
+
+    private void tellRefused(Message message, Caller caller, AccessGate.Decision decision, String reason) {
+        if (decision == AccessGate.Decision.DENIED_TELL) {
+            log.info("platform=discord channel={} user={} refused by the access policy: {}", caller.channelId(),
+                    caller.userId(), reason);
+            submit(message, () -> reply(message, wording.notAllowed()));
+        } else {
+            log.debug("platform=discord channel={} user={} refused again (not told)", caller.channelId(),
+                    caller.userId());
         }
     }
 
@@ -94,12 +117,21 @@ final class MessageQuestions {
             return;
         }
         String requestId = "discord-" + message.getId();
+        showTyping(message);
         Conversation history = handling.history(message, self);
-        Destination to = handling.destination(message, question);
-        MessageChannel channel = to.channel();
-        answerer.answer(new ChatRequest(requestId, caller, history, question),
-                new ChannelReplyTarget(channel, to.replyToId()), channel.getId(),
+        Destination to = handling.destination(message);
+        answerer.answer(new ChatRequest(requestId, caller, history, question), to.target(), to.channelKey(),
                 notice -> secrets.tell(message, notice));
+    }
+
+    /** Typing shows at once that the question was taken, before the history reads that may take a while. */
+    private static void showTyping(Message message) {
+        try {
+            message.getChannel().sendTyping().complete();
+        } catch (RuntimeException e) {
+            log.debug("platform=discord channel={} typing indicator failed: {}", message.getChannel().getId(),
+                    DiscordErrors.describe(e));
+        }
     }
 
     private void reply(Message message, String text) {

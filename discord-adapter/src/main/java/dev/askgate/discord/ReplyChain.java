@@ -6,7 +6,6 @@ import dev.askgate.core.Turn;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageReference;
 import net.dv8tion.jda.api.entities.User;
-import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,9 +16,10 @@ import java.util.Optional;
 
 /**
  * The conversation a reply continues: the chain of messages it replies to, followed back through their
- * references (Discord includes one level; earlier ones are fetched), at most {@code maxMessages}, oldest first.
- * The bot's own messages become assistant turns; consecutive parts of one long answer become one turn.
- * Blocks on REST fetches: call it on a virtual thread.
+ * references (Discord includes one level in every message, fetched ones too; only the missing ones are
+ * fetched), at most {@code maxMessages}, oldest first. The bot's own messages become assistant turns, without
+ * the notes it adds for people (usage hints, refusals, errors); consecutive parts of one long answer become
+ * one turn. Blocks on REST fetches: call it on a virtual thread.
  */
 final class ReplyChain {
     private static final Logger log = LoggerFactory.getLogger(ReplyChain.class);
@@ -33,15 +33,14 @@ final class ReplyChain {
     /** The history before {@code message} (which is not part of it). */
     Conversation before(Message message, User self) {
         List<Message> chain = new ArrayList<>();
-        Message current = message.getReferencedMessage();
-        MessageReference pending = current == null ? message.getMessageReference() : null;
-        while (chain.size() < maxMessages) {
-            if (current == null && pending != null) current = fetch(pending, message).orElse(null);
+        Message known = message.getReferencedMessage();
+        MessageReference pending = message.getMessageReference();
+        while (chain.size() < maxMessages && pending != null) {
+            Message current = known != null ? known : fetch(pending, message).orElse(null);
             if (current == null) break;
             chain.add(current);
+            known = current.getReferencedMessage();
             pending = current.getMessageReference();
-            current = null;
-            if (pending == null) break;
         }
         Collections.reverse(chain);
         return toConversation(chain, self);
@@ -51,10 +50,10 @@ final class ReplyChain {
         List<Turn> turns = new ArrayList<>();
         for (Message m : oldestFirst) {
             boolean mine = m.getAuthor().getIdLong() == self.getIdLong();
-            String text = mine ? m.getContentRaw() : MentionText.question(m, self);
+            String text = mine ? DiscordWording.withoutNotes(m.getContentRaw()) : MentionText.question(m, self);
             if (text.isBlank()) continue;
             if (mine && !turns.isEmpty() && turns.getLast().role() == Role.ASSISTANT) {
-                turns.set(turns.size() - 1, Turn.assistant(turns.getLast().text() + "\n" + text));
+                turns.set(turns.size() - 1, Turn.assistant(AnswerParts.join(turns.getLast().text(), text)));
             } else {
                 turns.add(mine ? Turn.assistant(text) : Turn.user(text));
             }
@@ -65,10 +64,11 @@ final class ReplyChain {
     private Optional<Message> fetch(MessageReference reference, Message origin) {
         try {
             return Optional.of(origin.getChannel().retrieveMessageById(reference.getMessageId()).complete());
-        } catch (ErrorResponseException e) {
-            // A deleted or unreadable message ends the chain; the answer goes on with what was found.
+        } catch (RuntimeException e) {
+            // A deleted or unreadable message (no Read Message History: refused before or by Discord) ends the
+            // chain; the question is answered with what was found.
             log.debug("channel={} reply chain stops at {}: {}", origin.getChannel().getId(),
-                    reference.getMessageId(), e.getErrorResponse());
+                    reference.getMessageId(), DiscordErrors.describe(e));
             return Optional.empty();
         }
     }

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Continues the conversation in a thread the bot started: every message there is a question (no mention
@@ -39,21 +40,26 @@ final class ThreadListener extends ListenerAdapter implements MessageQuestions.H
     public Conversation history(Message message, User self) {
         ThreadChannel thread = message.getChannel().asThreadChannel();
         List<Message> oldestFirst = new ArrayList<>();
-        try {
-            List<Message> recent = new ArrayList<>(thread.getHistoryBefore(message, maxMessages).complete()
-                    .getRetrievedHistory());
-            Collections.reverse(recent); // Discord lists the newest first
-            if (recent.size() < maxMessages) {
-                // A thread opened on a message has that message's id; it is the conversation's first question.
-                thread.getParentMessageChannel().retrieveMessageById(thread.getId()).mapToResult().complete()
-                        .onSuccess(oldestFirst::add);
-            }
-            oldestFirst.addAll(recent);
-        } catch (RuntimeException e) {
-            log.warn("platform=discord channel={} thread history unavailable: {}", thread.getId(),
-                    DiscordErrors.describe(e));
+        // Each read may be refused (no Read Message History): the question is then answered with what was read.
+        List<Message> recent = new ArrayList<>(read(thread, "thread history",
+                () -> thread.getHistoryBefore(message, maxMessages).complete().getRetrievedHistory()));
+        Collections.reverse(recent); // Discord lists the newest first
+        if (recent.size() < maxMessages) {
+            // A thread opened on a message has that message's id; it is the conversation's first question.
+            oldestFirst.addAll(read(thread, "thread starter",
+                    () -> List.of(thread.getParentMessageChannel().retrieveMessageById(thread.getId()).complete())));
         }
+        oldestFirst.addAll(recent);
         return ReplyChain.toConversation(oldestFirst, self);
+    }
+
+    private static List<Message> read(ThreadChannel thread, String what, Supplier<List<Message>> fetch) {
+        try {
+            return fetch.get();
+        } catch (RuntimeException e) {
+            log.warn("platform=discord channel={} {} unavailable: {}", thread.getId(), what, DiscordErrors.describe(e));
+            return List.of();
+        }
     }
 
     @Override

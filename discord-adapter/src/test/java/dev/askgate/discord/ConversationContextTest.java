@@ -155,4 +155,46 @@ class ConversationContextTest {
         assertThat(h.openai.lastRequest().messageContents().subList(1, 4))
                 .containsExactly("start a topic", "First answer.", "and a follow-up without a mention");
     }
+
+    @Test
+    void aThreadIsNamedAfterItsAuthorNotAfterTheQuestion() throws Exception {
+        h.start(Map.of("DISCORD_USE_THREADS", "true"));
+        h.openai.enqueue(FakeOpenAi.answer("An answer."));
+
+        String question = h.discord.mention(h.discord.alice(), h.discord.channelId(), "my private worry about pay");
+
+        h.discord.awaitText(h.discord.awaitMessageIn(question, WAIT), "An answer."::equals, WAIT);
+        var opened = h.discord.calls("POST", "channels/\\d+/messages/" + question + "/threads");
+        assertThat(opened).hasSize(1);
+        assertThat(opened.getFirst().body().path("name").asText()).isEqualTo("Question from alice");
+    }
+
+    @Test
+    void withThreadsAQuestionWithASecretOpensNoThreadAndLeavesNothingInTheChannel() throws Exception {
+        h.start(Map.of("DISCORD_USE_THREADS", "true"));
+        String secret = "xoxb-FAKE-1234567890-notarealtoken00";
+
+        h.discord.mention(h.discord.alice(), h.discord.channelId(), "why does " + secret + " fail?");
+
+        h.discord.awaitMessageIn(h.discord.dmChannelOf(h.discord.alice()), WAIT);
+        h.discord.mention(h.discord.alice(), h.discord.channelId(), ""); // a marker: events arrive in order
+        h.discord.awaitMessageIn(h.discord.channelId(), WAIT);
+        assertThat(h.discord.calls("POST", ".*/threads")).isEmpty();
+        assertThat(h.discord.calls()).noneMatch(c -> c.body().toString().contains(secret)
+                || c.body().toString().contains("why does"));
+        assertThat(h.openai.requestCount()).isZero();
+    }
+
+    @Test
+    void withThreadsAFailureBeforeAnyWordsIsRepliedInTheChannelWithoutOpeningAThread() throws Exception {
+        h.start(Map.of("DISCORD_USE_THREADS", "true"));
+        h.openai.enqueue(FakeOpenAi.error(503));
+
+        String question = h.discord.mention(h.discord.alice(), h.discord.channelId(), "are you there?");
+
+        SentMessage reply = h.discord.awaitMessageIn(h.discord.channelId(), WAIT);
+        assertThat(reply.replyToId()).isEqualTo(question);
+        assertThat(reply.text()).contains("OpenAI is having trouble");
+        assertThat(h.discord.calls("POST", ".*/threads")).isEmpty();
+    }
 }

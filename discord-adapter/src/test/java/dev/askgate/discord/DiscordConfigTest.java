@@ -127,6 +127,27 @@ class DiscordConfigTest {
     }
 
     @Test
+    void aSecretPastedIntoAnIdListOrTheShardsIsNotEchoedButATypoIs() {
+        String openAiKey = "sk-proj-FAKE0000test0000key0000notreal";
+        Map<String, String> env = new HashMap<>();
+        env.put("DISCORD_BOT_TOKEN", TOKEN);
+        env.put("DISCORD_ALLOWED_ROLES", "123, " + openAiKey);
+        env.put("DISCORD_SHARDS", TOKEN);
+        env.put("DISCORD_DENIED_USERS", "alice");
+        env.put("DISCORD_GATEWAY_URL", "wss:" + openAiKey);
+        Settings s = new Settings(env);
+
+        DiscordConfig.from(s).orElseThrow();
+
+        assertThat(s.problems()).hasSize(4)
+                .noneSatisfy(p -> assertThat(p).contains(openAiKey))
+                .noneSatisfy(p -> assertThat(p).contains(TOKEN))
+                .anySatisfy(p -> assertThat(p).startsWith("DISCORD_ALLOWED_ROLES").contains("(value hidden)"))
+                .anySatisfy(p -> assertThat(p).startsWith("DISCORD_SHARDS").contains("(value hidden)"))
+                .anySatisfy(p -> assertThat(p).startsWith("DISCORD_DENIED_USERS").contains("\"alice\""));
+    }
+
+    @Test
     void bothTokenVariablesAreAProblem(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("t");
         Files.writeString(file, TOKEN);

@@ -28,9 +28,10 @@ class DiscordConnectionTest {
     void jdaConnectsToTheFakeAndSeesItsGuild() throws Exception {
         DiscordConfig config = new DiscordConfig(new Secret(TOKEN), URI.create(discord.apiUrl()),
                 Optional.of(URI.create(discord.gatewayUrl())), 25, false, false, java.util.Set.of(), false,
-                Duration.ofMillis(100), dev.askgate.core.policy.AccessRules.everyone(), Optional.empty(), true, false);
+                Duration.ofMillis(100), dev.askgate.core.policy.AccessRules.everyone(), Optional.empty(), true, false,
+                Duration.ofSeconds(20));
         connection = DiscordConnection.open(config, new OkHttpClient());
-        connection.awaitReady();
+        connection.awaitReady(Duration.ofSeconds(20));
         JDA jda = connection.shards().getFirst();
         assertThat(jda.getGuildById(discord.guildId())).isNotNull();
         jda.getTextChannelById(discord.channelId()).sendMessage("hello").complete();

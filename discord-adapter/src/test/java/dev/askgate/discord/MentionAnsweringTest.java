@@ -88,13 +88,38 @@ class MentionAnsweringTest {
 
         SentMessage answer = h.discord.awaitMessageIn(h.discord.channelId(), WAIT);
         h.discord.awaitText(answer, text::equals, WAIT);
-        assertThat(answer.bodies()).isNotEmpty().allSatisfy(body -> {
-            JsonNode mentions = body.path("allowed_mentions");
-            assertThat(mentions.path("parse").isArray()).as("parse in %s", body).isTrue();
-            assertThat(mentions.path("parse")).isEmpty();
-            assertThat(mentions.path("replied_user").asBoolean(true)).isFalse();
-            assertThat(mentions.has("users") || mentions.has("roles")).isFalse();
-        });
+        assertThat(answer.edits()).as("the answer was edited, so edits are checked too").isPositive();
+        assertThat(answer.bodies()).allSatisfy(MentionAnsweringTest::mentionsNobody);
+    }
+
+    @Test
+    void askAnswersMentioningEveryoneNotifyNobodyInTheResponseOrItsFollowUps() throws Exception {
+        h = new DiscordHarness().start();
+        String line = "Hey @everyone and @here, ask <@" + h.discord.alice().id() + "> or <@&"
+                + h.discord.memberRoleId() + ">, they know it well.\n";
+        String text = line.repeat(2600 / line.length());
+        h.openai.enqueue(FakeOpenAi.answer(text).streamedInChunksOf(300));
+
+        String token = h.discord.slashCommand(h.discord.alice(), h.discord.channelId(), "ask",
+                Map.of("question", "who knows?"));
+
+        List<SentMessage> parts = h.discord.awaitMessages(h.discord.channelId(), 2, WAIT);
+        h.discord.await(() -> parts.get(1).text().contains("they know it well.") ? true : null, WAIT, "follow-up");
+        SentMessage original = parts.getFirst();
+        assertThat(original.interactionToken()).isEqualTo(token);
+        assertThat(original.edits()).as("the deferred response was edited").isPositive();
+        // The deferred response itself carries no text; every edit of it and every follow-up must ping nobody.
+        assertThat(original.bodies().subList(1, original.bodies().size()))
+                .allSatisfy(MentionAnsweringTest::mentionsNobody);
+        assertThat(parts.get(1).bodies()).isNotEmpty().allSatisfy(MentionAnsweringTest::mentionsNobody);
+    }
+
+    private static void mentionsNobody(JsonNode body) {
+        JsonNode mentions = body.path("allowed_mentions");
+        assertThat(mentions.path("parse").isArray()).as("parse in %s", body).isTrue();
+        assertThat(mentions.path("parse")).isEmpty();
+        assertThat(mentions.path("replied_user").asBoolean(true)).isFalse();
+        assertThat(mentions.has("users") || mentions.has("roles")).isFalse();
     }
 
     @Test

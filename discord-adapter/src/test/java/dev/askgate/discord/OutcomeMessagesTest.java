@@ -76,4 +76,15 @@ class OutcomeMessagesTest {
     static Stream<Integer> cuts() {
         return Stream.of(3, 8);
     }
+
+    @org.junit.jupiter.api.Test
+    void anEmptyAnswerStillGetsAReplySayingSo() {
+        h.openai.enqueue(FakeOpenAi.answer(""));
+
+        String question = h.discord.mention(h.discord.alice(), h.discord.channelId(), "say nothing");
+
+        SentMessage message = h.discord.await(() -> h.discord.messagesIn(h.discord.channelId()).stream()
+                .filter(m -> m.replyToId().equals(question)).findFirst().orElse(null), WAIT, "reply to empty");
+        assertThat(message.text()).contains("empty answer");
+    }
 }

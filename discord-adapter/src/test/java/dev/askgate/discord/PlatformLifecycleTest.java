@@ -49,7 +49,41 @@ class PlatformLifecycleTest {
             assertThatThrownBy(platform::start).hasMessageContaining("DISCORD_BOT_TOKEN")
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain(wrong));
             assertThat(platform.ready()).isFalse();
+            assertThat(platform.executorsShutDown()).isTrue();
         }
+    }
+
+    @Test
+    void anUnreachableGatewayFailsTheStartInTimeWithALineNamingTheUrlsAndLeavesNoThreads() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        try (FakeDiscord discord = new FakeDiscord(DiscordHarness.DISCORD_TOKEN)) {
+            Settings settings = new Settings(Map.of("DISCORD_BOT_TOKEN", DiscordHarness.DISCORD_TOKEN,
+                    "DISCORD_API_URL", discord.apiUrl(), "DISCORD_GATEWAY_URL", "ws://127.0.0.1:" + closedPort + "/gateway",
+                    "DISCORD_COMPRESSION", "none", "DISCORD_START_TIMEOUT_SECONDS", "2"));
+            DiscordPlatform platform = new DiscordPlatform(DiscordConfig.from(settings).orElseThrow(), unusedChat(),
+                    new OkHttpClient(), Clock.systemUTC());
+
+            assertThatThrownBy(platform::start).hasMessageContaining("DISCORD_GATEWAY_URL")
+                    .hasMessageContaining("DISCORD_API_URL").hasMessageContaining("2 s");
+            assertThat(platform.ready()).isFalse();
+            assertThat(platform.executorsShutDown()).isTrue();
+            assertThat(platform.shards()).allSatisfy(jda -> assertThat(jda.getStatus())
+                    .isIn(net.dv8tion.jda.api.JDA.Status.SHUTDOWN, net.dv8tion.jda.api.JDA.Status.SHUTTING_DOWN));
+        }
+    }
+
+    @Test
+    void stoppingShardsWaitsForThemWithinTheGrace() throws Exception {
+        h.start(Map.of("DISCORD_SHARDS", "2"));
+        var shards = h.platform.shards();
+        assertThat(shards).hasSize(2);
+
+        h.platform.stop(Duration.ofSeconds(10));
+
+        assertThat(shards).allSatisfy(jda -> assertThat(jda.getStatus()).isEqualTo(net.dv8tion.jda.api.JDA.Status.SHUTDOWN));
     }
 
     @Test

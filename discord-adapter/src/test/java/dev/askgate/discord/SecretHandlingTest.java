@@ -72,7 +72,7 @@ class SecretHandlingTest {
     }
 
     @Test
-    void askWithASecretIsAnsweredWithTheNoticeOnlyAndNeverReachesTheModel() throws Exception {
+    void askWithASecretIsAnsweredPrivatelyWithTheNoticeOnlyAndNeverReachesTheModel() throws Exception {
         h.start();
 
         String token = h.discord.slashCommand(h.discord.alice(), h.discord.channelId(), "ask",
@@ -81,6 +81,7 @@ class SecretHandlingTest {
         SentMessage original = h.discord.awaitMessageIn(h.discord.channelId(), WAIT);
         String text = h.discord.awaitText(original, t -> t.contains("revoke"), WAIT);
         assertThat(original.interactionToken()).isEqualTo(token);
+        assertThat(original.bodies().getFirst().path("flags").asInt() & 64).as("ephemeral").isEqualTo(64);
         assertThat(text).doesNotContain(SLACK_TOKEN);
         assertThat(h.openai.requestCount()).isZero();
     }

@@ -38,4 +38,14 @@ class ShardingTest {
                 .orElseThrow();
         assertThat(identify.path("d").path("intents").asInt() & (1 << 15)).as("MESSAGE_CONTENT").isNotZero();
     }
+
+    @Test
+    void aReplicaRunningOneShardOfTwoIdentifiesOnlyThatShard() throws Exception {
+        h.start(Map.of("DISCORD_SHARDS", "2:1-1"));
+
+        List<String> shards = h.discord.gatewayFrames().stream().filter(f -> f.path("op").asInt() == 2)
+                .map(f -> f.path("d").path("shard").toString()).toList();
+        assertThat(shards).containsExactly("[1,2]");
+        assertThat(h.platform.ready()).isTrue();
+    }
 }

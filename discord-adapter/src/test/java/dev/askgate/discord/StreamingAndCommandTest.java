@@ -100,11 +100,14 @@ class StreamingAndCommandTest {
         assertThat(registration.body().get(0).path("options").get(0).path("name").asText()).isEqualTo("question");
         h.openai.enqueue(FakeOpenAi.answer("Slash answers work too."));
 
+        Instant asked = Instant.now();
         String token = h.discord.slashCommand(h.discord.alice(), h.discord.channelId(), "ask",
                 Map.of("question", "does /ask work?"));
 
         RestCall callback = h.discord.awaitCall("POST", "interactions/\\d+/" + token + "/callback", WAIT);
         assertThat(callback.body().path("type").asInt()).isEqualTo(5); // deferred channel message
+        assertThat(Duration.between(asked, callback.at()).toMillis()).as("deferred within Discord's 3 s, at once")
+                .isLessThan(1000);
         SentMessage original = h.discord.awaitMessageIn(h.discord.channelId(), WAIT);
         h.discord.awaitText(original, "Slash answers work too."::equals, WAIT);
         assertThat(original.interactionToken()).isEqualTo(token);
@@ -146,11 +149,53 @@ class StreamingAndCommandTest {
     }
 
     @Test
-    void guildRegistrationReplacesGlobalRegistrationWhenGuildsAreConfigured() throws Exception {
+    void guildRegistrationReplacesGlobalRegistrationAndClearsAStaleGlobalAsk() throws Exception {
         h.start(Map.of("DISCORD_GUILD_IDS", h.discord.guildId()));
 
-        h.discord.awaitCall("PUT", "applications/\\d+/guilds/" + h.discord.guildId() + "/commands", WAIT);
+        RestCall guild = h.discord.awaitCall("PUT", "applications/\\d+/guilds/" + h.discord.guildId() + "/commands",
+                WAIT);
+        RestCall global = h.discord.awaitCall("PUT", "applications/\\d+/commands", WAIT);
 
-        assertThat(h.discord.calls("PUT", "applications/\\d+/commands")).isEmpty();
+        assertThat(guild.body().get(0).path("name").asText()).isEqualTo("ask");
+        assertThat(global.body().isArray() && global.body().isEmpty()).as("global commands cleared").isTrue();
+        h.discord.mention(h.discord.alice(), h.discord.channelId(), ""); // a later marker: the usage hint
+        h.discord.awaitMessageIn(h.discord.channelId(), WAIT);
+        assertThat(h.discord.calls("PUT", "applications/\\d+/commands")).singleElement()
+                .satisfies(c -> assertThat(c.body().toString()).doesNotContain("ask"));
+    }
+
+    @Test
+    void theFinalEditGoesOutAsSoonAsTheStreamEndsNotAfterTheInterval() throws Exception {
+        h.start(Map.of("DISCORD_EDIT_INTERVAL_MS", "1500"));
+        String text = "A short answer that streams in a blink and must be complete at once.";
+        h.openai.enqueue(FakeOpenAi.answer(text));
+
+        h.discord.mention(h.discord.alice(), h.discord.channelId(), "quick one");
+
+        SentMessage answer = h.discord.awaitMessageIn(h.discord.channelId(), WAIT);
+        h.discord.awaitText(answer, text::equals, WAIT);
+        List<Instant> times = answer.times();
+        assertThat(Duration.between(times.getFirst(), times.getLast()).toMillis())
+                .as("from the first words to the whole text, with a 1.5 s edit interval").isLessThan(1000);
+    }
+
+    @Test
+    void aRateLimitOnOneRepliesEditPausesTheOtherRepliesEditsInThatChannel() throws Exception {
+        h.start(Map.of("DISCORD_EDIT_INTERVAL_MS", "100"));
+        String text = "Two answers stream side by side in one channel, and one of them meets a rate limit.";
+        h.openai.replyAlways(FakeOpenAi.answer(text).perTokenDelay(Duration.ofMillis(40)));
+        h.discord.rateLimitNext("PATCH", "channels/\\d+/messages/\\d+", 1, 2);
+
+        h.discord.mention(h.discord.alice(), h.discord.channelId(), "one");
+        h.discord.mention(h.discord.alice(), h.discord.channelId(), "two");
+
+        for (SentMessage answer : h.discord.awaitMessages(h.discord.channelId(), 2, WAIT)) {
+            h.discord.awaitText(answer, text::equals, WAIT);
+        }
+        List<RestCall> edits = h.discord.calls("PATCH", "channels/\\d+/messages/\\d+");
+        RestCall limited = edits.stream().filter(c -> c.status() == 429).findFirst().orElseThrow();
+        assertThat(edits.subList(edits.indexOf(limited) + 1, edits.size())).isNotEmpty().allSatisfy(after ->
+                assertThat(Duration.between(limited.at(), after.at()).toMillis()).as("%s", after)
+                        .isGreaterThanOrEqualTo(1800));
     }
 }

@@ -17,8 +17,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * edited as text arrives (paced by the shared {@link EditPacer}), a text that outgrows the platform's limit
  * continues in further messages, and {@link #finish} makes the messages hold exactly the final text.
  *
- * <p>The messages always show {@code splitter.split(text)}: each flush edits only the messages whose part
- * changed and posts the parts that have no message yet. One edit is scheduled at a time; it reads the text
+ * <p>The messages come to show {@code splitter.split(text)}: each paced flush makes one call on its own booked
+ * slot (edits the first message whose part changed, or posts the first part that has no message yet);
+ * the final flush books every edit it makes. One edit is scheduled at a time; it reads the text
  * when it runs, so text that arrives during the quiet interval is shown by it. Deltas come from the model's
  * stream thread, scheduled edits from the scheduler; platform calls are serialised by one lock.
  */
@@ -192,20 +193,34 @@ public final class StreamingReply implements ReplySink {
         }
     }
 
-    /** Brings the messages up to the current text. */
+    /**
+     * Brings the messages towards the current text: the first flush posts (posts are not paced; there is nothing
+     * to edit yet), and a scheduled flush makes the one edit or continuation its booked slot pays for. More changes wait for the next
+     * booked slot, so that a text crossing the message limit (an edit of the earlier part and a new part) never
+     * makes two calls on one booking and the channel's budget holds.
+     */
     private void flush(boolean scheduled) {
+        boolean more = false;
         io.lock();
         try {
             synchronized (state) {
                 if (finished && scheduled) return;
             }
             List<String> parts = parts(text());
+            int calls = 0;
             for (int i = 0; i < parts.size(); i++) {
-                if (i >= ids.size()) {
+                boolean isNew = i >= ids.size();
+                if (!isNew && parts.get(i).equals(shown.get(i))) continue;
+                if (scheduled && calls == 1) {
+                    more = true;
+                    break;
+                }
+                if (isNew) {
                     post(parts.get(i));
-                } else if (!parts.get(i).equals(shown.get(i))) {
+                } else {
                     edit(i, parts.get(i));
                 }
+                calls++;
             }
         } catch (RuntimeException e) {
             // The next flush or the final one tries again; the platform's error is the adapter's to log in detail.
@@ -213,6 +228,7 @@ public final class StreamingReply implements ReplySink {
         } finally {
             io.unlock();
         }
+        if (more) scheduleEdit();
     }
 
     private List<String> parts(String all) {

@@ -304,4 +304,22 @@ class StreamingReplyTest {
 
         assertThat(target.texts()).containsExactly("Done.");
     }
+
+    @Test
+    void textCrossingTheMessageLimitMakesOneCallPerBookedSlot() {
+        StreamingReply reply = reply(64);
+        reply.delta("Short first words. ");
+        Instant start = clock.instant();
+        reply.delta("And then a much longer continuation that crosses the limit of a message. ");
+
+        scheduler.advance(INTERVAL);
+
+        List<RecordingTarget.Call> paced = target.calls.stream().filter(c -> c.at().isAfter(start)).toList();
+        assertThat(paced).hasSize(1); // the booked slot pays for one call; the continuation waits for the next
+        scheduler.advance(INTERVAL.multipliedBy(2));
+        assertThat(target.texts()).isEqualTo(new MessageSplitter(64).split(
+                "Short first words. And then a much longer continuation that crosses the limit of a message. "));
+        assertThat(target.calls.stream().map(RecordingTarget.Call::at).distinct().count())
+                .isEqualTo(target.calls.size()); // never two calls at one instant
+    }
 }

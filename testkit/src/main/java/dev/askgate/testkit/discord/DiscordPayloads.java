@@ -110,8 +110,8 @@ final class DiscordPayloads {
         d.putNull("icon");
         d.putNull("description");
         d.putNull("system_channel_id");
-        long everyone = VIEW_CHANNEL | SEND_MESSAGES | READ_MESSAGE_HISTORY | ADD_REACTIONS | USE_APPLICATION_COMMANDS
-                | SEND_MESSAGES_IN_THREADS;
+        long everyone = VIEW_CHANNEL | SEND_MESSAGES | (world.botMayReadHistory ? READ_MESSAGE_HISTORY : 0)
+                | ADD_REACTIONS | USE_APPLICATION_COMMANDS | SEND_MESSAGES_IN_THREADS;
         long bot = everyone | EMBED_LINKS | CREATE_PUBLIC_THREADS | (world.botMayManageMessages ? MANAGE_MESSAGES : 0);
         ArrayNode roles = d.putArray("roles");
         roles.add(roleJson(world.guildId, "@everyone", 0, everyone));

@@ -12,6 +12,7 @@ import okio.Buffer;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,6 +31,7 @@ final class DiscordRest extends Dispatcher {
     private final Map<String, String> originals = new ConcurrentHashMap<>();
     /** Interaction token to the channel it was used in. */
     private final Map<String, String> interactionChannels = new ConcurrentHashMap<>();
+    private final EditRateLimit editLimit = new EditRateLimit();
 
     DiscordRest(FakeDiscord discord, DiscordWorld world) {
         this.discord = discord;
@@ -74,6 +76,9 @@ final class DiscordRest extends Dispatcher {
     private MockResponse route(String method, String path, List<String> s, JsonNode body, RecordedRequest request) {
         String route = method + " " + path.replaceAll("\\d{5,}", "{id}")
                 .replaceAll("^(interactions/\\{id\\}|webhooks/\\{id\\})/[^/]+", "$1/{token}");
+        if (route.startsWith("GET channels/{id}/messages") && !world.botMayReadHistory && world.isGuildChannel(s.get(1))) {
+            return error(403, 50001, "Missing Access");
+        }
         return switch (route) {
             case "GET users/@me" -> ok(world.wire.userJson(world.self).put("verified", true).put("mfa_enabled", false));
             case "GET gateway" -> ok(world.mapper.createObjectNode().put("url", discord.gatewayUrl()));
@@ -85,11 +90,14 @@ final class DiscordRest extends Dispatcher {
             case "GET channels/{id}/messages/{id}" -> world.message(s.get(3)).map(DiscordRest::ok)
                     .orElseGet(() -> error(404, 10008, "Unknown Message"));
             case "GET channels/{id}/messages" -> history(s.get(1), request);
-            case "PATCH channels/{id}/messages/{id}" -> edit(s.get(3), body);
+            case "PATCH channels/{id}/messages/{id}" -> limitedEdit(s.get(1), s.get(3), body);
             case "DELETE channels/{id}/messages/{id}" -> delete(s.get(3));
             case "POST channels/{id}/typing" -> noContent();
             case "POST channels/{id}/messages/{id}/threads" -> startThread(s.get(1), s.get(3), body);
             case "POST users/@me/channels" -> openDm(body);
+            case "GET guilds/{id}/members/{id}" -> world.members().stream().filter(u -> u.id().equals(s.get(3)))
+                    .findFirst().<MockResponse>map(u -> ok(world.wire.memberJson(u, true)))
+                    .orElseGet(() -> error(404, 10007, "Unknown Member"));
             case "PUT applications/{id}/commands", "PUT applications/{id}/guilds/{id}/commands" -> commands(body);
             case "GET applications/{id}/commands", "GET applications/{id}/guilds/{id}/commands" ->
                     ok(world.mapper.createArrayNode());
@@ -97,6 +105,8 @@ final class DiscordRest extends Dispatcher {
             case "PATCH webhooks/{id}/{token}/messages/@original" -> editOriginal(s.get(2), body);
             case "GET webhooks/{id}/{token}/messages/@original" -> Optional.ofNullable(originals.get(s.get(2)))
                     .flatMap(world::message).map(DiscordRest::ok).orElseGet(() -> error(404, 10008, "Unknown Message"));
+            case "DELETE webhooks/{id}/{token}/messages/@original" -> Optional.ofNullable(originals.get(s.get(2)))
+                    .map(this::delete).orElseGet(() -> error(404, 10008, "Unknown Message"));
             case "POST webhooks/{id}/{token}" -> create(interactionChannels.getOrDefault(s.get(2), ""), body, s.get(2));
             case "PATCH webhooks/{id}/{token}/messages/{id}" -> edit(s.get(4), body);
             default -> error(404, 0, "404: Not Found");
@@ -140,6 +150,31 @@ final class DiscordRest extends Dispatcher {
         message.put("edited_timestamp", Instant.now().toString());
         discord.recorder().edited(messageId, body);
         return ok(message);
+    }
+
+    /** An edit of a channel's message, within Discord's edit limit (else a 429 as Discord sends it). */
+    private MockResponse limitedEdit(String channelId, String messageId, JsonNode body) {
+        EditRateLimit.Verdict verdict = editLimit.admit(channelId, System.currentTimeMillis());
+        String resetAfter = String.format(Locale.ROOT, "%.3f", verdict.resetAfterMillis() / 1000.0);
+        if (!verdict.allowed()) {
+            long retrySeconds = Math.max(1, (verdict.resetAfterMillis() + 999) / 1000);
+            return withDiscordHeaders(new MockResponse.Builder().code(429))
+                    .setHeader("Retry-After", Long.toString(retrySeconds))
+                    .setHeader("X-RateLimit-Remaining", "0")
+                    .setHeader("X-RateLimit-Reset-After", resetAfter)
+                    .setHeader("X-RateLimit-Bucket", "fakeedits")
+                    .setHeader("X-RateLimit-Scope", "user")
+                    .body("{\"message\":\"You are being rate limited.\",\"retry_after\":" + resetAfter
+                            + ",\"global\":false}")
+                    .build();
+        }
+        MockResponse response = edit(messageId, body);
+        if (response.getCode() != 200) return response;
+        return response.newBuilder()
+                .setHeader("X-RateLimit-Remaining", Integer.toString(verdict.remaining()))
+                .setHeader("X-RateLimit-Reset-After", resetAfter)
+                .setHeader("X-RateLimit-Bucket", "fakeedits")
+                .build();
     }
 
     private MockResponse delete(String messageId) {
@@ -196,7 +231,7 @@ final class DiscordRest extends Dispatcher {
         world.store(message);
         originals.put(token, id);
         ObjectNode first = world.mapper.createObjectNode().put("content", data.path("content").asText(""));
-        first.put("callback_type", type);
+        first.put("callback_type", type).put("flags", data.path("flags").asInt(0));
         discord.recorder().created(new SentMessage(id, channelId, "", token), first);
         ObjectNode response = world.mapper.createObjectNode();
         response.putObject("interaction").put("id", world.newId()).put("type", 2);

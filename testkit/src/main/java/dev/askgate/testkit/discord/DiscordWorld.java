@@ -36,6 +36,7 @@ final class DiscordWorld {
     private final Map<String, String> dmChannelByUser = new ConcurrentHashMap<>();
     private final Map<String, String> threadParent = new ConcurrentHashMap<>();
     volatile boolean botMayManageMessages = true;
+    volatile boolean botMayReadHistory = true;
     /** How all of this looks on the wire. */
     final DiscordPayloads wire = new DiscordPayloads(this);
 

@@ -25,7 +25,9 @@ import java.util.function.Supplier;
  *
  * <p>Tests inject messages and slash commands ({@link #mention}, {@link #reply}, {@link #directMessage},
  * {@link #slashCommand}), script REST failures such as 429s ({@link #rateLimitNext}), and read what the bot
- * sent ({@link #awaitMessageIn}, {@link #messagesIn}, {@link #calls()}), waiting with deadlines.
+ * sent ({@link #awaitMessageIn}, {@link #messagesIn}, {@link #calls()}), waiting with deadlines. Like Discord, it
+ * allows 5 edits of a channel's messages per 5 s and answers more with a real 429 ({@code Via},
+ * {@code X-RateLimit-*} and {@code retry_after}); its {@code X-RateLimit-Remaining} counts down honestly.
  */
 public final class FakeDiscord implements AutoCloseable {
     private final String token;
@@ -93,6 +95,14 @@ public final class FakeDiscord implements AutoCloseable {
     /** Whether the bot's role grants Manage Messages (set before JDA connects). Default true. */
     public void botMayManageMessages(boolean allowed) {
         world.botMayManageMessages = allowed;
+    }
+
+    /**
+     * Whether the bot may read message history (set before JDA connects). Default true. Without it JDA refuses
+     * to fetch messages itself, and the fake answers any fetch 403 (50001 Missing Access), as Discord does.
+     */
+    public void botMayReadHistory(boolean allowed) {
+        world.botMayReadHistory = allowed;
     }
 
     /**

@@ -46,6 +46,29 @@ class FakeDiscordTest {
     }
 
     @Test
+    void theSixthEditOfAChannelWithinFiveSecondsIsRateLimitedAsDiscordDoes() throws Exception {
+        String path = "channels/" + discord.channelId() + "/messages";
+        String id;
+        try (Response created = call(authorized(path).post(RequestBody.create("{\"content\":\"one\"}", JSON)))) {
+            id = mapper.readTree(created.body().string()).path("id").asText();
+        }
+        for (int i = 1; i <= 5; i++) {
+            try (Response edited = call(authorized(path + "/" + id).patch(RequestBody.create("{\"content\":\"e\"}", JSON)))) {
+                assertThat(edited.code()).isEqualTo(200);
+                assertThat(edited.header("X-RateLimit-Remaining")).isEqualTo(Integer.toString(5 - i));
+            }
+        }
+        try (Response limited = call(authorized(path + "/" + id).patch(RequestBody.create("{\"content\":\"x\"}", JSON)))) {
+            assertThat(limited.code()).isEqualTo(429);
+            assertThat(limited.header("Via")).isNotBlank();
+            assertThat(limited.header("X-RateLimit-Remaining")).isEqualTo("0");
+            assertThat(Double.parseDouble(limited.header("X-RateLimit-Reset-After"))).isPositive();
+            assertThat(mapper.readTree(limited.body().string()).path("retry_after").asDouble()).isPositive();
+        }
+        assertThat(discord.awaitMessageIn(discord.channelId(), Duration.ofSeconds(5)).text()).isEqualTo("e");
+    }
+
+    @Test
     void createdAndEditedMessagesAreRecordedWithEveryVersion() throws Exception {
         String path = "channels/" + discord.channelId() + "/messages";
         String id;
