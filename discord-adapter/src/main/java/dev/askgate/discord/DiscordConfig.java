@@ -2,7 +2,6 @@ package dev.askgate.discord;
 
 import dev.askgate.core.config.Secret;
 import dev.askgate.core.config.Settings;
-import dev.askgate.core.guard.SecretGuard;
 import dev.askgate.core.policy.AccessRules;
 
 import java.net.URI;
@@ -35,7 +34,6 @@ public record DiscordConfig(Secret token, URI apiUrl, Optional<URI> gatewayUrl, 
 
     public static final String DEFAULT_API_URL = "https://discord.com/api/v10/";
     public static final int DEFAULT_START_TIMEOUT_SECONDS = 120;
-    private static final int MAX_QUOTED = 40;
 
     public DiscordConfig {
         Objects.requireNonNull(token, "token");
@@ -81,7 +79,7 @@ public record DiscordConfig(Secret token, URI apiUrl, Optional<URI> gatewayUrl, 
             Optional<ShardRange> range = ShardRange.parse(v);
             if (range.isEmpty()) {
                 s.problem("DISCORD_SHARDS must be \"total\" or \"total:first-last\" with 0 <= first <= last < total "
-                        + quoted(v));
+                        + Settings.quoted(v));
             }
             return range;
         });
@@ -107,17 +105,8 @@ public record DiscordConfig(Secret token, URI apiUrl, Optional<URI> gatewayUrl, 
     private static Set<String> ids(Settings s, String name) {
         Set<String> ids = s.idSet(name);
         ids.stream().filter(id -> !id.matches("\\d{1,20}")).findFirst().ifPresent(bad ->
-                s.problem(name + " must list Discord ids (digits, comma-separated); one is not " + quoted(bad)));
+                s.problem(name + " must list Discord ids (digits, comma-separated); one is not " + Settings.quoted(bad)));
         return ids;
-    }
-
-    /**
-     * A bad value for a problem line, by the rule {@code Settings} applies to its own: quoted to help find a
-     * typo, hidden when it may be a secret pasted into the wrong variable (shaped like one, or long).
-     */
-    static String quoted(String value) {
-        boolean mayBeSecret = value.length() > MAX_QUOTED || new SecretGuard().findSecret(value).isPresent();
-        return mayBeSecret ? "(value hidden)" : "(got \"" + value + "\")";
     }
 
     private static Optional<URI> websocketUrl(Settings s, String value) {

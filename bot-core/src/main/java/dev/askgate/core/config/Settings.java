@@ -145,7 +145,11 @@ public final class Settings {
      * The bad value in quotes, to help find a typo; hidden when it may be a secret pasted into the wrong variable
      * (shaped like one, or long enough to be one).
      */
-    private static String quoted(String value) {
+    /**
+     * A bad value for a problem line: quoted to help find a typo, hidden when it may be a secret pasted into the
+     * wrong variable (shaped like one, or long).
+     */
+    public static String quoted(String value) {
         boolean mayBeSecret = value.length() > MAX_QUOTED || new SecretGuard().findSecret(value).isPresent();
         return mayBeSecret ? "(value hidden)" : "(got \"" + value + "\")";
     }
