@@ -222,12 +222,12 @@ public final class FakeSlack implements Closeable {
         notifyAll();
     }
 
-    SlackMessage message(String channel, String ts) {
+    synchronized SlackMessage message(String channel, String ts) {
         return messages.get(channel + "/" + ts);
     }
 
     /** Every message the fake holds, oldest first. */
-    public List<SlackMessage> messages() {
+    public synchronized List<SlackMessage> messages() {
         return messages.values().stream().sorted(Comparator.comparing(SlackMessage::ts)).toList();
     }
 

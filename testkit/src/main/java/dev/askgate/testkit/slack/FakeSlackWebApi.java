@@ -57,8 +57,13 @@ final class FakeSlackWebApi {
             fake.record(new SlackCall(method, params, token, Instant.now(), false));
             return scriptedResponse;
         }
-        ObjectNode answer = answer(method, params, token);
-        fake.record(new SlackCall(method, params, token, Instant.now(), answer.path("ok").asBoolean()));
+        // The call is recorded and its effect (a stored or changed message) applied under the fake's one lock,
+        // so that a test that sees the message also sees the call that made it, in order.
+        ObjectNode answer;
+        synchronized (fake) {
+            answer = answer(method, params, token);
+            fake.record(new SlackCall(method, params, token, Instant.now(), answer.path("ok").asBoolean()));
+        }
         return jsonResponse(200, answer);
     }
 
