@@ -122,4 +122,13 @@ class SlackHttpSecurityTest {
         assertRejectedAndModelUntouched(h.slack.post(h.endpoint(), "application/json", event.json(), Map.of()));
         assertThat(h.slack.calls("chat.postMessage")).isEmpty();
     }
+
+    @Test
+    void slacksSignedSslCheckIsAnsweredOk() {
+        String body = "ssl_check=1&token=FAKEverificationtoken";
+        HttpDelivery d = postCommand(h.signer.headers(Instant.now().getEpochSecond(), body), body);
+
+        assertThat(d.status()).isEqualTo(200);
+        assertThat(h.openAi.requestCount()).isZero();
+    }
 }
