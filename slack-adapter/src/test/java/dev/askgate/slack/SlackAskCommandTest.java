@@ -27,7 +27,10 @@ class SlackAskCommandTest {
             assertThat(ack.status()).isEqualTo(200);
             assertThat(ack.text()).isEmpty();
             SlackMessage quote = h.slack.awaitBotMessage(CHANNEL, m -> m.threadTs().isEmpty());
-            assertThat(quote.text()).isEqualTo("*<@" + USER + "> asked:*\n> how do I undo a pushed commit?");
+            // Sent with a raw "> " quote marker; Slack keeps it escaped.
+            assertThat(h.slack.calls("chat.postMessage").getFirst().text())
+                    .isEqualTo("*<@" + USER + "> asked:*\n> how do I undo a pushed commit?");
+            assertThat(quote.text()).isEqualTo("*<@" + USER + "> asked:*\n&gt; how do I undo a pushed commit?");
             String expected = "Use *git revert* to undo a pushed commit.";
             SlackMessage answer = h.slack.await(() -> h.slack.thread(CHANNEL, quote.ts()).stream()
                     .filter(m -> m.fromBot() && m.text().equals(expected)).findFirst(), FakeSlack.DEFAULT_WAIT, "the answer");
@@ -48,7 +51,8 @@ class SlackAskCommandTest {
             assertThat(ack.status()).isEqualTo(200);
             assertThat(ack.after()).isLessThan(Duration.ofSeconds(3)); // Slack's protocol deadline
             h.openAi.awaitRequests(1, FakeSlack.DEFAULT_WAIT);
-            assertThat(h.slack.calls("chat.postMessage")).allMatch(c -> c.text().contains("asked:"));
+            h.slack.awaitCall("chat.postMessage", c -> true);
+            assertThat(h.slack.calls("chat.postMessage")).isNotEmpty().allMatch(c -> c.text().contains("asked:"));
         }
     }
 

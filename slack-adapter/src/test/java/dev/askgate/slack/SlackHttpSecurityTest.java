@@ -2,6 +2,7 @@ package dev.askgate.slack;
 
 import dev.askgate.testkit.slack.FakeSlack;
 import dev.askgate.testkit.slack.HttpDelivery;
+import dev.askgate.testkit.slack.SlackCall;
 import dev.askgate.testkit.slack.SlackSigner;
 import dev.askgate.testkit.slack.SlashCommand;
 import org.junit.jupiter.api.AfterAll;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -46,7 +48,18 @@ class SlackHttpSecurityTest {
     private static void assertRejectedAndModelUntouched(HttpDelivery d) {
         assertThat(d.status()).isEqualTo(401);
         assertThat(d.body()).isEqualTo("{\"error\":\"invalid request\"}");
+        // A negative check: give work that a wrongly accepted request would start a moment to show itself.
+        settle();
         assertThat(h.openAi.requestCount()).isZero();
+        assertThat(h.slack.calls()).extracting(SlackCall::method).containsOnly("auth.test");
+    }
+
+    private static void settle() {
+        try {
+            Thread.sleep(Duration.ofMillis(500));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

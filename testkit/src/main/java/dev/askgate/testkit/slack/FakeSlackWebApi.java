@@ -20,11 +20,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The Web API half of {@link FakeSlack}: answers {@code /api/<method>} like Slack does and records each call. */
 final class FakeSlackWebApi {
     /** Slack refuses message texts over 40,000 characters; most clients see trouble above about 4,000. */
     static final int MSG_TOO_LONG_ABOVE = 4_000;
+
+    private static final Pattern TOKEN = Pattern.compile("<[^<>\\s][^<>]*>");
+    private static final Pattern RAW_AMPERSAND = Pattern.compile("&(?!amp;|lt;|gt;)");
 
     private final FakeSlack fake;
     private final ObjectMapper json;
@@ -119,7 +124,7 @@ final class FakeSlackWebApi {
         if (problem != null) return problem;
         String ts = nextTs();
         SlackMessage m = new SlackMessage(channel, ts, p.get("thread_ts"), FakeSlack.BOT_USER_ID, FakeSlack.BOT_ID,
-                p.get("text"));
+                asSlackStores(p.get("text")));
         fake.store(m);
         ObjectNode ok = ok();
         ok.put("channel", channel);
@@ -134,12 +139,32 @@ final class FakeSlackWebApi {
         if (problem != null) return problem;
         SlackMessage existing = fake.message(channel, p.getOrDefault("ts", ""));
         if (existing == null) return error("message_not_found");
-        fake.store(existing.withText(p.get("text")));
+        fake.store(existing.withText(asSlackStores(p.get("text"))));
         ObjectNode ok = ok();
         ok.put("channel", channel);
         ok.put("ts", existing.ts());
         ok.put("text", p.get("text"));
         return ok;
+    }
+
+    /**
+     * The text as Slack keeps and returns it: a {@code &}, {@code <} or {@code >} sent raw outside a
+     * {@code <…>} token (a mention, a link) comes back escaped — a {@code > } quote marker as {@code &gt; }.
+     */
+    static String asSlackStores(String text) {
+        if (text == null) return null;
+        StringBuilder out = new StringBuilder();
+        Matcher m = TOKEN.matcher(text);
+        int at = 0;
+        while (m.find()) {
+            out.append(escapeRaw(text.substring(at, m.start()))).append(m.group());
+            at = m.end();
+        }
+        return out.append(escapeRaw(text.substring(at))).toString();
+    }
+
+    private static String escapeRaw(String s) {
+        return RAW_AMPERSAND.matcher(s).replaceAll("&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private ObjectNode postEphemeral(Map<String, String> p) {
