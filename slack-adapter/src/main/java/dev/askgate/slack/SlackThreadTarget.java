@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
@@ -25,6 +26,7 @@ final class SlackThreadTarget implements MessageTarget {
     private final String channel;
     private final Supplier<String> threadTs;
     private final Map<String, List<String>> overflow = new ConcurrentHashMap<>();
+    private final ReentrantLock overflowLock = new ReentrantLock();
     /** Halved each time Slack answers {@code msg_too_long}. */
     private volatile int limit = SAFE_CHARS;
 
@@ -62,7 +64,8 @@ final class SlackThreadTarget implements MessageTarget {
             List<String> extra = overflow.get(messageId);
             if (extra == null && pieces.size() == 1) return;
             if (extra == null) extra = overflow.computeIfAbsent(messageId, id -> new ArrayList<>());
-            synchronized (extra) {
+            overflowLock.lock(); // not synchronized: these calls block, and would pin a virtual thread's carrier
+            try {
                 for (int i = 1; i < pieces.size(); i++) {
                     if (i - 1 < extra.size()) {
                         api.update(channel, extra.get(i - 1), pieces.get(i));
@@ -73,6 +76,8 @@ final class SlackThreadTarget implements MessageTarget {
                 for (int i = pieces.size() - 1; i < extra.size(); i++) {
                     api.update(channel, extra.get(i), "\u2026");
                 }
+            } finally {
+                overflowLock.unlock();
             }
             return;
         }
