@@ -4,6 +4,8 @@ import dev.askgate.testkit.openai.FakeAnswer;
 import dev.askgate.testkit.slack.FakeSlack;
 import dev.askgate.testkit.slack.SlackCall;
 import dev.askgate.testkit.slack.SlackMessage;
+import dev.askgate.testkit.slack.SlashCommand;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -118,6 +120,40 @@ class SlackAskCommandTest {
             assertThat(h.slack.calls("chat.postMessage")).isEmpty();
             List<SlackCall> none = h.slack.calls("response_url");
             assertThat(none).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(SlackHarness.Mode.class)
+    void aCommandDeliveredTwiceWithTheSameTriggerIdIsAnsweredOnce(SlackHarness.Mode mode) throws Exception {
+        try (SlackHarness h = SlackHarness.start(mode)) {
+            h.openAi.answerAlways("Only once.");
+            SlashCommand command = h.slack.slashCommand("/ask", CHANNEL, USER, "say it once");
+
+            SlackHarness.Ack first = h.send(command);
+            SlackHarness.Ack retry = h.send(command);
+
+            assertThat(first.status()).isEqualTo(200);
+            assertThat(retry.status()).isEqualTo(200);
+            h.slack.awaitBotMessage(CHANNEL, m -> m.text().equals("Only once."));
+            h.openAi.awaitRequests(1, FakeSlack.DEFAULT_WAIT);
+            assertThat(h.openAi.requestCount()).isEqualTo(1);
+            assertThat(h.slack.messages()).filteredOn(m -> m.text().contains("asked:")).hasSize(1);
+        }
+    }
+
+    @Test
+    void afterAnAbruptCutTheAppReconnectsAndAnswersTheNextCommand() throws Exception {
+        try (SlackHarness h = SlackHarness.start(SlackHarness.Mode.SOCKET)) {
+            h.openAi.answerAlways("Back again.");
+            h.slack.socketMode().cutConnections();
+            h.slack.socketMode().awaitConnections(2, FakeSlack.DEFAULT_WAIT);
+
+            SlackHarness.Ack ack = h.ask(CHANNEL, USER, "are you back?");
+
+            assertThat(ack.status()).isEqualTo(200);
+            h.slack.awaitBotMessage(CHANNEL, m -> m.text().equals("Back again."));
+            assertThat(h.slack.calls("apps.connections.open").size()).isGreaterThanOrEqualTo(2);
         }
     }
 }

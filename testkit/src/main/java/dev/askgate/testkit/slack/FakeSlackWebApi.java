@@ -38,6 +38,7 @@ final class FakeSlackWebApi {
     final Set<String> channelsWithoutBot = ConcurrentHashMap.newKeySet();
     final Set<String> unknownChannels = ConcurrentHashMap.newKeySet();
     volatile int msgTooLongAbove = MSG_TOO_LONG_ABOVE;
+    volatile int repliesPageSize = 1_000;
 
     FakeSlackWebApi(FakeSlack fake, ObjectMapper json) {
         this.fake = fake;
@@ -194,10 +195,14 @@ final class FakeSlackWebApi {
                 .sorted(Comparator.comparing(SlackMessage::ts))
                 .toList();
         if (thread.isEmpty()) return error("thread_not_found");
+        // Pages of repliesPageSize messages; the cursor is the index of the next page's first message.
+        int from = p.getOrDefault("cursor", "").startsWith("FAKEcursor") ? Integer.parseInt(p.get("cursor").substring(10)) : 0;
+        int to = Math.min(thread.size(), from + repliesPageSize);
         ObjectNode ok = ok();
         ArrayNode messages = ok.putArray("messages");
-        thread.forEach(m -> messages.add(messageJson(m)));
-        ok.put("has_more", false);
+        thread.subList(Math.min(from, to), to).forEach(m -> messages.add(messageJson(m)));
+        ok.put("has_more", to < thread.size());
+        if (to < thread.size()) ok.putObject("response_metadata").put("next_cursor", "FAKEcursor" + to);
         return ok;
     }
 
