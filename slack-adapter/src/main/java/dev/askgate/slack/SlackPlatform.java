@@ -2,8 +2,6 @@ package dev.askgate.slack;
 
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
-import com.slack.api.bolt.socket_mode.SocketModeApp;
-import com.slack.api.socket_mode.SocketModeClient;
 import dev.askgate.core.ChatOutcome;
 import dev.askgate.core.ChatPlatform;
 import dev.askgate.core.ChatService;
@@ -28,11 +26,11 @@ import java.util.function.Function;
  * Askgate in one Slack workspace, with Bolt: in Socket Mode it connects out over a WebSocket (no public URL);
  * in HTTP mode Slack's requests arrive through {@link #httpEndpoint()}, which the launcher mounts at
  * {@code POST /slack/events}. {@link #start()} checks the bot token ({@code auth.test}) and, in Socket Mode,
- * opens the connection; {@link #stop} lets answers in flight finish before disconnecting.
+ * opens the connection; {@link #stop} stops taking events (disconnecting Socket Mode first), then lets the
+ * answers in flight finish.
  */
 public final class SlackPlatform implements ChatPlatform {
     private static final Logger log = LoggerFactory.getLogger(SlackPlatform.class);
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(20);
 
     private final SlackSettings settings;
     private final Slack slack;
@@ -42,9 +40,8 @@ public final class SlackPlatform implements ChatPlatform {
     private final SlackHttpEndpoint endpoint;
     private final SlackWebApi api;
     private volatile boolean stopping;
-    private volatile SocketModeApp socketMode;
+    private volatile SlackSocketConnection socketMode;
     private volatile boolean started;
-    private volatile boolean connected;
 
     /**
      * @param http         the launcher's one OkHttpClient; Bolt's Web API client is derived from it
@@ -98,9 +95,8 @@ public final class SlackPlatform implements ChatPlatform {
                     + "): check SLACK_BOT_TOKEN and that SLACK_API_URL is reachable");
         }
         if (settings.connection() instanceof SlackSettings.Connection.SocketMode sm) {
-            startSocketMode(sm.appToken().value());
+            socketMode = SlackSocketConnection.open(app, sm.appToken().value(), settings.apiHost());
         } else {
-            connected = true;
             log.info("platform=slack HTTP mode: Slack's requests are expected at {}", SlackHttpEndpoint.PATH);
         }
         started = true;
@@ -126,47 +122,10 @@ public final class SlackPlatform implements ChatPlatform {
         }
     }
 
-    private void startSocketMode(String appToken) throws Exception {
-        SocketModeApp sm = new SocketModeApp(appToken, SocketModeClient.Backend.Tyrus, context -> {
-            log.error("platform=slack handling a Socket Mode envelope failed: {}",
-                    context.getException() == null ? "unknown" : context.getException().getClass().getName());
-            return null;
-        }, app);
-        try {
-            sm.startAsync();
-        } catch (RuntimeException e) {
-            closeQuietly(sm); // its thread pool lives until close(), not stop()
-            // Bolt throws (or its client factory returns null) when apps.connections.open fails.
-            throw new IllegalStateException("Slack Socket Mode could not start with SLACK_APP_TOKEN ("
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + "): check that it is an"
-                    + " app-level token with the connections:write scope, that Socket Mode is on, and that "
-                    + settings.apiHost() + " is reachable");
-        }
-        socketMode = sm; // from here on stop() closes it, also when the connection never opens
-        SocketModeClient client = sm.getClient();
-        if (client == null) {
-            socketMode = null;
-            closeQuietly(sm);
-            throw new IllegalStateException("Slack Socket Mode could not start with SLACK_APP_TOKEN: check that it is"
-                    + " an app-level token with the connections:write scope and that Socket Mode is on");
-        }
-        client.addWebSocketMessageListener(message -> connected = true);
-        client.addWebSocketCloseListener((code, reason) -> connected = false);
-        long deadline = System.nanoTime() + CONNECT_TIMEOUT.toNanos();
-        while (!client.verifyConnection()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the Slack Socket Mode WebSocket did not open within "
-                        + CONNECT_TIMEOUT.toSeconds() + " s");
-            }
-            Thread.sleep(200);
-        }
-        connected = true;
-        log.info("platform=slack Socket Mode connected (API at {})", settings.apiHost());
-    }
-
     @Override
     public boolean ready() {
-        return started && connected && !stopping;
+        SlackSocketConnection socket = socketMode;
+        return started && !stopping && (socket == null ? settings.httpMode() : socket.connected());
     }
 
     /**
@@ -177,8 +136,8 @@ public final class SlackPlatform implements ChatPlatform {
     @Override
     public void stop(Duration grace) {
         stopping = true;
-        SocketModeApp sm = socketMode;
-        if (sm != null) closeQuietly(sm);
+        SlackSocketConnection socket = socketMode;
+        if (socket != null) socket.close();
         workers.stop(grace);
         try {
             app.stop();
@@ -191,18 +150,6 @@ public final class SlackPlatform implements ChatPlatform {
         } catch (Exception e) {
             log.debug("platform=slack closing the Web API client's config failed: {}", e.getClass().getName());
         }
-        connected = false;
         log.info("platform=slack stopped");
-    }
-
-    /** Disconnects and shuts down Bolt's Socket Mode thread pool ({@code stop()} alone leaves it running). */
-    private static void closeQuietly(SocketModeApp sm) {
-        SocketModeClient client = sm.getClient();
-        try {
-            sm.close();
-            if (client != null) client.close();
-        } catch (Exception e) {
-            log.warn("platform=slack closing the Socket Mode connection failed: {}", e.getClass().getName());
-        }
     }
 }
