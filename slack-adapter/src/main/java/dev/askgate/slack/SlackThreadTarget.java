@@ -27,6 +27,8 @@ final class SlackThreadTarget implements MessageTarget {
     private final Supplier<String> threadTs;
     private final Map<String, List<String>> overflow = new ConcurrentHashMap<>();
     private final ReentrantLock overflowLock = new ReentrantLock();
+    /** The text each overflow message shows now, by ts. */
+    private final Map<String, String> shown = new ConcurrentHashMap<>();
     /** Halved each time Slack answers {@code msg_too_long}. */
     private volatile int limit = SAFE_CHARS;
 
@@ -68,19 +70,31 @@ final class SlackThreadTarget implements MessageTarget {
             try {
                 for (int i = 1; i < pieces.size(); i++) {
                     if (i - 1 < extra.size()) {
-                        api.update(channel, extra.get(i - 1), pieces.get(i));
+                        updateIfChanged(extra.get(i - 1), pieces.get(i));
                     } else {
-                        extra.add(api.postMessage(channel, threadTs.get(), pieces.get(i)));
+                        String ts = api.postMessage(channel, threadTs.get(), pieces.get(i));
+                        extra.add(ts);
+                        shown.put(ts, pieces.get(i));
                     }
                 }
                 for (int i = pieces.size() - 1; i < extra.size(); i++) {
-                    api.update(channel, extra.get(i), "\u2026");
+                    updateIfChanged(extra.get(i), "\u2026");
                 }
             } finally {
                 overflowLock.unlock();
             }
             return;
         }
+    }
+
+    /**
+     * Overflow messages are updated outside the core's pacer, so only when their text changed: while an answer
+     * grows, only its last piece does, and the earlier ones cost no {@code chat.update}.
+     */
+    private void updateIfChanged(String ts, String text) {
+        if (text.equals(shown.get(ts))) return;
+        api.update(channel, ts, text);
+        shown.put(ts, text);
     }
 
     private String postPart(String text) {
@@ -98,7 +112,9 @@ final class SlackThreadTarget implements MessageTarget {
             if (pieces.size() > 1) {
                 List<String> extra = new ArrayList<>();
                 for (int i = 1; i < pieces.size(); i++) {
-                    extra.add(api.postMessage(channel, thread, pieces.get(i)));
+                    String ts = api.postMessage(channel, thread, pieces.get(i));
+                    extra.add(ts);
+                    shown.put(ts, pieces.get(i));
                 }
                 overflow.put(first, extra);
             }

@@ -169,4 +169,28 @@ class SlackStreamingTest {
             assertThat(h.slack.messages()).noneMatch(SlackMessage::fromBot);
         }
     }
+
+    @Test
+    void overflowMessagesAreUpdatedOnlyWhenTheirTextChanges() throws Exception {
+        try (SlackHarness h = SlackHarness.start(SlackHarness.Mode.SOCKET)) {
+            // "&" becomes "&amp;" in mrkdwn: one 3,300-character part outgrows Slack's limit several times over.
+            String answer = "&&&& ".repeat(660).strip() + " end.";
+            h.openAi.enqueue(FakeAnswer.of(answer).streamedInChunksOf(200).perTokenDelay(Duration.ofMillis(30)));
+
+            h.send(h.slack.appMention(CHANNEL, USER, BOT + " ampersands", ""), 0);
+
+            List<SlackMessage> parts = h.slack.await(() -> {
+                List<SlackMessage> bot = h.slack.messages().stream().filter(SlackMessage::fromBot).toList();
+                return bot.size() >= 3 && bot.getLast().text().endsWith("end.") ? Optional.of(bot) : Optional.empty();
+            }, FakeSlack.DEFAULT_WAIT, "the answer with its overflow");
+            for (SlackMessage extra : parts.subList(1, parts.size())) {
+                List<String> texts = h.slack.calls("chat.update").stream()
+                        .filter(c -> c.param("ts").equals(extra.ts())).map(SlackCall::text).toList();
+                for (int i = 1; i < texts.size(); i++) {
+                    assertThat(texts.get(i)).as("update %d of %s repeats the previous text", i, extra.ts())
+                            .isNotEqualTo(texts.get(i - 1));
+                }
+            }
+        }
+    }
 }
