@@ -44,8 +44,9 @@ final class Platforms {
     private void slack(EnabledPlatforms.Builder enabled) {
         config.slack().ifPresent(settings -> {
             Clock clock = Clock.systemUTC();
-            var slack = new SlackPlatform(settings, wiring.chat(), EditPacer.forSlack(settings.editInterval(), clock),
-                    new InMemoryEventDedupe(clock), new OutcomeWording(SLACK_USAGE)::note, clock);
+            var slack = new SlackPlatform(settings, wiring.http(), wiring.chat(),
+                    EditPacer.forSlack(settings.editInterval(), clock), new InMemoryEventDedupe(clock),
+                    new OutcomeWording(SLACK_USAGE)::note, clock);
             enabled.platform(slack);
             slack.httpEndpoint().ifPresent(endpoint -> enabled.route(HttpRoute.of("POST", SlackHttpEndpoint.PATH,
                     request -> {

@@ -40,6 +40,8 @@ public final class MrkdwnConverter {
     private static final Pattern BROADCAST = Pattern.compile("@(channel|here|everyone)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern STRIKE = Pattern.compile("~~(?=\\S)(.+?)(?<=\\S)~~");
     private static final String WORD_JOINER = "\u2060";
+    private static final Pattern INNER_FENCE = Pattern.compile("`{3,}");
+    private static final char LITERAL_ASTERISK = '\u2217';
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
 
     private final Parser parser = Parser.builder().build();
@@ -61,8 +63,8 @@ public final class MrkdwnConverter {
 
     private String block(Node n) {
         return switch (n) {
-            case Paragraph p -> inlines(p);
-            case Heading h -> bold(inlines(h));
+            case Paragraph p -> inlines(p, false);
+            case Heading h -> bold(inlines(h, true));
             case FencedCodeBlock c -> fence(c.getLiteral());
             case IndentedCodeBlock c -> fence(c.getLiteral());
             case ListBlock l -> list(l);
@@ -87,27 +89,48 @@ public final class MrkdwnConverter {
         return String.join(separator, items);
     }
 
-    private String inlines(Node parent) {
+    /** {@code inBold}: already inside a bold span (a heading, a strong emphasis), where Slack cannot nest one. */
+    private String inlines(Node parent, boolean inBold) {
         StringBuilder out = new StringBuilder();
         for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) {
-            out.append(inline(n));
+            out.append(inline(n, inBold));
         }
         return out.toString();
     }
 
-    private String inline(Node n) {
+    private String inline(Node n, boolean inBold) {
         return switch (n) {
-            case Text t -> STRIKE.matcher(text(t.getLiteral())).replaceAll("~$1~");
+            case Text t -> STRIKE.matcher(literalText(t.getLiteral())).replaceAll("~$1~");
             case Code c -> "`" + escape(c.getLiteral()) + "`";
-            case Emphasis e -> wrap(inlines(e), "_");
-            case StrongEmphasis s -> bold(inlines(s));
-            case Link l -> link(l.getDestination(), inlines(l));
-            case Image i -> link(i.getDestination(), inlines(i));
+            // Slack formats only at word boundaries: "foo*bar*baz" would show its asterisks. Intraword emphasis
+            // is shown as plain text (the words stay as written; adding spaces would change them).
+            case Emphasis e -> intraword(e) ? inlines(e, inBold) : wrap(inlines(e, inBold), "_");
+            case StrongEmphasis s -> inBold || intraword(s) ? inlines(s, true) : bold(inlines(s, true));
+            case Link l -> link(l.getDestination(), inlines(l, inBold));
+            case Image i -> link(i.getDestination(), inlines(i, inBold));
             case SoftLineBreak b -> "\n";
             case HardLineBreak b -> "\n";
             case HtmlInline h -> text(h.getLiteral());
-            default -> inlines(n);
+            default -> inlines(n, inBold);
         };
+    }
+
+    /** Whether {@code n} touches a letter or digit on either side ({@code foo**bar**baz}). */
+    private static boolean intraword(Node n) {
+        boolean before = n.getPrevious() instanceof Text t && !t.getLiteral().isEmpty()
+                && Character.isLetterOrDigit(t.getLiteral().charAt(t.getLiteral().length() - 1));
+        boolean after = n.getNext() instanceof Text t && !t.getLiteral().isEmpty()
+                && Character.isLetterOrDigit(t.getLiteral().charAt(0));
+        return before || after;
+    }
+
+    /**
+     * Text the model meant literally: a {@code *} there (written {@code \*x\*} in Markdown) would turn bold in
+     * Slack, which has no escape for it, so it is shown as the look-alike {@code ∗} (U+2217), visible and not
+     * a formatting mark.
+     */
+    private static String literalText(String s) {
+        return text(s.replace('*', LITERAL_ASTERISK));
     }
 
     private String link(String destination, String label) {
@@ -123,8 +146,14 @@ public final class MrkdwnConverter {
         return label.isBlank() || label.equals(escape(url)) ? "<" + safeUrl + ">" : "<" + safeUrl + "|" + label + ">";
     }
 
+    /**
+     * A code block in a ``` fence. Slack ends a fence at any ``` (a {@code ~~~} block may hold them), so runs of
+     * three or more backticks inside are shown with the look-alike {@code ˋ} (U+02CB): visible, and neither
+     * Slack nor the splitter takes them for a fence.
+     */
     private static String fence(String literal) {
         String code = literal.endsWith("\n") ? literal.substring(0, literal.length() - 1) : literal;
+        code = INNER_FENCE.matcher(code).replaceAll(m -> "\u02CB".repeat(m.group().length()));
         return "```\n" + escape(code) + "\n```";
     }
 

@@ -6,6 +6,12 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
+import com.slack.api.util.http.SlackHttpClient;
+import com.slack.api.util.http.UserAgentInterceptor;
+import okhttp3.OkHttpClient;
+
+import java.time.Duration;
+import java.util.Map;
 
 /** Builds the Bolt pieces: the Web API client on {@code SLACK_API_URL} and the app with Askgate's handlers. */
 final class SlackBolt {
@@ -14,16 +20,26 @@ final class SlackBolt {
     private SlackBolt() {
     }
 
-    /** Bolt's client, pointed at {@code settings.apiUrl()}, with explicit timeouts and no background stats. */
-    static Slack client(SlackSettings settings) {
+    /**
+     * Bolt's client, pointed at {@code settings.apiUrl()}, with explicit timeouts and no background stats, on the
+     * launcher's {@code OkHttpClient} (its connection pool and dispatcher are shared; only timeouts and Slack's
+     * User-Agent are added). Never {@code close()} the result: that would shut the shared client's dispatcher.
+     */
+    static Slack client(SlackSettings settings, OkHttpClient shared) {
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(settings.apiUrl());
         config.setStatsEnabled(false);
         config.setPrettyResponseLoggingEnabled(false);
-        config.setHttpClientReadTimeoutMillis(15_000);
-        config.setHttpClientWriteTimeoutMillis(15_000);
-        config.setHttpClientCallTimeoutMillis(30_000);
-        return Slack.getInstance(config);
+        OkHttpClient http = shared.newBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .readTimeout(Duration.ofSeconds(15))
+                .writeTimeout(Duration.ofSeconds(15))
+                .callTimeout(Duration.ofSeconds(30))
+                .addInterceptor(new UserAgentInterceptor(Map.of()))
+                .build();
+        SlackHttpClient slackHttp = new SlackHttpClient(http);
+        slackHttp.setConfig(config);
+        return Slack.getInstance(config, slackHttp);
     }
 
     /**
@@ -41,7 +57,7 @@ final class SlackBolt {
                 .signingSecret(signingSecret)
                 .clientId(null).clientSecret(null).scope(null).userScope(null)
                 .requestVerificationEnabled(signingSecret != null)
-                .sslCheckEnabled(false)
+                .sslCheckEnabled(true) // Slack's ssl_check=1 probe expects a 200
                 .allEventsApiAutoAckEnabled(true)
                 .subtypedMessageEventsAutoAckEnabled(true)
                 .ignoringSelfEventsEnabled(true)

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * Slack's requests in HTTP mode (slash commands, events, {@code url_verification}), independent of the HTTP
@@ -30,6 +31,7 @@ public final class SlackHttpEndpoint {
     private final App app;
     private final SlackRequestParser parser;
     private final SlackRequestCheck check;
+    private final BooleanSupplier stopping;
 
     /** What to send back to Slack. */
     public record Reply(int status, String contentType, byte[] body) {
@@ -47,10 +49,15 @@ public final class SlackHttpEndpoint {
         }
     }
 
-    SlackHttpEndpoint(App app, SlackRequestCheck check) {
+    /**
+     * @param stopping true once the platform is stopping: events are then answered 503 so that Slack delivers
+     *                 them again later (to another replica, or to this one after the restart)
+     */
+    SlackHttpEndpoint(App app, SlackRequestCheck check, BooleanSupplier stopping) {
         this.app = Objects.requireNonNull(app, "app");
         this.parser = new SlackRequestParser(app.config());
         this.check = Objects.requireNonNull(check, "check");
+        this.stopping = Objects.requireNonNull(stopping, "stopping");
     }
 
     /**
@@ -69,6 +76,12 @@ public final class SlackHttpEndpoint {
             log.info("platform=slack rejected an HTTP request: {}", verdict.reason());
             return Reply.json(401, INVALID);
         }
+        if (stopping.getAsBoolean() && isEvent(raw)) {
+            // Slack retries an event that did not get a 2xx; a slash command (not retried) still reaches Bolt,
+            // whose handler acknowledges it with "restarting, ask again".
+            log.info("platform=slack stopping: an event is left for Slack to deliver again");
+            return Reply.json(503, "{\"error\":\"restarting\"}");
+        }
         try {
             Request<?> request = parser.parse(SlackRequestParser.HttpRequest.builder()
                     .requestUri(PATH).queryString(Map.of()).requestBody(raw)
@@ -84,6 +97,11 @@ public final class SlackHttpEndpoint {
             log.error("platform=slack handling an HTTP request failed: {}", e.getClass().getName());
             return Reply.json(500, "{\"error\":\"internal error\"}");
         }
+    }
+
+    /** An Events API callback (JSON), as opposed to a slash command (a form) or {@code url_verification}. */
+    private static boolean isEvent(String raw) {
+        return raw.stripLeading().startsWith("{") && raw.contains("\"event_callback\"");
     }
 
     private static String first(Map<String, List<String>> headers, String name) {

@@ -2,11 +2,11 @@ package dev.askgate.slack;
 
 import dev.askgate.core.Caller;
 import dev.askgate.core.ChatOutcome;
+import dev.askgate.core.Platform;
 import dev.askgate.core.Refusal;
+import dev.askgate.core.dedupe.EventDedupe;
 
 import java.util.function.Function;
-import dev.askgate.core.Platform;
-import dev.askgate.core.dedupe.EventDedupe;
 
 /**
  * What every Slack handler shares before its question reaches the core: dedupe of retried deliveries,

@@ -3,6 +3,7 @@ package dev.askgate.slack;
 import dev.askgate.core.ChatRequest;
 
 import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
@@ -26,12 +27,20 @@ record SlackQuestion(ChatRequest request, String channel, Supplier<String> threa
     /** A thread that begins with a message posted on first use (the quoted {@code /ask} question). */
     static Supplier<String> startedBy(SlackWebApi api, String channel, String text) {
         return new Supplier<>() {
+            // A lock, not synchronized: the post blocks, and a virtual thread blocked inside synchronized pins
+            // its carrier thread on JDK 21.
+            private final ReentrantLock lock = new ReentrantLock();
             private String ts;
 
             @Override
-            public synchronized String get() {
-                if (ts == null) ts = api.postMessage(channel, "", text);
-                return ts;
+            public String get() {
+                lock.lock();
+                try {
+                    if (ts == null) ts = api.postMessage(channel, "", text);
+                    return ts;
+                } finally {
+                    lock.unlock();
+                }
             }
         };
     }

@@ -45,14 +45,6 @@ public record SlackSettings(Secret botToken, Connection connection, String apiUr
                               Set<String> allowedUsers, Set<String> deniedUsers) {
         public static final AccessLists OPEN = new AccessLists(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
 
-        /** The core's rules for these lists (Slack has no roles). */
-        public AccessRules toRules() {
-            return AccessRules.everyone()
-                    .withAllowedWorkspaces(allowedTeams).withDeniedWorkspaces(deniedTeams)
-                    .withAllowedChannels(allowedChannels).withDeniedChannels(deniedChannels)
-                    .withAllowedUsers(allowedUsers).withDeniedUsers(deniedUsers);
-        }
-
         public AccessLists {
             allowedTeams = Set.copyOf(allowedTeams);
             deniedTeams = Set.copyOf(deniedTeams);
@@ -60,6 +52,14 @@ public record SlackSettings(Secret botToken, Connection connection, String apiUr
             deniedChannels = Set.copyOf(deniedChannels);
             allowedUsers = Set.copyOf(allowedUsers);
             deniedUsers = Set.copyOf(deniedUsers);
+        }
+
+        /** The core's rules for these lists (Slack has no roles). */
+        public AccessRules toRules() {
+            return AccessRules.everyone()
+                    .withAllowedWorkspaces(allowedTeams).withDeniedWorkspaces(deniedTeams)
+                    .withAllowedChannels(allowedChannels).withDeniedChannels(deniedChannels)
+                    .withAllowedUsers(allowedUsers).withDeniedUsers(deniedUsers);
         }
     }
 

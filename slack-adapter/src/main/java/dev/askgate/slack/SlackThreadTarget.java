@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
@@ -25,6 +26,9 @@ final class SlackThreadTarget implements MessageTarget {
     private final String channel;
     private final Supplier<String> threadTs;
     private final Map<String, List<String>> overflow = new ConcurrentHashMap<>();
+    private final ReentrantLock overflowLock = new ReentrantLock();
+    /** The text each overflow message shows now, by ts. */
+    private final Map<String, String> shown = new ConcurrentHashMap<>();
     /** Halved each time Slack answers {@code msg_too_long}. */
     private volatile int limit = SAFE_CHARS;
 
@@ -62,20 +66,35 @@ final class SlackThreadTarget implements MessageTarget {
             List<String> extra = overflow.get(messageId);
             if (extra == null && pieces.size() == 1) return;
             if (extra == null) extra = overflow.computeIfAbsent(messageId, id -> new ArrayList<>());
-            synchronized (extra) {
+            overflowLock.lock(); // not synchronized: these calls block, and would pin a virtual thread's carrier
+            try {
                 for (int i = 1; i < pieces.size(); i++) {
                     if (i - 1 < extra.size()) {
-                        api.update(channel, extra.get(i - 1), pieces.get(i));
+                        updateIfChanged(extra.get(i - 1), pieces.get(i));
                     } else {
-                        extra.add(api.postMessage(channel, threadTs.get(), pieces.get(i)));
+                        String ts = api.postMessage(channel, threadTs.get(), pieces.get(i));
+                        extra.add(ts);
+                        shown.put(ts, pieces.get(i));
                     }
                 }
                 for (int i = pieces.size() - 1; i < extra.size(); i++) {
-                    api.update(channel, extra.get(i), "\u2026");
+                    updateIfChanged(extra.get(i), "\u2026");
                 }
+            } finally {
+                overflowLock.unlock();
             }
             return;
         }
+    }
+
+    /**
+     * Overflow messages are updated outside the core's pacer, so only when their text changed: while an answer
+     * grows, only its last piece does, and the earlier ones cost no {@code chat.update}.
+     */
+    private void updateIfChanged(String ts, String text) {
+        if (text.equals(shown.get(ts))) return;
+        api.update(channel, ts, text);
+        shown.put(ts, text);
     }
 
     private String postPart(String text) {
@@ -93,7 +112,9 @@ final class SlackThreadTarget implements MessageTarget {
             if (pieces.size() > 1) {
                 List<String> extra = new ArrayList<>();
                 for (int i = 1; i < pieces.size(); i++) {
-                    extra.add(api.postMessage(channel, thread, pieces.get(i)));
+                    String ts = api.postMessage(channel, thread, pieces.get(i));
+                    extra.add(ts);
+                    shown.put(ts, pieces.get(i));
                 }
                 overflow.put(first, extra);
             }

@@ -47,6 +47,11 @@ final class SlackWebApi {
         this.onRateLimit = onRateLimit;
     }
 
+    /** Checks the bot token ({@code auth.test}); a refusal or an unreachable Slack is a {@link SlackCallFailed}. */
+    void authTest() {
+        call("auth.test", () -> methods.authTest(req -> req));
+    }
+
     /** Posts {@code text} (mrkdwn) in {@code channel}, in the thread {@code threadTs} when not empty; returns its ts. */
     String postMessage(String channel, String threadTs, String text) {
         ChatPostMessageResponse r = call("chat.postMessage", () -> methods.chatPostMessage(req -> {

@@ -6,7 +6,8 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Runs the work that follows an acknowledgement (asking the model, posting the answer) on virtual threads,
@@ -17,15 +18,20 @@ final class SlackWorkers {
 
     private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("askgate-slack-", 0).factory());
-    private final Object lock = new Object();
+    // A lock, not synchronized: virtual threads finish their jobs here, and waiting in synchronized pins a carrier.
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition idle = lock.newCondition();
     private int running;
     private boolean stopping;
 
     /** Starts {@code job}; false when stopping (the caller tells the asker to try again later). */
     boolean submit(Runnable job) {
-        synchronized (lock) {
+        lock.lock();
+        try {
             if (stopping) return false;
             running++;
+        } finally {
+            lock.unlock();
         }
         executor.execute(() -> {
             try {
@@ -33,9 +39,12 @@ final class SlackWorkers {
             } catch (RuntimeException e) {
                 log.error("platform=slack background work failed: {}", e.getClass().getName());
             } finally {
-                synchronized (lock) {
+                lock.lock();
+                try {
                     running--;
-                    lock.notifyAll();
+                    idle.signalAll();
+                } finally {
+                    lock.unlock();
                 }
             }
         });
@@ -43,30 +52,34 @@ final class SlackWorkers {
     }
 
     boolean stopping() {
-        synchronized (lock) {
+        lock.lock();
+        try {
             return stopping;
+        } finally {
+            lock.unlock();
         }
     }
 
     /** Takes no new work, waits up to {@code grace} for the work in flight; true when it all finished. */
     boolean stop(Duration grace) {
-        long deadline = System.nanoTime() + grace.toNanos();
-        synchronized (lock) {
+        long left = grace.toNanos();
+        lock.lock();
+        try {
             stopping = true;
-            while (running > 0) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) break;
+            while (running > 0 && left > 0) {
                 try {
-                    TimeUnit.NANOSECONDS.timedWait(lock, left);
+                    left = idle.awaitNanos(left);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     break;
                 }
             }
-            boolean idle = running == 0;
-            if (!idle) log.warn("platform=slack stopping with {} answer(s) still in flight", running);
+            boolean done = running == 0;
+            if (!done) log.warn("platform=slack stopping with {} answer(s) still in flight", running);
             executor.shutdownNow();
-            return idle;
+            return done;
+        } finally {
+            lock.unlock();
         }
     }
 }

@@ -16,8 +16,13 @@ import java.util.regex.Pattern;
  * message being answered are left out.
  */
 final class ThreadHistory {
-    /** How {@link QuestionQuote} quotes an {@code /ask} question; read back here. */
-    private static final Pattern QUOTE = Pattern.compile("^\\*<@[A-Z0-9]+> asked:\\*\\n((?:> .*(?:\\n|$))+)", Pattern.DOTALL);
+    /**
+     * How {@link QuestionQuote} quotes an {@code /ask} question; read back here. Slack returns the quote marker
+     * it was sent as {@code >} escaped ({@code &gt;}); both forms are accepted.
+     */
+    private static final Pattern QUOTE = Pattern.compile(
+            "^\\*<@[A-Z0-9]+> asked:\\*\\n((?:(?:>|&gt;) .*(?:\\n|$))+)", Pattern.DOTALL);
+    private static final Pattern QUOTE_MARKER = Pattern.compile("(?m)^(?:>|&gt;) ?");
 
     private final SlackWebApi api;
     private final String botUserId;
@@ -41,7 +46,7 @@ final class ThreadHistory {
             if (isOwn(m)) {
                 Matcher quote = QUOTE.matcher(text);
                 if (quote.find()) {
-                    turns.add(Turn.user(SlackText.plain(quote.group(1).replaceAll("(?m)^> ?", ""))));
+                    turns.add(Turn.user(SlackText.plain(QUOTE_MARKER.matcher(quote.group(1)).replaceAll(""))));
                 } else if (!text.isBlank()) {
                     turns.add(Turn.assistant(SlackText.plain(text)));
                 }

@@ -90,7 +90,7 @@ class MrkdwnConverterTest {
 
     @Test
     void anUnfinishedStreamedPieceStillConverts() {
-        assertThat(mrkdwn.convert("Start **bol")).isEqualTo("Start **bol");
+        assertThat(mrkdwn.convert("Start **bol")).isEqualTo("Start \u2217\u2217bol"); // literal until it closes
         assertThat(mrkdwn.convert("Code:\n\n```java\nint x = 1;")).isEqualTo("Code:\n\n```\nint x = 1;\n```");
     }
 
@@ -98,5 +98,36 @@ class MrkdwnConverterTest {
     void blankInputGivesEmptyText() {
         assertThat(mrkdwn.convert("  \n ")).isEmpty();
         assertThat(mrkdwn.convert(null)).isEmpty();
+    }
+
+    @Test
+    void boldInsideAHeadingIsNotNestedBecauseSlackCannotNestBold() {
+        assertThat(mrkdwn.convert("# **Bold** heading")).isEqualTo("*Bold heading*");
+        assertThat(mrkdwn.convert("## **Step 1**\n\nDo it.")).isEqualTo("*Step 1*\n\nDo it.");
+    }
+
+    @Test
+    void boldInsideBoldIsNotNested() {
+        assertThat(mrkdwn.convert("**outer **inner** outer**")).isEqualTo("*outer inner outer*");
+    }
+
+    @Test
+    void intrawordEmphasisIsShownAsPlainTextBecauseSlackFormatsOnlyAtWordBoundaries() {
+        assertThat(mrkdwn.convert("foo**bar**baz and x*y*z")).isEqualTo("foobarbaz and xyz");
+        assertThat(mrkdwn.convert("a **word** alone")).isEqualTo("a *word* alone");
+    }
+
+    @Test
+    void escapedAsterisksStayLiteralAndDoNotTurnBold() {
+        String out = mrkdwn.convert("\\*x\\* and 2 \\* 3");
+        assertThat(out).doesNotContain("*").isEqualTo("\u2217x\u2217 and 2 \u2217 3");
+    }
+
+    @Test
+    void aTildeFenceHoldingBackticksStaysOneCodeBlock() {
+        String out = mrkdwn.convert("~~~markdown\nUse:\n```java\nint x;\n```\n~~~\n\nAfter.");
+        assertThat(out).startsWith("```\nUse:\n").endsWith("```\n\nAfter.");
+        assertThat(out.split("```", -1)).hasSize(3); // exactly one opening and one closing fence
+        assertThat(out).contains("\u02CB\u02CB\u02CBjava", "int x;");
     }
 }

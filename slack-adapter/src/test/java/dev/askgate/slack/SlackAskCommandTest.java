@@ -4,6 +4,8 @@ import dev.askgate.testkit.openai.FakeAnswer;
 import dev.askgate.testkit.slack.FakeSlack;
 import dev.askgate.testkit.slack.SlackCall;
 import dev.askgate.testkit.slack.SlackMessage;
+import dev.askgate.testkit.slack.SlashCommand;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -27,7 +29,10 @@ class SlackAskCommandTest {
             assertThat(ack.status()).isEqualTo(200);
             assertThat(ack.text()).isEmpty();
             SlackMessage quote = h.slack.awaitBotMessage(CHANNEL, m -> m.threadTs().isEmpty());
-            assertThat(quote.text()).isEqualTo("*<@" + USER + "> asked:*\n> how do I undo a pushed commit?");
+            // Sent with a raw "> " quote marker; Slack keeps it escaped.
+            assertThat(h.slack.calls("chat.postMessage").getFirst().text())
+                    .isEqualTo("*<@" + USER + "> asked:*\n> how do I undo a pushed commit?");
+            assertThat(quote.text()).isEqualTo("*<@" + USER + "> asked:*\n&gt; how do I undo a pushed commit?");
             String expected = "Use *git revert* to undo a pushed commit.";
             SlackMessage answer = h.slack.await(() -> h.slack.thread(CHANNEL, quote.ts()).stream()
                     .filter(m -> m.fromBot() && m.text().equals(expected)).findFirst(), FakeSlack.DEFAULT_WAIT, "the answer");
@@ -48,7 +53,8 @@ class SlackAskCommandTest {
             assertThat(ack.status()).isEqualTo(200);
             assertThat(ack.after()).isLessThan(Duration.ofSeconds(3)); // Slack's protocol deadline
             h.openAi.awaitRequests(1, FakeSlack.DEFAULT_WAIT);
-            assertThat(h.slack.calls("chat.postMessage")).allMatch(c -> c.text().contains("asked:"));
+            h.slack.awaitCall("chat.postMessage", c -> true);
+            assertThat(h.slack.calls("chat.postMessage")).isNotEmpty().allMatch(c -> c.text().contains("asked:"));
         }
     }
 
@@ -114,6 +120,40 @@ class SlackAskCommandTest {
             assertThat(h.slack.calls("chat.postMessage")).isEmpty();
             List<SlackCall> none = h.slack.calls("response_url");
             assertThat(none).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(SlackHarness.Mode.class)
+    void aCommandDeliveredTwiceWithTheSameTriggerIdIsAnsweredOnce(SlackHarness.Mode mode) throws Exception {
+        try (SlackHarness h = SlackHarness.start(mode)) {
+            h.openAi.answerAlways("Only once.");
+            SlashCommand command = h.slack.slashCommand("/ask", CHANNEL, USER, "say it once");
+
+            SlackHarness.Ack first = h.send(command);
+            SlackHarness.Ack retry = h.send(command);
+
+            assertThat(first.status()).isEqualTo(200);
+            assertThat(retry.status()).isEqualTo(200);
+            h.slack.awaitBotMessage(CHANNEL, m -> m.text().equals("Only once."));
+            h.openAi.awaitRequests(1, FakeSlack.DEFAULT_WAIT);
+            assertThat(h.openAi.requestCount()).isEqualTo(1);
+            assertThat(h.slack.messages()).filteredOn(m -> m.text().contains("asked:")).hasSize(1);
+        }
+    }
+
+    @Test
+    void afterAnAbruptCutTheAppReconnectsAndAnswersTheNextCommand() throws Exception {
+        try (SlackHarness h = SlackHarness.start(SlackHarness.Mode.SOCKET)) {
+            h.openAi.answerAlways("Back again.");
+            h.slack.socketMode().cutConnections();
+            h.slack.socketMode().awaitConnections(2, FakeSlack.DEFAULT_WAIT);
+
+            SlackHarness.Ack ack = h.ask(CHANNEL, USER, "are you back?");
+
+            assertThat(ack.status()).isEqualTo(200);
+            h.slack.awaitBotMessage(CHANNEL, m -> m.text().equals("Back again."));
+            assertThat(h.slack.calls("apps.connections.open").size()).isGreaterThanOrEqualTo(2);
         }
     }
 }

@@ -9,6 +9,7 @@ import dev.askgate.testkit.slack.SlackMessage;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -71,6 +72,21 @@ class SlackErrorWordingTest {
             SlackCall reply = h.slack.awaitCall("response_url", c -> true);
             assertThat(reply.text()).contains("/invite @Askgate");
             assertThat(h.openAi.requestCount()).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(SlackHarness.Mode.class)
+    void aModelThatTakesTooLongIsToldToTheAskerAsATimeout(SlackHarness.Mode mode) throws Exception {
+        try (SlackHarness h = new SlackHarness(mode, Duration.ofMillis(100), SlackSettings.AccessLists.OPEN, true,
+                Duration.ofSeconds(2))) {
+            h.openAi.enqueue(FakeAnswer.of("too late").firstTokenAfter(Duration.ofSeconds(10)));
+
+            h.ask(CHANNEL, USER, "a question the model sits on");
+
+            SlackCall reply = h.slack.awaitCall("response_url", c -> true);
+            assertThat(reply.param("response_type")).isEqualTo("ephemeral");
+            assertThat(reply.text()).contains("took too long").doesNotContain("{", "Exception");
         }
     }
 }

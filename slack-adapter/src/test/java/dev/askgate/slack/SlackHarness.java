@@ -61,6 +61,11 @@ final class SlackHarness implements AutoCloseable {
     record Ack(int status, String text, Duration after, String rawBody) { }
 
     SlackHarness(Mode mode, Duration editInterval, SlackSettings.AccessLists access, boolean allowDms) throws Exception {
+        this(mode, editInterval, access, allowDms, Duration.ofSeconds(30));
+    }
+
+    SlackHarness(Mode mode, Duration editInterval, SlackSettings.AccessLists access, boolean allowDms,
+                 Duration modelTimeout) throws Exception {
         this.mode = mode;
         SlackSettings.Connection connection = mode == Mode.SOCKET
                 ? new SlackSettings.Connection.SocketMode(new Secret(APP_TOKEN))
@@ -70,11 +75,11 @@ final class SlackHarness implements AutoCloseable {
         ChatSettings chatSettings = new ChatSettings("gpt-4o-mini", "You are a test.", 16_000, 0);
         FixedKeySource keys = new FixedKeySource(new Secret(OPENAI_KEY));
         OpenAiConfig openAiConfig = new OpenAiConfig(URI.create(openAi.baseUrl()), "gpt-4o-mini", "", "",
-                Duration.ofSeconds(30), 0, new KeySpec.FromValue(new Secret(OPENAI_KEY)));
+                modelTimeout, 0, new KeySpec.FromValue(new Secret(OPENAI_KEY)));
         OpenAiChatModel model = new OpenAiChatModel(new OkHttpClient(), new ObjectMapper(), openAiConfig, keys);
         ChatService chat = new ChatService(model, chatSettings, new SecretGuard(), new ContextWindow(chatSettings),
                 keys::appearsIn);
-        platform = new SlackPlatform(settings, chat, EditPacer.forSlack(editInterval, Clock.systemUTC()), new InMemoryEventDedupe(Clock.systemUTC()),
+        platform = new SlackPlatform(settings, new OkHttpClient(), chat, EditPacer.forSlack(editInterval, Clock.systemUTC()), new InMemoryEventDedupe(Clock.systemUTC()),
                 wording::note, Clock.systemUTC());
         if (mode == Mode.HTTP) {
             SlackHttpEndpoint handler = platform.httpEndpoint().orElseThrow();

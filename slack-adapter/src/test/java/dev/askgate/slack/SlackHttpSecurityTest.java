@@ -2,6 +2,7 @@ package dev.askgate.slack;
 
 import dev.askgate.testkit.slack.FakeSlack;
 import dev.askgate.testkit.slack.HttpDelivery;
+import dev.askgate.testkit.slack.SlackCall;
 import dev.askgate.testkit.slack.SlackSigner;
 import dev.askgate.testkit.slack.SlashCommand;
 import org.junit.jupiter.api.AfterAll;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -46,7 +48,18 @@ class SlackHttpSecurityTest {
     private static void assertRejectedAndModelUntouched(HttpDelivery d) {
         assertThat(d.status()).isEqualTo(401);
         assertThat(d.body()).isEqualTo("{\"error\":\"invalid request\"}");
+        // A negative check: give work that a wrongly accepted request would start a moment to show itself.
+        settle();
         assertThat(h.openAi.requestCount()).isZero();
+        assertThat(h.slack.calls()).extracting(SlackCall::method).containsOnly("auth.test");
+    }
+
+    private static void settle() {
+        try {
+            Thread.sleep(Duration.ofMillis(500));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
@@ -121,5 +134,14 @@ class SlackHttpSecurityTest {
         var event = h.slack.appMention(CHANNEL, USER, "<@" + FakeSlack.BOT_USER_ID + "> sneaky", "");
         assertRejectedAndModelUntouched(h.slack.post(h.endpoint(), "application/json", event.json(), Map.of()));
         assertThat(h.slack.calls("chat.postMessage")).isEmpty();
+    }
+
+    @Test
+    void slacksSignedSslCheckIsAnsweredOk() {
+        String body = "ssl_check=1&token=FAKEverificationtoken";
+        HttpDelivery d = postCommand(h.signer.headers(Instant.now().getEpochSecond(), body), body);
+
+        assertThat(d.status()).isEqualTo(200);
+        assertThat(h.openAi.requestCount()).isZero();
     }
 }

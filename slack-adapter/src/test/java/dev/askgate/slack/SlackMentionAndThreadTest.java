@@ -192,4 +192,41 @@ class SlackMentionAndThreadTest {
             assertThat(h.openAi.chatRequests()).hasSize(1);
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(SlackHarness.Mode.class)
+    void whenTheThreadCannotBeReadTheQuestionIsStillAnsweredWithoutHistory(SlackHarness.Mode mode) throws Exception {
+        try (SlackHarness h = SlackHarness.start(mode)) {
+            String root = h.slack.userMessage(CHANNEL, USER, BOT + " first question", "");
+            h.slack.botMessage(CHANNEL, "First answer.", root);
+            h.slack.failNext("conversations.replies", "internal_error");
+            h.openAi.enqueue(FakeAnswer.of("Answered anyway."));
+
+            h.send(h.slack.appMention(CHANNEL, USER, BOT + " and now?", root), 0);
+
+            h.slack.awaitBotMessage(CHANNEL, m -> m.text().equals("Answered anyway."));
+            assertThat(h.openAi.lastRequest().messageContents()).containsExactly("You are a test.", "and now?");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(SlackHarness.Mode.class)
+    void aLongThreadIsReadPageByPage(SlackHarness.Mode mode) throws Exception {
+        try (SlackHarness h = SlackHarness.start(mode)) {
+            h.slack.repliesPageSize(2);
+            String root = h.slack.userMessage(CHANNEL, USER, BOT + " one", "");
+            h.slack.botMessage(CHANNEL, "two", root);
+            h.slack.userMessage(CHANNEL, USER, "three", root);
+            h.slack.botMessage(CHANNEL, "four", root);
+            h.openAi.enqueue(FakeAnswer.of("six"));
+
+            h.send(h.slack.appMention(CHANNEL, USER, BOT + " five", root), 0);
+
+            h.slack.awaitBotMessage(CHANNEL, m -> m.text().equals("six"));
+            assertThat(h.openAi.lastRequest().messageContents())
+                    .containsExactly("You are a test.", "one", "two", "three", "four", "five");
+            assertThat(h.slack.calls("conversations.replies")).hasSizeGreaterThanOrEqualTo(3)
+                    .anyMatch(c -> c.param("cursor").startsWith("FAKEcursor"));
+        }
+    }
 }

@@ -21,10 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SlackStreamingTest {
     private static final String BOT = "<@" + FakeSlack.BOT_USER_ID + ">";
 
-    @Test
-    void streamedUpdatesArePacedAndTheFinalTextEqualsTheModelsAnswer() throws Exception {
+    @ParameterizedTest
+    @EnumSource(SlackHarness.Mode.class)
+    void streamedUpdatesArePacedAndTheFinalTextEqualsTheModelsAnswer(SlackHarness.Mode mode) throws Exception {
         Duration interval = Duration.ofMillis(400);
-        try (SlackHarness h = new SlackHarness(SlackHarness.Mode.SOCKET, interval, SlackSettings.AccessLists.OPEN, true)) {
+        try (SlackHarness h = new SlackHarness(mode, interval, SlackSettings.AccessLists.OPEN, true)) {
             String answer = IntStream.rangeClosed(1, 40).mapToObj(i -> "word" + i + (i % 10 == 0 ? "\n\n" : " "))
                     .collect(Collectors.joining()) + "and **done**.";
             h.openAi.enqueue(FakeAnswer.of(answer).perTokenDelay(Duration.ofMillis(40)));
@@ -36,8 +37,12 @@ class SlackStreamingTest {
             List<SlackCall> posts = h.slack.calls("chat.postMessage");
             assertThat(posts).hasSize(1);
             assertThat(posts.getFirst().text().length()).isLessThan(expected.length()); // the first words, at once
-            List<SlackCall> updates = h.slack.calls("chat.update").stream()
-                    .filter(c -> c.param("ts").equals(shown.ts())).toList();
+            // Waits on the calls themselves: the update that made the final text is the last one for this message.
+            List<SlackCall> updates = h.slack.await(() -> {
+                List<SlackCall> u = h.slack.calls("chat.update").stream()
+                        .filter(c -> c.param("ts").equals(shown.ts())).toList();
+                return !u.isEmpty() && u.getLast().text().equals(expected) ? Optional.of(u) : Optional.empty();
+            }, FakeSlack.DEFAULT_WAIT, "the final chat.update");
             assertThat(updates.size()).isGreaterThanOrEqualTo(2);
             assertThat(updates.getLast().text()).isEqualTo(expected);
             // Every update but the final one waits a whole interval after the previous call for this message.
@@ -93,9 +98,10 @@ class SlackStreamingTest {
         }
     }
 
-    @Test
-    void msgTooLongIsAnsweredBySplittingSmallerAndRetrying() throws Exception {
-        try (SlackHarness h = SlackHarness.start(SlackHarness.Mode.SOCKET)) {
+    @ParameterizedTest
+    @EnumSource(SlackHarness.Mode.class)
+    void msgTooLongIsAnsweredBySplittingSmallerAndRetrying(SlackHarness.Mode mode) throws Exception {
+        try (SlackHarness h = SlackHarness.start(mode)) {
             h.slack.msgTooLongAbove(1_200);
             String answer = IntStream.range(0, 60).mapToObj(i -> "Sentence number " + i + " of a long answer.")
                     .collect(Collectors.joining(" "));
@@ -115,9 +121,10 @@ class SlackStreamingTest {
         }
     }
 
-    @Test
-    void aRateLimitedPostIsRetriedAfterRetryAfter() throws Exception {
-        try (SlackHarness h = SlackHarness.start(SlackHarness.Mode.SOCKET)) {
+    @ParameterizedTest
+    @EnumSource(SlackHarness.Mode.class)
+    void aRateLimitedPostIsRetriedAfterRetryAfter(SlackHarness.Mode mode) throws Exception {
+        try (SlackHarness h = SlackHarness.start(mode)) {
             h.slack.rateLimitNext("chat.postMessage", 1);
             h.openAi.enqueue(FakeAnswer.of("Patience pays."));
 
@@ -127,6 +134,63 @@ class SlackStreamingTest {
             List<SlackCall> posts = h.slack.calls("chat.postMessage");
             assertThat(posts).hasSizeGreaterThanOrEqualTo(2);
             assertThat(Duration.between(posts.get(0).at(), posts.get(1).at())).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(SlackHarness.Mode.class)
+    void aRateLimitedUpdateIsRetriedAndTheAnswerStillEndsComplete(SlackHarness.Mode mode) throws Exception {
+        try (SlackHarness h = SlackHarness.start(mode)) {
+            h.slack.rateLimitNext("chat.update", 1);
+            h.openAi.enqueue(FakeAnswer.of("one two three four five six seven eight").perTokenDelay(Duration.ofMillis(60)));
+
+            h.send(h.slack.appMention(CHANNEL, USER, BOT + " count", ""), 0);
+
+            h.slack.awaitBotMessage(CHANNEL, m -> m.text().equals("one two three four five six seven eight"));
+            List<SlackCall> updates = h.slack.calls("chat.update");
+            assertThat(updates).isNotEmpty();
+            assertThat(updates.getFirst().answeredOk()).isFalse(); // the 429, waited out and retried
+            assertThat(updates.getLast().answeredOk()).isTrue();
+        }
+    }
+
+    @Test
+    void slackRateLimitingThatOutlastsTheRetriesIsExplainedToTheAskerPrivately() throws Exception {
+        try (SlackHarness h = SlackHarness.start(SlackHarness.Mode.SOCKET)) {
+            // Each post is tried four times; the core tries the first post again when the stream ends.
+            for (int i = 0; i < 8; i++) h.slack.rateLimitNext("chat.postMessage", 1);
+            h.openAi.enqueue(FakeAnswer.of("Never shown.").streamedInChunksOf(100));
+
+            h.send(h.slack.appMention(CHANNEL, USER, BOT + " hurry", ""), 0);
+
+            SlackCall note = h.slack.awaitCall("chat.postEphemeral", c -> true);
+            assertThat(note.param("user")).isEqualTo(USER);
+            assertThat(note.text()).isEqualTo(new SlackWording("/ask").slackFailed(new SlackCallFailed("chat.postMessage", "ratelimited")));
+            assertThat(h.slack.messages()).noneMatch(SlackMessage::fromBot);
+        }
+    }
+
+    @Test
+    void overflowMessagesAreUpdatedOnlyWhenTheirTextChanges() throws Exception {
+        try (SlackHarness h = SlackHarness.start(SlackHarness.Mode.SOCKET)) {
+            // "&" becomes "&amp;" in mrkdwn: one 3,300-character part outgrows Slack's limit several times over.
+            String answer = "&&&& ".repeat(660).strip() + " end.";
+            h.openAi.enqueue(FakeAnswer.of(answer).streamedInChunksOf(200).perTokenDelay(Duration.ofMillis(30)));
+
+            h.send(h.slack.appMention(CHANNEL, USER, BOT + " ampersands", ""), 0);
+
+            List<SlackMessage> parts = h.slack.await(() -> {
+                List<SlackMessage> bot = h.slack.messages().stream().filter(SlackMessage::fromBot).toList();
+                return bot.size() >= 3 && bot.getLast().text().endsWith("end.") ? Optional.of(bot) : Optional.empty();
+            }, FakeSlack.DEFAULT_WAIT, "the answer with its overflow");
+            for (SlackMessage extra : parts.subList(1, parts.size())) {
+                List<String> texts = h.slack.calls("chat.update").stream()
+                        .filter(c -> c.param("ts").equals(extra.ts())).map(SlackCall::text).toList();
+                for (int i = 1; i < texts.size(); i++) {
+                    assertThat(texts.get(i)).as("update %d of %s repeats the previous text", i, extra.ts())
+                            .isNotEqualTo(texts.get(i - 1));
+                }
+            }
         }
     }
 }

@@ -134,6 +134,12 @@ public final class FakeSlack implements Closeable {
         return this;
     }
 
+    /** {@code conversations.replies} answers in pages of {@code size} messages, with a {@code next_cursor}. */
+    public FakeSlack repliesPageSize(int size) {
+        webApi.repliesPageSize = size;
+        return this;
+    }
+
     /** Adds a message written by {@code user} (a thread root when {@code threadTs} is empty); returns its ts. */
     public String userMessage(String channel, String user, String text, String threadTs) {
         String ts = webApi.nextTs();
@@ -222,12 +228,12 @@ public final class FakeSlack implements Closeable {
         notifyAll();
     }
 
-    SlackMessage message(String channel, String ts) {
+    synchronized SlackMessage message(String channel, String ts) {
         return messages.get(channel + "/" + ts);
     }
 
     /** Every message the fake holds, oldest first. */
-    public List<SlackMessage> messages() {
+    public synchronized List<SlackMessage> messages() {
         return messages.values().stream().sorted(Comparator.comparing(SlackMessage::ts)).toList();
     }
 
@@ -291,10 +297,18 @@ public final class FakeSlack implements Closeable {
         }
     }
 
+    /**
+     * Closes the fake; fails (after closing) when an envelope delivered over Socket Mode was never acknowledged,
+     * since real Slack would have retried it and called the app unhealthy.
+     */
     @Override
     public void close() {
+        List<String> unacknowledged = socketMode.unacknowledged();
         socketMode.close();
         sender.close();
         server.close();
+        if (!unacknowledged.isEmpty()) {
+            throw new AssertionError("FakeSlack: envelope(s) never acknowledged by the app: " + unacknowledged);
+        }
     }
 }

@@ -20,11 +20,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The Web API half of {@link FakeSlack}: answers {@code /api/<method>} like Slack does and records each call. */
 final class FakeSlackWebApi {
     /** Slack refuses message texts over 40,000 characters; most clients see trouble above about 4,000. */
     static final int MSG_TOO_LONG_ABOVE = 4_000;
+
+    private static final Pattern TOKEN = Pattern.compile("<[^<>\\s][^<>]*>");
+    private static final Pattern RAW_AMPERSAND = Pattern.compile("&(?!amp;|lt;|gt;)");
 
     private final FakeSlack fake;
     private final ObjectMapper json;
@@ -33,6 +38,7 @@ final class FakeSlackWebApi {
     final Set<String> channelsWithoutBot = ConcurrentHashMap.newKeySet();
     final Set<String> unknownChannels = ConcurrentHashMap.newKeySet();
     volatile int msgTooLongAbove = MSG_TOO_LONG_ABOVE;
+    volatile int repliesPageSize = 1_000;
 
     FakeSlackWebApi(FakeSlack fake, ObjectMapper json) {
         this.fake = fake;
@@ -57,8 +63,13 @@ final class FakeSlackWebApi {
             fake.record(new SlackCall(method, params, token, Instant.now(), false));
             return scriptedResponse;
         }
-        ObjectNode answer = answer(method, params, token);
-        fake.record(new SlackCall(method, params, token, Instant.now(), answer.path("ok").asBoolean()));
+        // The call is recorded and its effect (a stored or changed message) applied under the fake's one lock,
+        // so that a test that sees the message also sees the call that made it, in order.
+        ObjectNode answer;
+        synchronized (fake) {
+            answer = answer(method, params, token);
+            fake.record(new SlackCall(method, params, token, Instant.now(), answer.path("ok").asBoolean()));
+        }
         return jsonResponse(200, answer);
     }
 
@@ -114,7 +125,7 @@ final class FakeSlackWebApi {
         if (problem != null) return problem;
         String ts = nextTs();
         SlackMessage m = new SlackMessage(channel, ts, p.get("thread_ts"), FakeSlack.BOT_USER_ID, FakeSlack.BOT_ID,
-                p.get("text"));
+                asSlackStores(p.get("text")));
         fake.store(m);
         ObjectNode ok = ok();
         ok.put("channel", channel);
@@ -129,12 +140,32 @@ final class FakeSlackWebApi {
         if (problem != null) return problem;
         SlackMessage existing = fake.message(channel, p.getOrDefault("ts", ""));
         if (existing == null) return error("message_not_found");
-        fake.store(existing.withText(p.get("text")));
+        fake.store(existing.withText(asSlackStores(p.get("text"))));
         ObjectNode ok = ok();
         ok.put("channel", channel);
         ok.put("ts", existing.ts());
         ok.put("text", p.get("text"));
         return ok;
+    }
+
+    /**
+     * The text as Slack keeps and returns it: a {@code &}, {@code <} or {@code >} sent raw outside a
+     * {@code <…>} token (a mention, a link) comes back escaped — a {@code > } quote marker as {@code &gt; }.
+     */
+    static String asSlackStores(String text) {
+        if (text == null) return null;
+        StringBuilder out = new StringBuilder();
+        Matcher m = TOKEN.matcher(text);
+        int at = 0;
+        while (m.find()) {
+            out.append(escapeRaw(text.substring(at, m.start()))).append(m.group());
+            at = m.end();
+        }
+        return out.append(escapeRaw(text.substring(at))).toString();
+    }
+
+    private static String escapeRaw(String s) {
+        return RAW_AMPERSAND.matcher(s).replaceAll("&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private ObjectNode postEphemeral(Map<String, String> p) {
@@ -164,10 +195,14 @@ final class FakeSlackWebApi {
                 .sorted(Comparator.comparing(SlackMessage::ts))
                 .toList();
         if (thread.isEmpty()) return error("thread_not_found");
+        // Pages of repliesPageSize messages; the cursor is the index of the next page's first message.
+        int from = p.getOrDefault("cursor", "").startsWith("FAKEcursor") ? Integer.parseInt(p.get("cursor").substring(10)) : 0;
+        int to = Math.min(thread.size(), from + repliesPageSize);
         ObjectNode ok = ok();
         ArrayNode messages = ok.putArray("messages");
-        thread.forEach(m -> messages.add(messageJson(m)));
-        ok.put("has_more", false);
+        thread.subList(Math.min(from, to), to).forEach(m -> messages.add(messageJson(m)));
+        ok.put("has_more", to < thread.size());
+        if (to < thread.size()) ok.putObject("response_metadata").put("next_cursor", "FAKEcursor" + to);
         return ok;
     }
 

@@ -7,6 +7,7 @@ import mockwebserver3.MockResponse;
 import okhttp3.Response;
 import okhttp3.WebSocket;
 import okhttp3.WebSocketListener;
+import okhttp3.internal.ws.RealWebSocket;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -119,7 +120,12 @@ public final class FakeSocketMode {
 
     /** Cuts every connection abruptly, as a network failure would. */
     public void cutConnections() {
-        open.forEach(WebSocket::cancel);
+        // A server-side WebSocket of MockWebServer has no Call, so cancel() fails; failing it closes its socket
+        // without a close frame, which is what the app sees when the network drops.
+        open.forEach(ws -> {
+            if (ws instanceof RealWebSocket real) real.failWebSocket(new IOException("cut by FakeSlack"), null, false);
+            else ws.cancel();
+        });
         open.clear();
     }
 
@@ -131,6 +137,11 @@ public final class FakeSocketMode {
     public synchronized SocketAck awaitAck(String envelopeId, Duration timeout) {
         waitFor(() -> acks.containsKey(envelopeId), timeout, "the ack of envelope " + envelopeId);
         return acks.get(envelopeId);
+    }
+
+    /** The envelopes delivered and not acknowledged (yet). */
+    public List<String> unacknowledged() {
+        return deliveredAt.keySet().stream().filter(id -> !acks.containsKey(id)).sorted().toList();
     }
 
     /** Messages from the app that were not acks of a delivered envelope. */
