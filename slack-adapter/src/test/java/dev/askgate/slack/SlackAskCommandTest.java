@@ -77,7 +77,7 @@ class SlackAskCommandTest {
     @EnumSource(SlackHarness.Mode.class)
     void aQuestionWithASecretIsAnsweredOnlyToTheAskerAndNeverQuoted(SlackHarness.Mode mode) throws Exception {
         try (SlackHarness h = SlackHarness.start(mode)) {
-            String leaked = "xoxb-1234567890-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx";
+            String leaked = "xoxb-1234567890-1234567890123-FAKEnotArealToken0000";
 
             SlackHarness.Ack ack = h.ask(CHANNEL, USER, "why does " + leaked + " not work?");
 

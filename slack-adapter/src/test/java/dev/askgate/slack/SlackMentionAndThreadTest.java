@@ -146,7 +146,7 @@ class SlackMentionAndThreadTest {
     @EnumSource(SlackHarness.Mode.class)
     void aMentionWithASecretIsAnsweredOnlyToItsAuthor(SlackHarness.Mode mode) throws Exception {
         try (SlackHarness h = SlackHarness.start(mode)) {
-            h.send(h.slack.appMention(CHANNEL, USER, BOT + " is sk-proj-abcdefghijklmnopqrstuvwxyz0123456789ABCD valid?", ""), 0);
+            h.send(h.slack.appMention(CHANNEL, USER, BOT + " is sk-proj-FAKE0notreal0abcdefghijklmnop0123456789 valid?", ""), 0);
 
             SlackCall note = h.slack.awaitCall("chat.postEphemeral", c -> c.param("user").equals(USER));
             assertThat(note.text()).contains("OpenAI").containsIgnoringCase("revoke");
