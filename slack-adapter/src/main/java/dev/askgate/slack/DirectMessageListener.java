@@ -41,14 +41,8 @@ final class DirectMessageListener implements BoltEventHandler<MessageEvent> {
             ThreadQuestion.tellPrivately(intake, caller, event.getTs(), event.getThreadTs(), intake.wording().directMessagesOff());
             return ctx.ack();
         }
-        if (!intake.allows(caller)) {
-            if (intake.shouldTellRefusal(caller)) ThreadQuestion.tellPrivately(intake, caller, event.getTs(), event.getThreadTs(), intake.notAllowedText(caller));
-            return ctx.ack();
-        }
-        if (!ThreadQuestion.accept(intake, answerer, caller, event.getText(), event.getTs(), event.getThreadTs(),
-                ctx.getBotUserId(), ctx.getBotId())) {
-            ThreadQuestion.tellPrivately(intake, caller, event.getTs(), event.getThreadTs(), intake.wording().busyRestarting());
-        }
+        ThreadQuestion.askOrExplain(intake, answerer, caller, event.getText(), event.getTs(), event.getThreadTs(),
+                ctx.getBotUserId(), ctx.getBotId());
         return ctx.ack();
     }
 }

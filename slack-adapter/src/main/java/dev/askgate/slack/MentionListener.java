@@ -38,14 +38,8 @@ final class MentionListener implements BoltEventHandler<AppMentionEvent> {
             return ctx.ack();
         }
         Caller caller = SlackIntake.caller(payload.getTeamId(), event.getChannel(), user);
-        if (!intake.allows(caller)) {
-            if (intake.shouldTellRefusal(caller)) ThreadQuestion.tellPrivately(intake, caller, event.getTs(), event.getThreadTs(), intake.notAllowedText(caller));
-            return ctx.ack();
-        }
-        if (!ThreadQuestion.accept(intake, answerer, caller, event.getText(), event.getTs(), event.getThreadTs(),
-                ctx.getBotUserId(), ctx.getBotId())) {
-            ThreadQuestion.tellPrivately(intake, caller, event.getTs(), event.getThreadTs(), intake.wording().busyRestarting());
-        }
+        ThreadQuestion.askOrExplain(intake, answerer, caller, event.getText(), event.getTs(), event.getThreadTs(),
+                ctx.getBotUserId(), ctx.getBotId());
         return ctx.ack();
     }
 }

@@ -46,6 +46,21 @@ final class ThreadQuestion {
     }
 
     /** Tells the author of message {@code ts} something only they see, in its thread. */
+    /**
+     * The shared end of a mention or a direct message: a caller the access lists refuse is told privately (at most
+     * once a minute), anyone else's question is taken, or told that the bot is restarting when it cannot be.
+     */
+    static void askOrExplain(SlackIntake intake, SlackAnswerer answerer, Caller caller, String text, String ts,
+                             String threadTs, String botUserId, String botId) {
+        if (!intake.allows(caller)) {
+            if (intake.shouldTellRefusal(caller)) tellPrivately(intake, caller, ts, threadTs, intake.notAllowedText(caller));
+            return;
+        }
+        if (!accept(intake, answerer, caller, text, ts, threadTs, botUserId, botId)) {
+            tellPrivately(intake, caller, ts, threadTs, intake.wording().busyRestarting());
+        }
+    }
+
     static void tellPrivately(SlackIntake intake, Caller caller, String ts, String threadTs, String text) {
         String answerThread = threadTs != null && !threadTs.isEmpty() ? threadTs : ts;
         intake.submit(() -> {
