@@ -33,11 +33,19 @@ public sealed interface ChatOutcome {
         }
     }
 
-    /** The model call failed; {@code partialText} is what had already been shown (often empty). */
-    record Failed(ModelError error, String partialText) implements ChatOutcome {
+    /**
+     * The model call failed; {@code partialText} is what had already been shown (often empty), {@code usage} what
+     * the call consumed ({@link Usage#NONE} when it never reached the model).
+     */
+    record Failed(ModelError error, String partialText, Usage usage) implements ChatOutcome {
         public Failed {
             Objects.requireNonNull(error, "error");
             partialText = partialText == null ? "" : partialText;
+            usage = usage == null ? Usage.NONE : usage;
+        }
+
+        public Failed(ModelError error, String partialText) {
+            this(error, partialText, Usage.NONE);
         }
 
         @Override

@@ -72,8 +72,8 @@ public final class ChatService {
         LeakFilter filter = new LeakFilter(sink, leaksKey);
         ModelResult result;
         try {
-            result = model.stream(new ModelRequest(id, settings.model(), fits.messages(), settings.maxOutputTokens()),
-                    filter::accept);
+            result = model.stream(new ModelRequest(id, settings.model(), fits.messages(), settings.maxOutputTokens(),
+                    settings.reasoningEffort()), filter::accept);
         } catch (RuntimeException e) {
             // The model port reports failures as results; anything thrown is a bug or a sink failure.
             log.error("request={} platform={} channel={} model call threw {}",
@@ -96,19 +96,21 @@ public final class ChatService {
         }
         return switch (result) {
             case ModelResult.Completed done -> {
-                Usage usage = done.usage();
-                log.info("request={} platform={} workspace={} channel={} model={} answered: prompt={} cached={} "
-                                + "completion={} tokens, history kept={} dropped={}, finish={}, upstream={}, {} ms",
+                Usage usage = usage(done.usage(), fits, done.text());
+                log.info("request={} platform={} workspace={} channel={} model={} answered: {} tokens, "
+                                + "history kept={} dropped={}, finish={}, upstream={}, {} ms",
                         id, caller.platform(), caller.workspaceId(), caller.channelId(), modelName(done.model()),
-                        usage.promptTokens(), usage.cachedTokens(), usage.completionTokens(),
-                        history.turns().size() - fits.dropped(), fits.dropped(),
+                        usage.summary(), history.turns().size() - fits.dropped(), fits.dropped(),
                         done.finishReason(), done.upstreamRequestId(), millis);
                 yield new ChatOutcome.Answered(done.text(), usage, modelName(done.model()), done.finishReason());
             }
             case ModelResult.Failed failed -> {
                 ModelError error = failed.error();
                 logFailure(request, error, filter.forwarded().length(), millis);
-                yield new ChatOutcome.Failed(error, filter.forwarded());
+                // Text that streamed before the failure was generated, and billed, even without a usage chunk.
+                Usage usage = failed.partialText().isEmpty() ? failed.usage()
+                        : usage(failed.usage(), fits, failed.partialText());
+                yield new ChatOutcome.Failed(error, filter.forwarded(), usage);
             }
         };
     }
@@ -128,6 +130,14 @@ public final class ChatService {
         } else {
             log.warn(line, args);
         }
+    }
+
+    /**
+     * The usage the endpoint reported or, when it reported none (a stream cut before its usage chunk, a compatible
+     * server that sends none), an estimate with the tokenizer, marked as such: the prompt as sent, the text received.
+     */
+    private Usage usage(Usage reported, ContextWindow.Fit.Fits sent, String text) {
+        return reported.isEmpty() ? Usage.estimated(sent.tokens(), window.countText(text)) : reported;
     }
 
     private String modelName(String reported) {

@@ -1,12 +1,16 @@
 package dev.askgate.core;
 
+import dev.askgate.core.model.ReasoningEffort;
+
 import java.util.Objects;
 
 /**
  * How questions are answered: the model, the system prompt, how many tokens of context a call may carry
- * (system prompt, history and question together) and how many the answer may use (0: the model's default).
+ * (system prompt, history and question together), how many the answer may use (0: the model's default) and the
+ * reasoning effort asked of the model.
  */
-public record ChatSettings(String model, String systemPrompt, int contextTokens, int maxOutputTokens) {
+public record ChatSettings(String model, String systemPrompt, int contextTokens, int maxOutputTokens,
+                           ReasoningEffort reasoningEffort) {
     public static final String DEFAULT_SYSTEM_PROMPT = "You are Askgate, a helpful assistant in a team chat. "
             + "Answer concisely and use Markdown for code.";
 
@@ -16,5 +20,11 @@ public record ChatSettings(String model, String systemPrompt, int contextTokens,
         systemPrompt = systemPrompt == null ? "" : systemPrompt;
         if (contextTokens < 256) throw new IllegalArgumentException("contextTokens < 256");
         if (maxOutputTokens < 0) throw new IllegalArgumentException("maxOutputTokens < 0");
+        Objects.requireNonNull(reasoningEffort, "reasoningEffort");
+    }
+
+    /** With the endpoint's own reasoning effort (no {@code reasoning_effort} sent). */
+    public ChatSettings(String model, String systemPrompt, int contextTokens, int maxOutputTokens) {
+        this(model, systemPrompt, contextTokens, maxOutputTokens, ReasoningEffort.ENDPOINT_DEFAULT);
     }
 }

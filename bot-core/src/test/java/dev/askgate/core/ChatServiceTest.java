@@ -21,7 +21,7 @@ class ChatServiceTest {
     private static final EncodingRegistry REGISTRY = Encodings.newLazyEncodingRegistry();
     /** The server's own key, assembled so that no scanner takes this file for a leak. */
     private static final String SERVER_KEY = "sk-" + "proj-" + "FAKE0000server0000key0000notreal";
-    private static final ChatSettings SETTINGS = new ChatSettings("gpt-4o-mini", "Be brief.", 4000, 500);
+    private static final ChatSettings SETTINGS = new ChatSettings("gpt-6-luna", "Be brief.", 4000, 500);
     private static final Caller CALLER = new Caller(Platform.DISCORD, "guild-1", "channel-7", "user-3");
 
     private TestLogs logs;
@@ -99,7 +99,7 @@ class ChatServiceTest {
         assertThat(model.requests).hasSize(1);
         var sent = model.requests.getFirst();
         assertThat(sent.requestId()).isEqualTo("req-1");
-        assertThat(sent.model()).isEqualTo("gpt-4o-mini");
+        assertThat(sent.model()).isEqualTo("gpt-6-luna");
         assertThat(sent.maxOutputTokens()).isEqualTo(500);
         assertThat(sent.messages()).containsExactly(Turn.system("Be brief."), Turn.user("first"),
                 Turn.assistant("reply"), Turn.user("second"));
@@ -146,7 +146,7 @@ class ChatServiceTest {
     @Test
     void aQuestionLargerThanTheContextIsRefusedBeforeAnyModelCall() {
         ScriptedModel model = ScriptedModel.answering("never");
-        ChatSettings small = new ChatSettings("gpt-4o-mini", "", 1000, 200);
+        ChatSettings small = new ChatSettings("gpt-6-luna", "", 1000, 200);
 
         ChatOutcome outcome = service(model, small).ask(request("lorem ipsum ".repeat(1000)), new RecordingSink());
 
@@ -194,8 +194,12 @@ class ChatServiceTest {
 
         ChatOutcome outcome = service(model).ask(request("tell me"), sink);
 
-        assertThat(outcome).isEqualTo(new ChatOutcome.Failed(new ModelError.StreamBroken(17, "req_up"),
-                "Half of an answer that bre"));
+        assertThat(outcome).isInstanceOfSatisfying(ChatOutcome.Failed.class, failed -> {
+            assertThat(failed.error()).isEqualTo(new ModelError.StreamBroken(17, "req_up"));
+            assertThat(failed.partialText()).isEqualTo("Half of an answer that bre");
+            assertThat(failed.usage().estimated()).as("no usage chunk came: counted").isTrue();
+            assertThat(failed.usage().completionTokens()).isPositive();
+        });
         assertThat(sink.text()).isEqualTo("Half of an answer that bre");
         assertThat(logs.lines(Level.WARN)).singleElement().asString().contains("StreamBroken").contains("req-42");
     }
@@ -219,7 +223,7 @@ class ChatServiceTest {
             @Override public dev.askgate.core.model.ModelResult complete(dev.askgate.core.model.ModelRequest r) {
                 throw new UnsupportedOperationException();
             }
-            @Override public java.util.Optional<ModelError> check() { return java.util.Optional.empty(); }
+            @Override public dev.askgate.core.model.ModelCheck check() { return new dev.askgate.core.model.ModelCheck.Available(); }
         };
 
         ChatOutcome outcome = service(broken).ask(request("hi"), new RecordingSink());

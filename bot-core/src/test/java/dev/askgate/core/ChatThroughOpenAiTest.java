@@ -9,6 +9,8 @@ import dev.askgate.core.config.Settings;
 import dev.askgate.core.context.ContextWindow;
 import dev.askgate.core.guard.SecretGuard;
 import dev.askgate.core.key.KeySource;
+import dev.askgate.core.model.ModelError;
+import dev.askgate.core.model.ReasoningEffort;
 import dev.askgate.core.openai.OpenAiChatModel;
 import dev.askgate.core.openai.OpenAiConfig;
 import dev.askgate.core.render.OutcomeWording;
@@ -64,7 +66,7 @@ class ChatThroughOpenAiTest {
 
     @Test
     void aLongHistoryIsTrimmedOldestFirstKeepingTheSystemPromptAndTheQuestion() throws IOException {
-        ChatSettings small = new ChatSettings("gpt-5-mini", "You answer for the FAKE team.", 300, 60);
+        ChatSettings small = new ChatSettings("gpt-6-luna", "You answer for the FAKE team.", 300, 60);
         List<Turn> turns = IntStream.range(0, 40)
                 .mapToObj(i -> i % 2 == 0 ? Turn.user("question number " + i + " about the build")
                         : Turn.assistant("answer number " + i + " about the build"))
@@ -87,7 +89,7 @@ class ChatThroughOpenAiTest {
 
     @Test
     void aQuestionLargerThanTheBudgetIsRefusedWithoutAnyRequest() throws IOException {
-        ChatSettings small = new ChatSettings("gpt-5-mini", "You answer for the FAKE team.", 300, 60);
+        ChatSettings small = new ChatSettings("gpt-6-luna", "You answer for the FAKE team.", 300, 60);
 
         ChatOutcome outcome = service(small).ask(new ChatRequest("req-long", CALLER, Conversation.empty(),
                 "why is the build red ".repeat(200)), ReplySink.discarding());
@@ -118,7 +120,7 @@ class ChatThroughOpenAiTest {
                 Arguments.of("403", FakeOpenAi.permissionDenied(), 1,
                         "The bot's OpenAI key may not use this model here."),
                 Arguments.of("404", FakeOpenAi.modelNotFound(), 1,
-                        "The model this bot is set up to use (gpt-5-mini) is not available."),
+                        "The model this bot is set up to use (gpt-6-luna) is not available (it may have been retired)."),
                 Arguments.of("400 context_length_exceeded", FakeOpenAi.contextLengthExceeded(), 1,
                         "This conversation has become too long for the model."),
                 Arguments.of("429 rate_limit_exceeded", FakeOpenAi.rateLimited().retryAfterSeconds(20), 3,
@@ -164,8 +166,119 @@ class ChatThroughOpenAiTest {
         assertThat(fake.chatRequests()).hasSize(3);
     }
 
+    @Test
+    void everyDetailOfTheUsageChunkReachesTheOutcomeAndTheAnsweredLine() throws IOException {
+        fake.enqueue(FakeOpenAi.answer("Thought about it, and the answer is 42.").usage(1200, 1024, 300)
+                .usageDetails(128, 200));
+
+        ChatOutcome outcome = service(defaults()).ask(new ChatRequest("req-usage", CALLER, Conversation.empty(),
+                "what is the answer?"), ReplySink.discarding());
+
+        assertThat(outcome).isInstanceOfSatisfying(ChatOutcome.Answered.class, answered ->
+                assertThat(answered.usage()).isEqualTo(new Usage(1200, 1024, 128, 300, 200, false)));
+        assertThat(logs.events()).filteredOn(e -> e.getFormattedMessage().contains(" answered: "))
+                .singleElement().extracting(ILoggingEvent::getFormattedMessage).asString()
+                .contains("prompt=1200 cached=1024 cache_write=128 completion=300 reasoning=200 tokens")
+                .doesNotContain("estimated");
+    }
+
+    @Test
+    void aStreamCutBeforeItsUsageChunkYieldsEstimatedUsageNotZero() throws IOException {
+        fake.enqueue(FakeOpenAi.answer("The first words of a long answer and then the line goes dead").cutAfter(6));
+
+        ChatOutcome outcome = service(defaults()).ask(new ChatRequest("req-cut", CALLER, Conversation.empty(),
+                "tell me a long story"), ReplySink.discarding());
+
+        assertThat(outcome).isInstanceOfSatisfying(ChatOutcome.Failed.class, failed -> {
+            assertThat(failed.partialText()).isEqualTo("The first words of a long");
+            assertThat(failed.usage().estimated()).isTrue();
+            assertThat(failed.usage().promptTokens()).as("system prompt and question, counted")
+                    .isGreaterThan(10);
+            assertThat(failed.usage().completionTokens()).as("the six words received").isBetween(6, 8);
+        });
+    }
+
+    @Test
+    void anEndpointThatSendsNoUsageGetsItsAnswerCountedAndMarkedEstimated() throws IOException {
+        fake.enqueue(FakeOpenAi.answer("A compatible server answered this.").withoutUsage());
+
+        ChatOutcome outcome = service(defaults()).ask(new ChatRequest("req-nousage", CALLER, Conversation.empty(),
+                "who answers?"), ReplySink.discarding());
+
+        assertThat(outcome).isInstanceOfSatisfying(ChatOutcome.Answered.class, answered -> {
+            assertThat(answered.usage().estimated()).isTrue();
+            assertThat(answered.usage().promptTokens()).isPositive();
+            assertThat(answered.usage().completionTokens()).isPositive();
+        });
+        assertThat(logs.events()).filteredOn(e -> e.getFormattedMessage().contains(" answered: "))
+                .singleElement().extracting(ILoggingEvent::getFormattedMessage).asString().contains("(estimated)");
+    }
+
+    @Test
+    void aFailureBeforeAnyTextRecordsNoUsage() throws IOException {
+        fake.replyAlways(FakeOpenAi.insufficientQuota());
+
+        ChatOutcome outcome = service(defaults()).ask(new ChatRequest("req-quota", CALLER, Conversation.empty(),
+                "hello?"), ReplySink.discarding());
+
+        assertThat(outcome).isInstanceOfSatisfying(ChatOutcome.Failed.class,
+                failed -> assertThat(failed.usage()).isEqualTo(Usage.NONE));
+    }
+
+    @Test
+    void theReasoningEffortIsSentOnlyWhenSetAndNeverMaxTokensOrSamplingParameters() throws IOException {
+        service(defaults()).ask(new ChatRequest("req-plain", CALLER, Conversation.empty(), "hi"),
+                ReplySink.discarding());
+        ChatSettings thorough = new ChatSettings("gpt-6-luna", ChatSettings.DEFAULT_SYSTEM_PROMPT, 8000, 500,
+                ReasoningEffort.HIGH);
+        service(thorough).ask(new ChatRequest("req-high", CALLER, Conversation.empty(), "hi"),
+                ReplySink.discarding());
+
+        List<RecordedCall> calls = fake.chatRequests();
+        assertThat(calls.get(0).body().has("reasoning_effort")).as("unset: no field at all").isFalse();
+        assertThat(calls.get(1).body().path("reasoning_effort").asText()).isEqualTo("high");
+        for (RecordedCall call : calls) {
+            assertThat(call.body().path("max_completion_tokens").asInt()).isEqualTo(500);
+            assertThat(call.body().has("max_tokens")).isFalse();
+            assertThat(call.body().has("temperature")).isFalse();
+            assertThat(call.body().has("top_p")).isFalse();
+        }
+    }
+
+    @Test
+    void aRetiredModelIsOneErrorLineForTheOperatorAndPlainWordsForEveryone() throws IOException {
+        fake.replyAlways(FakeOpenAi.modelNotFound());
+        ChatService service = service(defaults());
+
+        for (int i = 0; i < 3; i++) {
+            ChatOutcome outcome = service.ask(new ChatRequest("req-gone-" + i, CALLER, Conversation.empty(),
+                    "still there?"), ReplySink.discarding());
+            assertThat(WORDING.note(outcome)).isEqualTo("The model this bot is set up to use (gpt-6-luna) is not "
+                    + "available (it may have been retired). An operator needs to change the configuration.");
+        }
+
+        assertThat(logs.events()).filteredOn(e -> e.getLevel() == Level.ERROR)
+                .singleElement().extracting(ILoggingEvent::getFormattedMessage).asString()
+                .contains("model gpt-6-luna is not available on this endpoint (retired or misspelled)")
+                .contains("OPENAI_MODEL");
+    }
+
+    @Test
+    void aCompatibleServersFourHundredSayingTheModelDoesNotExistIsAMissingModel() throws IOException {
+        fake.replyAlways(new FakeError(400, "invalid_request_error", null,
+                "The model `gpt-6-luna` does not exist", null, Map.of()));
+
+        ChatOutcome outcome = service(defaults()).ask(new ChatRequest("req-400", CALLER, Conversation.empty(),
+                "hello?"), ReplySink.discarding());
+
+        assertThat(outcome).isInstanceOfSatisfying(ChatOutcome.Failed.class, failed ->
+                assertThat(failed.error()).isInstanceOfSatisfying(ModelError.ModelNotFound.class,
+                        notFound -> assertThat(notFound.model()).isEqualTo("gpt-6-luna")));
+        assertThat(fake.chatRequests()).as("not retried").hasSize(1);
+    }
+
     private static ChatSettings defaults() {
-        return new ChatSettings("gpt-5-mini", ChatSettings.DEFAULT_SYSTEM_PROMPT, 8000, 500);
+        return new ChatSettings("gpt-6-luna", ChatSettings.DEFAULT_SYSTEM_PROMPT, 8000, 500);
     }
 
     /** Configured as the launcher does it, from variables; the shortest timeout keeps the silent case quick. */

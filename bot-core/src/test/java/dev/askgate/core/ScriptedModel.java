@@ -1,5 +1,6 @@
 package dev.askgate.core;
 
+import dev.askgate.core.model.ModelCheck;
 import dev.askgate.core.model.ChatModel;
 import dev.askgate.core.model.ModelError;
 import dev.askgate.core.model.ModelRequest;
@@ -46,7 +47,7 @@ public final class ScriptedModel implements ChatModel {
     }
 
     @Override
-    public Optional<ModelError> check() {
-        return Optional.empty();
+    public ModelCheck check() {
+        return new ModelCheck.Available();
     }
 }

@@ -1,7 +1,6 @@
 package dev.askgate.server;
 
 import dev.askgate.core.config.Settings;
-import dev.askgate.core.model.ModelError;
 import dev.askgate.core.render.OutcomeWording;
 
 import java.io.BufferedReader;
@@ -10,6 +9,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -166,11 +167,16 @@ public final class Askgate {
         if (wired.isEmpty()) return 2;
         out.println("ok  configuration");
         try (Wiring wiring = wired.get()) {
-            Optional<ModelError> problem = wiring.model().check();
-            out.println(problem.map(e -> "FAIL  " + wiring.checkText().problem(e))
-                    .orElseGet(() -> "ok  " + wiring.checkText().ok()));
+            ModelCheckText.Verdict verdict = wiring.checkText().verdict(wiring.model().check(),
+                    LocalDate.now(ZoneOffset.UTC));
+            String label = switch (verdict.severity()) {
+                case OK -> "ok  ";
+                case WARN -> "WARN  ";
+                case FAIL -> "FAIL  ";
+            };
+            out.println(label + verdict.text());
             out.println("info  chat platforms: " + config.get().platforms().describe());
-            return problem.isEmpty() ? 0 : 1;
+            return verdict.severity() == ModelCheckText.Severity.FAIL ? 1 : 0;
         }
     }
 

@@ -2,6 +2,7 @@ package dev.askgate.server;
 
 import dev.askgate.core.ChatSettings;
 import dev.askgate.core.config.Settings;
+import dev.askgate.core.model.ReasoningEffort;
 import dev.askgate.core.openai.OpenAiConfig;
 import dev.askgate.discord.DiscordConfig;
 import dev.askgate.slack.SlackSettings;
@@ -42,6 +43,7 @@ public record AskgateConfig(ServerConfig server, ChatSettings chat, OpenAiConfig
         int problemsBefore = settings.problems().size();
         int contextTokens = settings.integer("ASKGATE_CONTEXT_TOKENS", 16_000, 256, 2_000_000);
         int maxOutput = settings.integer("ASKGATE_MAX_OUTPUT_TOKENS", 0, 0, 1_000_000);
+        ReasoningEffort effort = reasoningEffort(settings);
         if (settings.problems().size() == problemsBefore) {
             // Only numbers the operator can recognise: a rejected value would be compared as its default.
             ContextRoom.check(settings, openAi.model(), systemPrompt, contextTokens, maxOutput);
@@ -52,7 +54,19 @@ public record AskgateConfig(ServerConfig server, ChatSettings chat, OpenAiConfig
         if (!settings.problems().isEmpty()) {
             return new Loaded.Invalid(settings.problems());
         }
-        var chat = new ChatSettings(openAi.model(), systemPrompt, contextTokens, maxOutput);
+        var chat = new ChatSettings(openAi.model(), systemPrompt, contextTokens, maxOutput, effort);
         return new Loaded.Valid(new AskgateConfig(server, chat, openAi, platforms, discord, slack));
+    }
+
+    /** {@code OPENAI_REASONING_EFFORT}: unset sends no field, which every compatible server accepts. */
+    private static ReasoningEffort reasoningEffort(Settings settings) {
+        Optional<String> raw = settings.string("OPENAI_REASONING_EFFORT");
+        if (raw.isEmpty()) return ReasoningEffort.ENDPOINT_DEFAULT;
+        Optional<ReasoningEffort> effort = ReasoningEffort.parse(raw.get());
+        if (effort.isEmpty()) {
+            settings.problem("OPENAI_REASONING_EFFORT must be one of " + ReasoningEffort.choices()
+                    + ", or unset for the endpoint's default " + Settings.quoted(raw.get()));
+        }
+        return effort.orElse(ReasoningEffort.ENDPOINT_DEFAULT);
     }
 }

@@ -1,8 +1,10 @@
 package dev.askgate.server;
 
+import dev.askgate.core.model.ModelCheck;
 import dev.askgate.core.model.ModelError;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.Objects;
 
 /**
@@ -10,6 +12,13 @@ import java.util.Objects;
  * what is wrong and what to change. Never contains the key.
  */
 final class ModelCheckText {
+
+    /** How a check's result counts: passed, passed with a warning to act on, or failed. */
+    enum Severity { OK, WARN, FAIL }
+
+    /** A check's result in the operator's words. */
+    record Verdict(Severity severity, String text) { }
+
     private final String endpoint;
     private final String model;
 
@@ -25,6 +34,24 @@ final class ModelCheckText {
         return "OpenAI endpoint " + endpoint + " reachable, key accepted; model " + model + " available";
     }
 
+    /** The words for {@code check}, judged on {@code today} (UTC): a shutdown date ahead warns, one passed fails. */
+    Verdict verdict(ModelCheck check, LocalDate today) {
+        return switch (check) {
+            case ModelCheck.Available ignored -> new Verdict(Severity.OK, ok());
+            case ModelCheck.Retiring retiring when retiring.isPast(today) -> new Verdict(Severity.FAIL,
+                    "model " + model + " was shut down on " + retiring.shutdownDate()
+                            + " (the endpoint's shutdown_date): set OPENAI_MODEL to a current model");
+            case ModelCheck.Retiring retiring -> new Verdict(Severity.WARN, "model " + model + " shuts down on "
+                    + retiring.shutdownDate() + " (" + days(retiring.daysLeft(today))
+                    + " left, the endpoint's shutdown_date): set OPENAI_MODEL to a current model before then");
+            case ModelCheck.Unavailable unavailable -> new Verdict(Severity.FAIL, problem(unavailable.error()));
+        };
+    }
+
+    private static String days(long days) {
+        return days == 1 ? "1 day" : days + " days";
+    }
+
     String problem(ModelError error) {
         String text = switch (error) {
             case ModelError.InvalidKey e ->
@@ -32,7 +59,8 @@ final class ModelCheckText {
             case ModelError.PermissionDenied e -> "OpenAI refused access (403)" + detail(e.message())
                     + ": check the key's project permissions and that the region is supported";
             case ModelError.ModelNotFound e -> "model " + (e.model().isEmpty() ? model : e.model())
-                    + " is not available to this key (404): set OPENAI_MODEL to a model the key can use";
+                    + " is not available on this endpoint (retired or misspelled): set OPENAI_MODEL to a current "
+                    + "model the key can use";
             case ModelError.ContextTooLong e -> "the endpoint answered context_length_exceeded (400)";
             case ModelError.RateLimited e ->
                     "OpenAI is rate limiting this key (429): wait, or raise the project's rate limits";

@@ -1,14 +1,17 @@
 package dev.askgate.server;
 
 import dev.askgate.core.model.ChatModel;
+import dev.askgate.core.model.ModelCheck;
 import dev.askgate.core.model.ModelError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +20,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Checks the model endpoint (one cheap authenticated call) at start and then periodically, and remembers the
  * last result for /readyz. Logs when the result changes (passing, or failing in another category or with another
- * HTTP status), not on every check: a revoked key is one ERROR line, however many checks fail after it.
+ * HTTP status), not on every check: a revoked key is one ERROR line, however many checks fail after it. A model
+ * with a shutdown date ahead is one WARN line with the days left, repeated at most once a day; once the date has
+ * passed the check fails (one ERROR line), since the endpoint stops serving the model then.
  */
 final class ModelWatch implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ModelWatch.class);
@@ -46,6 +51,11 @@ final class ModelWatch implements AutoCloseable {
             return new Kind(State.FAILED, error.getClass().getSimpleName(), status);
         }
 
+        /** Passing while the date is ahead, failed from the day on: the same date, two kinds. */
+        static Kind retiring(LocalDate shutdownDate, State state) {
+            return new Kind(state, "shuts down " + shutdownDate, 0);
+        }
+
         static Kind of(RuntimeException bug) {
             return new Kind(State.FAILED, bug.getClass().getName(), 0);
         }
@@ -54,15 +64,23 @@ final class ModelWatch implements AutoCloseable {
     private final ChatModel model;
     private final ModelCheckText text;
     private final Duration interval;
+    private final Clock clock;
     private final AtomicReference<Status> last = new AtomicReference<>(Status.NOT_YET);
+    private final AtomicReference<Instant> lastShutdownWarning = new AtomicReference<>(Instant.MIN);
     private volatile boolean closed;
     private final ScheduledExecutorService scheduler =
             Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("model-check").factory());
 
     ModelWatch(ChatModel model, ModelCheckText text, Duration interval) {
+        this(model, text, interval, Clock.systemUTC());
+    }
+
+    /** @param clock tells the day, for shutdown dates, and when a shutdown warning was last logged */
+    ModelWatch(ChatModel model, ModelCheckText text, Duration interval, Clock clock) {
         this.model = Objects.requireNonNull(model, "model");
         this.text = Objects.requireNonNull(text, "text");
         this.interval = Objects.requireNonNull(interval, "interval");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** Checks now (in the background) and then every interval. */
@@ -76,12 +94,18 @@ final class ModelWatch implements AutoCloseable {
 
     /** Checks once, on the calling thread. */
     Status checkNow() {
-        Optional<ModelError> error = model.check();
+        ModelCheck check = model.check();
         // Closing interrupts a check in flight, which then fails as a network error: not news for anyone.
         if (closed) return last.get();
-        Status next = error.map(e -> new Status(State.FAILED, text.problem(e), Instant.now(), Kind.of(e)))
-                .orElseGet(() -> new Status(State.OK, text.ok(), Instant.now(), Kind.PASSED));
+        Instant now = clock.instant();
+        ModelCheckText.Verdict verdict = text.verdict(check, LocalDate.ofInstant(now, ZoneOffset.UTC));
+        State state = verdict.severity() == ModelCheckText.Severity.FAIL ? State.FAILED : State.OK;
+        Status next = new Status(state, verdict.text(), now, kindOf(check, state));
         Status previous = last.getAndSet(next);
+        if (verdict.severity() == ModelCheckText.Severity.WARN) {
+            warnOfShutdown(verdict, now);
+            return next;
+        }
         if (next.kind().equals(previous.kind())) return next;
         if (next.state() == State.FAILED) {
             log.error("model endpoint check failed: {}", next.detail());
@@ -91,6 +115,23 @@ final class ModelWatch implements AutoCloseable {
             log.info("model endpoint check passed: {}", next.detail());
         }
         return next;
+    }
+
+    /** Once when first seen, then at most once a day, so that the days left count down in the log. */
+    private void warnOfShutdown(ModelCheckText.Verdict verdict, Instant now) {
+        Instant previous = lastShutdownWarning.get();
+        boolean due = previous.equals(Instant.MIN) || !now.isBefore(previous.plus(Duration.ofDays(1)));
+        if (due && lastShutdownWarning.compareAndSet(previous, now)) {
+            log.warn("model endpoint check: {}", verdict.text());
+        }
+    }
+
+    private static Kind kindOf(ModelCheck check, State state) {
+        return switch (check) {
+            case ModelCheck.Available ignored -> Kind.PASSED;
+            case ModelCheck.Retiring retiring -> Kind.retiring(retiring.shutdownDate(), state);
+            case ModelCheck.Unavailable unavailable -> Kind.of(unavailable.error());
+        };
     }
 
     private void checkQuietly() {

@@ -121,7 +121,10 @@ final class TerminalChat {
     static String usageLine(ChatOutcome.Answered answered) {
         Usage u = answered.usage();
         String line = "usage: " + u.promptTokens() + " prompt (" + u.cachedTokens() + " cached) + "
-                + u.completionTokens() + " completion tokens" + (answered.model().isEmpty() ? "" : ", model " + answered.model());
+                + u.completionTokens() + " completion tokens"
+                + (u.reasoningTokens() > 0 ? " (" + u.reasoningTokens() + " reasoning)" : "")
+                + (u.estimated() ? ", estimated (the endpoint reported none)" : "")
+                + (answered.model().isEmpty() ? "" : ", model " + answered.model());
         return answered.truncated() ? line + ", cut at the output limit (ASKGATE_MAX_OUTPUT_TOKENS)" : line;
     }
 

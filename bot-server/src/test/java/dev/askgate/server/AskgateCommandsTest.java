@@ -1,6 +1,7 @@
 package dev.askgate.server;
 
 import dev.askgate.core.ChatPlatform;
+import dev.askgate.core.model.ReasoningEffort;
 import org.junit.jupiter.api.Test;
 
 import java.net.ServerSocket;
@@ -120,6 +121,30 @@ class AskgateCommandsTest {
                         + "\\(600 minus 150 kept for the answer\\): shorten the prompt or raise ASKGATE_CONTEXT_TOKENS, "
                         + "so that at least 128 tokens remain for a question");
         assertThat(fits).as("the same prompt in the default 16000 tokens").isInstanceOf(AskgateConfig.Loaded.Valid.class);
+    }
+
+    @Test
+    void theReasoningEffortIsUnsetByDefaultReadWhenSetAndABadValueNamesTheVariable() {
+        var unset = AskgateConfig.load(Map.of("OPENAI_API_KEY", KEY));
+        var set = AskgateConfig.load(Map.of("OPENAI_API_KEY", KEY, "OPENAI_REASONING_EFFORT", "XHigh"));
+        AskgateRun bad = AskgateRun.run(Map.of("OPENAI_API_KEY", KEY, "OPENAI_REASONING_EFFORT", "extreme"), "",
+                "check");
+
+        assertThat(unset).isInstanceOfSatisfying(AskgateConfig.Loaded.Valid.class, valid ->
+                assertThat(valid.config().chat().reasoningEffort()).isEqualTo(ReasoningEffort.ENDPOINT_DEFAULT));
+        assertThat(set).isInstanceOfSatisfying(AskgateConfig.Loaded.Valid.class, valid ->
+                assertThat(valid.config().chat().reasoningEffort()).isEqualTo(ReasoningEffort.XHIGH));
+        assertThat(bad.status).isEqualTo(2);
+        assertThat(bad.out.lines()).containsExactly("FAIL  OPENAI_REASONING_EFFORT must be one of "
+                + "none|minimal|low|medium|high|xhigh|max, or unset for the endpoint's default (got \"extreme\")");
+    }
+
+    @Test
+    void theDefaultModelIsOneOpenAiStillServes() {
+        var loaded = AskgateConfig.load(Map.of("OPENAI_API_KEY", KEY));
+
+        assertThat(loaded).isInstanceOfSatisfying(AskgateConfig.Loaded.Valid.class, valid ->
+                assertThat(valid.config().chat().model()).isEqualTo("gpt-6-luna"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.askgate.server;
 
 import ch.qos.logback.classic.Level;
 import dev.askgate.core.ChatPlatform;
+import dev.askgate.testkit.openai.FakeModel;
 import dev.askgate.testkit.openai.FakeOpenAi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -70,6 +73,21 @@ class AskgateServerTest {
         assertThat(get("/readyz").statusCode()).isEqualTo(503);
         assertThat(get("/healthz").statusCode()).isEqualTo(200);
         assertNoKeyIn(rejected.body() + logs.all());
+    }
+
+    @Test
+    void readyzShowsTheModelsShutdownDateWhileStillReady() throws Exception {
+        LocalDate inAWeek = LocalDate.now(ZoneOffset.UTC).plusDays(7);
+        openAi.models(FakeModel.shutsDownOn("gpt-6-luna", inAWeek));
+        start(List.of());
+
+        awaitReadyz(200);
+        HttpResponse<String> ready = get("/readyz");
+
+        assertThat(ready.body()).contains("\"status\":\"ready\"")
+                .contains("model gpt-6-luna shuts down on " + inAWeek + " (7 days left");
+        assertThat(logs.lines()).filteredOn(line -> line.startsWith("WARN " + ModelWatch.class.getName()))
+                .singleElement().asString().contains("shuts down on " + inAWeek);
     }
 
     @Test

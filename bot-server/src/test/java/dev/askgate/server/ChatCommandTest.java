@@ -42,6 +42,20 @@ class ChatCommandTest {
     }
 
     @Test
+    void theUsageLineShowsReasoningTokensAndSaysWhenTheCountIsAnEstimate() {
+        openAi.enqueue(FakeOpenAi.answer("It is 42.").usage(30, 0, 250).usageDetails(0, 240),
+                FakeOpenAi.answer("No usage from this server.").withoutUsage());
+
+        AskgateRun run = chat("Think hard: what is the answer?\nAnd now?\n");
+
+        assertThat(run.status).as(run.toString()).isZero();
+        assertThat(run.err.lines()).contains("usage: 30 prompt (0 cached) + 250 completion tokens (240 reasoning), "
+                + "model gpt-6-luna");
+        assertThat(run.err.lines()).anyMatch(line -> line.startsWith("usage: ")
+                && line.contains(", estimated (the endpoint reported none), model gpt-6-luna"));
+    }
+
+    @Test
     void resetStartsANewConversationAndExitStopsReading() {
         AskgateRun run = chat("First question\n/reset\nSecond question\n/exit\nNever asked\n");
 

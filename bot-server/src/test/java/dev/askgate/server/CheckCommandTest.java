@@ -1,9 +1,12 @@
 package dev.askgate.server;
 
+import dev.askgate.testkit.openai.FakeModel;
 import dev.askgate.testkit.openai.FakeOpenAi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +30,7 @@ class CheckCommandTest {
 
         assertThat(run.status).as(run.toString()).isZero();
         assertThat(run.out).startsWith("ok  configuration\n")
-                .contains("ok  OpenAI endpoint " + openAi.baseUrl() + " reachable, key accepted; model gpt-5-mini available")
+                .contains("ok  OpenAI endpoint " + openAi.baseUrl() + " reachable, key accepted; model gpt-6-luna available")
                 .contains("info  chat platforms: none configured");
         assertThat(openAi.requests()).singleElement().satisfies(call -> {
             assertThat(call.method()).isEqualTo("GET");
@@ -55,8 +58,62 @@ class CheckCommandTest {
                 "OPENAI_MODEL", "gpt-9-imaginary"));
 
         assertThat(run.status).isEqualTo(1);
-        assertThat(run.out).contains("FAIL  model gpt-9-imaginary is not available to this key (404): "
-                + "set OPENAI_MODEL to a model the key can use");
+        assertThat(run.out).contains("FAIL  model gpt-9-imaginary is not available on this endpoint (retired or "
+                + "misspelled): set OPENAI_MODEL to a current model the key can use");
+    }
+
+    @Test
+    void aModelWithANullShutdownDateIsSimplyOk() {
+        openAi.models(FakeModel.withoutShutdown("gpt-6-luna"));
+
+        AskgateRun run = check(Map.of("OPENAI_API_KEY", KEY, "OPENAI_BASE_URL", openAi.baseUrl()));
+
+        assertThat(run.status).isZero();
+        assertThat(run.out).contains("ok  OpenAI endpoint").doesNotContain("shut").doesNotContain("WARN");
+    }
+
+    @Test
+    void aShutdownDateAheadWarnsWithTheDateAndTheDaysLeftButPasses() {
+        LocalDate inTenDays = LocalDate.now(ZoneOffset.UTC).plusDays(10);
+        openAi.models(FakeModel.shutsDownOn("gpt-6-luna", inTenDays));
+
+        AskgateRun run = check(Map.of("OPENAI_API_KEY", KEY, "OPENAI_BASE_URL", openAi.baseUrl()));
+
+        assertThat(run.status).as(run.toString()).isZero();
+        assertThat(run.out.lines()).contains("WARN  model gpt-6-luna shuts down on " + inTenDays
+                + " (10 days left, the endpoint's shutdown_date): set OPENAI_MODEL to a current model before then");
+    }
+
+    @Test
+    void aShutdownDateThatHasPassedFails() {
+        openAi.models(FakeModel.shutsDownOn("gpt-6-luna", LocalDate.of(2026, 1, 15)));
+
+        AskgateRun run = check(Map.of("OPENAI_API_KEY", KEY, "OPENAI_BASE_URL", openAi.baseUrl()));
+
+        assertThat(run.status).isEqualTo(1);
+        assertThat(run.out.lines()).contains("FAIL  model gpt-6-luna was shut down on 2026-01-15 (the endpoint's "
+                + "shutdown_date): set OPENAI_MODEL to a current model");
+    }
+
+    @Test
+    void anEndpointThatListsNoShutdownDatesSaysNothingAboutDates() {
+        openAi.models("gpt-6-luna", "llama-3-70b"); // as vLLM, Ollama or LiteLLM list them
+
+        AskgateRun run = check(Map.of("OPENAI_API_KEY", KEY, "OPENAI_BASE_URL", openAi.baseUrl()));
+
+        assertThat(run.status).isZero();
+        assertThat(run.out).contains("ok  OpenAI endpoint").doesNotContain("shut").doesNotContain("date");
+    }
+
+    @Test
+    void anUnlistedModelFailsEvenWhenOthersHaveDates() {
+        openAi.models(FakeModel.shutsDownOn("gpt-4.1-mini", LocalDate.of(2027, 1, 14)),
+                FakeModel.withoutShutdown("gpt-6.1-terra"));
+
+        AskgateRun run = check(Map.of("OPENAI_API_KEY", KEY, "OPENAI_BASE_URL", openAi.baseUrl()));
+
+        assertThat(run.status).isEqualTo(1);
+        assertThat(run.out).contains("FAIL  model gpt-6-luna is not available on this endpoint");
     }
 
     @Test

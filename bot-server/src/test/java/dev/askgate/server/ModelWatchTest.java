@@ -1,11 +1,17 @@
 package dev.askgate.server;
 
+import dev.askgate.testkit.openai.FakeModel;
 import dev.askgate.testkit.openai.FakeOpenAi;
 import dev.askgate.testkit.openai.RecordedCall;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -95,6 +101,88 @@ class ModelWatchTest {
                 first -> assertThat(first).contains("check passed"),
                 again -> assertThat(again).contains("passes again"));
         assertThat(watchLines("ERROR")).hasSize(2);
+    }
+
+    @Test
+    void aShutdownDateAheadIsOneWarnLinePerDayAndShownInTheDetail() {
+        var clock = new SettableClock(Instant.parse("2026-12-01T09:00:00Z"));
+        openAi.models(FakeModel.shutsDownOn("gpt-6-luna", LocalDate.of(2026, 12, 11)));
+        watch = new ModelWatch(wiring.model(), wiring.checkText(), Duration.ofMinutes(1), clock);
+
+        watch.checkNow();
+        clock.advance(Duration.ofMinutes(1));
+        watch.checkNow();
+        clock.advance(Duration.ofHours(12));
+        watch.checkNow();
+        ModelWatch.Status sameDay = watch.status();
+        clock.advance(Duration.ofHours(12));
+        watch.checkNow();
+
+        assertThat(watchLines("WARN")).as("first sight, then a day later, with the days counting down")
+                .hasSize(2).satisfiesExactly(
+                        first -> assertThat(first).contains("model gpt-6-luna shuts down on 2026-12-11 (10 days left"),
+                        later -> assertThat(later).contains("(9 days left"));
+        assertThat(watchLines("ERROR")).isEmpty();
+        assertThat(sameDay.state()).as("still usable until the day").isEqualTo(ModelWatch.State.OK);
+        assertThat(sameDay.detail()).contains("shuts down on 2026-12-11");
+    }
+
+    @Test
+    void theShutdownDayTurnsTheCheckIntoOneErrorLine() {
+        var clock = new SettableClock(Instant.parse("2026-12-10T23:00:00Z"));
+        openAi.models(FakeModel.shutsDownOn("gpt-6-luna", LocalDate.of(2026, 12, 11)));
+        watch = new ModelWatch(wiring.model(), wiring.checkText(), Duration.ofMinutes(1), clock);
+
+        watch.checkNow();
+        clock.advance(Duration.ofHours(2));
+        watch.checkNow();
+        watch.checkNow();
+
+        assertThat(watchLines("WARN")).singleElement().asString().contains("(1 day left");
+        assertThat(watchLines("ERROR")).singleElement().asString()
+                .contains("model gpt-6-luna was shut down on 2026-12-11");
+        assertThat(watch.status().state()).isEqualTo(ModelWatch.State.FAILED);
+    }
+
+    @Test
+    void endpointsThatListNoDatesAreNeverWarnedAbout() {
+        openAi.models("gpt-6-luna");
+        watch = new ModelWatch(wiring.model(), wiring.checkText(), Duration.ofMinutes(1));
+
+        watch.checkNow();
+        watch.checkNow();
+
+        assertThat(watchLines("WARN")).isEmpty();
+        assertThat(watch.status().state()).isEqualTo(ModelWatch.State.OK);
+        assertThat(watch.status().detail()).doesNotContain("shut");
+    }
+
+    /** A clock the test moves by hand. */
+    private static final class SettableClock extends Clock {
+        private Instant now;
+
+        SettableClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 
     private Wiring wiring() {

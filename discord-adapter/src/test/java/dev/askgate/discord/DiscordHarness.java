@@ -29,7 +29,7 @@ final class DiscordHarness implements AutoCloseable {
     static final String DISCORD_TOKEN = "FAKE0discord0token0notreal.FAKE00.FAKE0000notreal0000000000000";
     static final String OPENAI_KEY = "sk-proj-FAKE0000test0000key0000notreal";
     static final Duration WAIT = Duration.ofSeconds(15);
-    static final String MODEL = "gpt-4o-mini";
+    static final String MODEL = "gpt-6-luna";
 
     final FakeDiscord discord = new FakeDiscord(DISCORD_TOKEN);
     final FakeOpenAi openai = new FakeOpenAi();

@@ -5,6 +5,7 @@ import dev.askgate.core.ChatSettings;
 import dev.askgate.core.config.Settings;
 import dev.askgate.core.context.ContextWindow;
 import dev.askgate.core.guard.SecretGuard;
+import dev.askgate.core.model.ModelCheck;
 import dev.askgate.core.model.ChatModel;
 import dev.askgate.core.model.ModelError;
 import dev.askgate.core.model.ModelRequest;
@@ -139,11 +140,11 @@ class PlatformLifecycleTest {
     }
 
     private static ChatService unusedChat() {
-        ChatSettings settings = new ChatSettings("gpt-4o-mini", "", 4096, 0);
+        ChatSettings settings = new ChatSettings("gpt-6-luna", "", 4096, 0);
         ChatModel none = new ChatModel() {
             public ModelResult stream(ModelRequest request, DeltaListener onDelta) { throw new AssertionError(); }
             public ModelResult complete(ModelRequest request) { throw new AssertionError(); }
-            public Optional<ModelError> check() { return Optional.empty(); }
+            public ModelCheck check() { return new ModelCheck.Available(); }
         };
         return new ChatService(none, settings, new SecretGuard(), new ContextWindow(settings), text -> false);
     }

@@ -72,9 +72,9 @@ final class SlackHarness implements AutoCloseable {
                 : new SlackSettings.Connection.Http(new Secret(SIGNING_SECRET));
         SlackSettings settings = new SlackSettings(new Secret(BOT_TOKEN), connection, slack.apiUrl(), allowDms,
                 editInterval, access);
-        ChatSettings chatSettings = new ChatSettings("gpt-4o-mini", "You are a test.", 16_000, 0);
+        ChatSettings chatSettings = new ChatSettings("gpt-6-luna", "You are a test.", 16_000, 0);
         FixedKeySource keys = new FixedKeySource(new Secret(OPENAI_KEY));
-        OpenAiConfig openAiConfig = new OpenAiConfig(URI.create(openAi.baseUrl()), "gpt-4o-mini", "", "",
+        OpenAiConfig openAiConfig = new OpenAiConfig(URI.create(openAi.baseUrl()), "gpt-6-luna", "", "",
                 modelTimeout, 0, new KeySpec.FromValue(new Secret(OPENAI_KEY)));
         OpenAiChatModel model = new OpenAiChatModel(new OkHttpClient(), new ObjectMapper(), openAiConfig, keys);
         ChatService chat = new ChatService(model, chatSettings, new SecretGuard(), new ContextWindow(chatSettings),

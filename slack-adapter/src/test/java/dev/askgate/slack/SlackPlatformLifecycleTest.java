@@ -45,10 +45,10 @@ class SlackPlatformLifecycleTest {
         SlackSettings settings = new SlackSettings(new Secret(botToken),
                 new SlackSettings.Connection.SocketMode(new Secret(appToken)), apiUrl, true,
                 Duration.ofMillis(100), null);
-        ChatSettings chatSettings = new ChatSettings("gpt-4o-mini", "", 16_000, 0);
+        ChatSettings chatSettings = new ChatSettings("gpt-6-luna", "", 16_000, 0);
         FixedKeySource keys = new FixedKeySource(new Secret(OPENAI_KEY));
         OpenAiChatModel model = new OpenAiChatModel(new OkHttpClient(), new ObjectMapper(),
-                new OpenAiConfig(URI.create("http://127.0.0.1:9/v1"), "gpt-4o-mini", "", "", Duration.ofSeconds(5), 0,
+                new OpenAiConfig(URI.create("http://127.0.0.1:9/v1"), "gpt-6-luna", "", "", Duration.ofSeconds(5), 0,
                         new KeySpec.FromValue(new Secret(OPENAI_KEY))), keys);
         ChatService chat = new ChatService(model, chatSettings, new SecretGuard(), new ContextWindow(chatSettings),
                 keys::appearsIn);

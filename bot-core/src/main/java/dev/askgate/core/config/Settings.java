@@ -142,10 +142,6 @@ public final class Settings {
     }
 
     /**
-     * The bad value in quotes, to help find a typo; hidden when it may be a secret pasted into the wrong variable
-     * (shaped like one, or long enough to be one).
-     */
-    /**
      * A bad value for a problem line: quoted to help find a typo, hidden when it may be a secret pasted into the
      * wrong variable (shaped like one, or long).
      */

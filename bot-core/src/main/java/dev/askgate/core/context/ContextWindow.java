@@ -68,12 +68,12 @@ public final class ContextWindow {
         this(settings, Encodings.newLazyEncodingRegistry());
     }
 
-    /** o200k_base for the GPT-4o, GPT-4.1, GPT-5 and o-series families, cl100k_base for everything else. */
+    /** o200k_base for the GPT-4o, GPT-4.1, GPT-5 and later and o-series families, cl100k_base for everything else. */
     public static EncodingType encodingFor(String model) {
         String name = model.toLowerCase(Locale.ROOT);
         name = name.substring(name.lastIndexOf('/') + 1); // "openai/gpt-4o" on proxies such as LiteLLM
         boolean o200k = name.startsWith("gpt-4o") || name.startsWith("chatgpt-4o") || name.startsWith("gpt-4.1")
-                || name.startsWith("gpt-4.5") || name.startsWith("gpt-5") || name.startsWith("gpt-oss")
+                || name.startsWith("gpt-4.5") || name.matches("gpt-[5-9].*") || name.startsWith("gpt-oss")
                 || name.matches("o[1-9]\\b.*|o[1-9]-.*|o[1-9]");
         return o200k ? EncodingType.O200K_BASE : EncodingType.CL100K_BASE;
     }
@@ -88,6 +88,11 @@ public final class ContextWindow {
         // Ordinary counting: a user may type "<|endoftext|>", which is text here, not a control token.
         return TOKENS_PER_MESSAGE + encoding.countTokensOrdinary(turn.role().wireName())
                 + encoding.countTokensOrdinary(turn.text());
+    }
+
+    /** The tokens of a bare text (an answer), without message framing. */
+    public int countText(String text) {
+        return encoding.countTokensOrdinary(text);
     }
 
     /**

@@ -1,7 +1,5 @@
 package dev.askgate.core.model;
 
-import java.util.Optional;
-
 /** The port to a chat model. Calls block; run them on virtual threads. */
 public interface ChatModel {
 
@@ -14,8 +12,11 @@ public interface ChatModel {
     /** Asks for a whole answer at once. */
     ModelResult complete(ModelRequest request);
 
-    /** One cheap authenticated call (listing models); empty when the endpoint and the key are fine. */
-    Optional<ModelError> check();
+    /**
+     * One cheap authenticated call (listing models): whether the endpoint, the key and the configured model work,
+     * and the model's shutdown date when the endpoint lists one.
+     */
+    ModelCheck check();
 
     /** Receives streamed text. */
     @FunctionalInterface

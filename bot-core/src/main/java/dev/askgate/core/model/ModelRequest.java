@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One call to the model: which model, the messages in order, and an optional cap on output tokens
- * (0 means the model's default). The request id is Askgate's, for logs; it is not sent upstream.
+ * One call to the model: which model, the messages in order, an optional cap on output tokens (0 means the
+ * model's default) and the reasoning effort to ask for. The request id is Askgate's, for logs; it is not sent
+ * upstream.
  */
-public record ModelRequest(String requestId, String model, List<Turn> messages, int maxOutputTokens) {
+public record ModelRequest(String requestId, String model, List<Turn> messages, int maxOutputTokens,
+                           ReasoningEffort reasoningEffort) {
     public ModelRequest {
         Objects.requireNonNull(requestId, "requestId");
         Objects.requireNonNull(model, "model");
@@ -17,6 +19,11 @@ public record ModelRequest(String requestId, String model, List<Turn> messages, 
         messages = List.copyOf(Objects.requireNonNull(messages, "messages"));
         if (messages.isEmpty()) throw new IllegalArgumentException("messages are empty");
         if (maxOutputTokens < 0) throw new IllegalArgumentException("maxOutputTokens < 0");
+        Objects.requireNonNull(reasoningEffort, "reasoningEffort");
+    }
+
+    public ModelRequest(String requestId, String model, List<Turn> messages, int maxOutputTokens) {
+        this(requestId, model, messages, maxOutputTokens, ReasoningEffort.ENDPOINT_DEFAULT);
     }
 
     public ModelRequest(String requestId, String model, List<Turn> messages) {

@@ -11,7 +11,7 @@ import okhttp3.RequestBody;
 
 import java.io.UncheckedIOException;
 
-/** Writes the JSON body of a Chat Completions request. */
+/** Writes the JSON body of a Chat Completions request: only fields the newest models accept. */
 final class ChatCompletionsBody {
     private static final MediaType JSON = MediaType.get("application/json");
 
@@ -28,8 +28,13 @@ final class ChatCompletionsBody {
         for (Turn turn : request.messages()) {
             messages.addObject().put("role", turn.role().wireName()).put("content", turn.text());
         }
+        // max_tokens is deprecated and refused by reasoning models; temperature and top_p are accepted only
+        // with reasoning effort none, so neither is ever sent.
         if (request.maxOutputTokens() > 0) {
             root.put("max_completion_tokens", request.maxOutputTokens());
+        }
+        if (request.reasoningEffort().isSent()) {
+            root.put("reasoning_effort", request.reasoningEffort().wireName());
         }
         root.put("stream", stream);
         if (stream) {

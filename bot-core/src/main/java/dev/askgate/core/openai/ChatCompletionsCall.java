@@ -3,6 +3,7 @@ package dev.askgate.core.openai;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.askgate.core.key.KeyGeneration;
 import dev.askgate.core.model.ChatModel.DeltaListener;
+import dev.askgate.core.model.ModelCheck;
 import dev.askgate.core.model.ModelError;
 import dev.askgate.core.model.ModelResult;
 import okhttp3.MediaType;
@@ -16,6 +17,8 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,6 +33,7 @@ final class ChatCompletionsCall {
     private final SseChunkParser parser;
     private final OpenAiErrorMapper errors;
     private final KeyRejectionReporter rejections;
+    private final MissingModelReporter missingModels = new MissingModelReporter();
     private final Clock clock;
     private final Timeouts timeouts;
 
@@ -86,17 +90,15 @@ final class ChatCompletionsCall {
         }
     }
 
-    /** A GET that only has to succeed; empty when it did. */
-    Optional<ModelError> probe(Request http, String model) {
+    /** The models list, read for the configured model: listed (with its shutdown date, if any) or not. */
+    ModelCheck probe(Request http, String model) {
         try (Response response = client.newCall(http).execute()) {
-            if (!response.isSuccessful()) return Optional.of(errorOf(response, model));
-            return listsOtherModelsOnly(response.body().string(), model)
-                    ? Optional.of(new ModelError.ModelNotFound(model, response.header("x-request-id", "")))
-                    : Optional.empty();
+            if (!response.isSuccessful()) return new ModelCheck.Unavailable(errorOf(response, model, false));
+            return listing(response.body().string(), model, response.header("x-request-id", ""));
         } catch (IOException e) {
-            return Optional.of(errors.fromException(e, timeouts, ""));
+            return new ModelCheck.Unavailable(errors.fromException(e, timeouts, ""));
         } catch (RuntimeException e) {
-            return Optional.of(unexpected(e, http));
+            return new ModelCheck.Unavailable(unexpected(e, http));
         }
     }
 
@@ -108,14 +110,21 @@ final class ChatCompletionsCall {
         return errors.unexpected(e);
     }
 
-    /** True only for a readable, non-empty models list without {@code model}: the key cannot use that model. */
-    private boolean listsOtherModelsOnly(String body, String model) {
+    /**
+     * Missing only from a readable, non-empty list: some compatible servers list nothing, or in another shape, and
+     * such a server is not taken for one without the model.
+     */
+    private ModelCheck listing(String body, String model, String requestId) {
+        Map<String, Optional<LocalDate>> listed;
         try {
-            var ids = parser.modelIds(body);
-            return !ids.isEmpty() && !ids.contains(model);
+            listed = parser.listedModels(body);
         } catch (JsonProcessingException e) {
-            return false;
+            return new ModelCheck.Available();
         }
+        if (listed.isEmpty()) return new ModelCheck.Available();
+        Optional<LocalDate> entry = listed.get(model);
+        if (entry == null) return new ModelCheck.Unavailable(new ModelError.ModelNotFound(model, requestId));
+        return entry.<ModelCheck>map(ModelCheck.Retiring::new).orElseGet(ModelCheck.Available::new);
     }
 
     private Attempt completion(Response response, String requestId, String model) throws IOException {
@@ -131,11 +140,15 @@ final class ChatCompletionsCall {
     }
 
     private Attempt failure(Response response, String model) throws IOException {
-        return new Attempt(new ModelResult.Failed(errorOf(response, model)), response.headers(), response.code(),
-                false);
+        return new Attempt(new ModelResult.Failed(errorOf(response, model, true)), response.headers(),
+                response.code(), false);
     }
 
-    private ModelError errorOf(Response response, String model) throws IOException {
+    /**
+     * @param answering a question's call, not the readiness check: only those report a missing model here, since
+     *                  the check's caller reports what it finds itself
+     */
+    private ModelError errorOf(Response response, String model, boolean answering) throws IOException {
         String requestId = response.header("x-request-id", "");
         Duration retryAfter = RetryPolicy.serverDelay(response.headers(), clock).orElse(Duration.ZERO);
         ModelError error = errors.fromResponse(response.code(), response.peekBody(MAX_ERROR_BODY).string(),
@@ -143,6 +156,9 @@ final class ChatCompletionsCall {
         if (error instanceof ModelError.InvalidKey) {
             KeyGeneration key = response.request().tag(KeyGeneration.class);
             rejections.rejected(key == null ? new KeyGeneration(1, "unknown") : key, requestId);
+        }
+        if (answering && error instanceof ModelError.ModelNotFound notFound) {
+            missingModels.missing(notFound.model(), requestId);
         }
         return error;
     }

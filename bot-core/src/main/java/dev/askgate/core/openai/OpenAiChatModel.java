@@ -3,6 +3,7 @@ package dev.askgate.core.openai;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.askgate.core.key.KeySource;
 import dev.askgate.core.model.ChatModel;
+import dev.askgate.core.model.ModelCheck;
 import dev.askgate.core.model.ModelError;
 import dev.askgate.core.model.ModelRequest;
 import dev.askgate.core.model.ModelResult;
@@ -78,12 +79,12 @@ public final class OpenAiChatModel implements ChatModel {
 
     /** {@code GET {base}/models} with the key; not retried. */
     @Override
-    public Optional<ModelError> check() {
+    public ModelCheck check() {
         Request http = new Request.Builder().url(config.endpoint("/models")).get().build();
-        Optional<ModelError> error = calls.probe(http, config.model());
+        ModelCheck result = calls.probe(http, config.model());
         // The caller (check command, readiness watch) reports the outcome; a periodic check must not repeat it.
-        error.ifPresent(e -> log.debug("OpenAI check of {} failed: {}", config.redactedBaseUrl(), e));
-        return error;
+        log.debug("OpenAI check of {}: {}", config.redactedBaseUrl(), result);
+        return result;
     }
 
     private ModelResult withRetries(ModelRequest request, boolean streaming, DeltaListener onDelta) {

@@ -23,7 +23,7 @@ public record OpenAiConfig(URI baseUrl, String model, String orgId, String proje
                            int maxRetries, KeySpec key) {
 
     public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
-    public static final String DEFAULT_MODEL = "gpt-5-mini";
+    public static final String DEFAULT_MODEL = "gpt-6-luna";
 
     public OpenAiConfig {
         Objects.requireNonNull(baseUrl, "baseUrl");

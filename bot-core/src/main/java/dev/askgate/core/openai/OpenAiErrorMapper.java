@@ -88,6 +88,9 @@ final class OpenAiErrorMapper {
                 if (code.equals("context_length_exceeded") || message.contains("maximum context length")) {
                     yield new ModelError.ContextTooLong(requestId);
                 }
+                if (status == 400 && (code.equals("model_not_found") || saysModelIsMissing(message))) {
+                    yield new ModelError.ModelNotFound(model, requestId);
+                }
                 yield new ModelError.Rejected(status, type, code, safe(message), requestId);
             }
         };
@@ -99,6 +102,16 @@ final class OpenAiErrorMapper {
         } catch (IOException | RuntimeException e) {
             return json.missingNode(); // not JSON (an HTML page from a proxy): the status decides
         }
+    }
+
+    /**
+     * Compatible servers and proxies answer an unknown model with 400 and words rather than a code: "The model
+     * `x` does not exist", "model 'x' not found", LiteLLM's "Invalid model name passed in model=x".
+     */
+    private static boolean saysModelIsMissing(String message) {
+        String text = message.toLowerCase(Locale.ROOT);
+        return text.contains("invalid model name")
+                || text.contains("model") && (text.contains("does not exist") || text.contains("not found"));
     }
 
     private static boolean mentionsModel(String message) {

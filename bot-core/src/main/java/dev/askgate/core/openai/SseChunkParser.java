@@ -5,6 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.askgate.core.Usage;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
 /** Reads the JSON of Chat Completions chunks (streamed) and completions (whole). */
 final class SseChunkParser {
 
@@ -46,21 +52,38 @@ final class SseChunkParser {
     }
 
     /**
-     * The model ids of a {@code GET /models} answer; empty when the body lists none (some compatible servers
-     * answer with an empty or different document), so that an unusual server is not taken for a missing model.
+     * The models of a {@code GET /models} answer by id, each with its {@code shutdown_date} when the endpoint gives
+     * one. Empty when the body lists none (some compatible servers answer with an empty or different document), so
+     * that an unusual server is not taken for a missing model. A date that is not {@code YYYY-MM-DD} counts as
+     * none: a compatible server's oddity must not fail the check.
      */
-    java.util.Set<String> modelIds(String body) throws JsonProcessingException {
-        java.util.Set<String> ids = new java.util.HashSet<>();
+    Map<String, Optional<LocalDate>> listedModels(String body) throws JsonProcessingException {
+        Map<String, Optional<LocalDate>> models = new HashMap<>();
         for (JsonNode entry : json.readTree(body).path("data")) {
             String id = entry.path("id").asText("");
-            if (!id.isEmpty()) ids.add(id);
+            if (!id.isEmpty()) models.put(id, date(entry.path("shutdown_date")));
         }
-        return ids;
+        return models;
     }
 
+    private static Optional<LocalDate> date(JsonNode field) {
+        if (!field.isTextual()) return Optional.empty();
+        try {
+            return Optional.of(LocalDate.parse(field.asText()));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Everything the usage object reports; cached and cache-write tokens are parts of the prompt, reasoning of the completion. */
     private static Usage usage(JsonNode usage) {
-        return new Usage(Math.max(0, usage.path("prompt_tokens").asInt(0)),
-                Math.max(0, usage.path("prompt_tokens_details").path("cached_tokens").asInt(0)),
-                Math.max(0, usage.path("completion_tokens").asInt(0)));
+        JsonNode prompt = usage.path("prompt_tokens_details");
+        return new Usage(count(usage.path("prompt_tokens")), count(prompt.path("cached_tokens")),
+                count(prompt.path("cache_write_tokens")), count(usage.path("completion_tokens")),
+                count(usage.path("completion_tokens_details").path("reasoning_tokens")), false);
+    }
+
+    private static int count(JsonNode field) {
+        return Math.max(0, field.asInt(0));
     }
 }

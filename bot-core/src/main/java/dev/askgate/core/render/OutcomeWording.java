@@ -73,7 +73,7 @@ public final class OutcomeWording {
             case ModelError.StreamBroken ignored -> "The answer was cut off: the connection to OpenAI broke.";
             case ModelError.ModelNotFound notFound -> "The model this bot is set up to use"
                     + (notFound.model().isBlank() ? "" : " (" + notFound.model() + ")")
-                    + " is not available. An operator needs to change the configuration.";
+                    + " is not available (it may have been retired). An operator needs to change the configuration.";
             case ModelError.PermissionDenied ignored -> "The bot's OpenAI key may not use this model here. "
                     + "An operator needs to check the project's permissions.";
             // Status 0: the client failed before sending anything, so OpenAI declined nothing.

@@ -235,7 +235,7 @@ class KeyRotationTest {
     }
 
     private OpenAiConfig config(Path file) {
-        return new OpenAiConfig(URI.create(fake.baseUrl()), "gpt-5-mini", "", "", Duration.ofSeconds(10), 2,
+        return new OpenAiConfig(URI.create(fake.baseUrl()), "gpt-6-luna", "", "", Duration.ofSeconds(10), 2,
                 new KeySpec.FromFile(file));
     }
 }

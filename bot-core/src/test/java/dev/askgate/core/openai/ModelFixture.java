@@ -28,7 +28,7 @@ final class ModelFixture implements AutoCloseable {
     final ObjectMapper json = new ObjectMapper();
 
     OpenAiConfig config(Duration timeout, int maxRetries, String org, String project) {
-        return new OpenAiConfig(URI.create(fake.baseUrl()), "gpt-5-mini", org, project, timeout, maxRetries,
+        return new OpenAiConfig(URI.create(fake.baseUrl()), "gpt-6-luna", org, project, timeout, maxRetries,
                 new KeySpec.FromValue(new Secret(KEY)));
     }
 
@@ -45,7 +45,7 @@ final class ModelFixture implements AutoCloseable {
     }
 
     static ModelRequest question(String text) {
-        return new ModelRequest("ask-1", "gpt-5-mini", List.of(Turn.system("Be brief."), Turn.user(text)));
+        return new ModelRequest("ask-1", "gpt-6-luna", List.of(Turn.system("Be brief."), Turn.user(text)));
     }
 
     @Override

@@ -5,10 +5,12 @@ import dev.askgate.core.Turn;
 import dev.askgate.core.Usage;
 import dev.askgate.core.config.Secret;
 import dev.askgate.core.key.FixedKeySource;
+import dev.askgate.core.model.ModelCheck;
 import dev.askgate.core.model.ModelError;
 import dev.askgate.core.model.ModelRequest;
 import dev.askgate.core.model.ModelResult;
 import dev.askgate.core.testing.LogCapture;
+import dev.askgate.testkit.openai.FakeModel;
 import dev.askgate.testkit.openai.FakeOpenAi;
 import dev.askgate.testkit.openai.RecordedCall;
 import org.junit.jupiter.api.AfterEach;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -44,7 +47,7 @@ class OpenAiChatModelTest {
 
         assertThat(deltas).containsExactly("Hello", " there,", " how", " are", " you?");
         assertThat(result).isEqualTo(new ModelResult.Completed("Hello there, how are you?", "stop",
-                new Usage(120, 64, 7), "gpt-5-mini", fake.lastRequest().answeredRequestId()));
+                new Usage(120, 64, 7), "gpt-6-luna", fake.lastRequest().answeredRequestId()));
     }
 
     @Test
@@ -66,21 +69,21 @@ class OpenAiChatModelTest {
         ModelResult result = fixture.model().complete(question("Hi"));
 
         assertThat(result).isEqualTo(new ModelResult.Completed("Whole answer", "length", new Usage(50, 32, 2),
-                "gpt-5-mini", fake.lastRequest().answeredRequestId()));
+                "gpt-6-luna", fake.lastRequest().answeredRequestId()));
         assertThat(fake.lastRequest().streaming()).isFalse();
         assertThat(fake.lastRequest().body().has("stream_options")).isFalse();
     }
 
     @Test
     void sendsModelMessagesInOrderAndAsksForUsageWhenStreaming() {
-        ModelRequest request = new ModelRequest("ask-2", "gpt-5", List.of(Turn.system("You are terse."),
+        ModelRequest request = new ModelRequest("ask-2", "gpt-6.1-terra", List.of(Turn.system("You are terse."),
                 Turn.user("First"), Turn.assistant("Reply"), Turn.user("Second")));
 
         fixture.model().stream(request, text -> { });
 
         RecordedCall call = fake.lastRequest();
         assertThat(call.path()).isEqualTo("/v1/chat/completions");
-        assertThat(call.model()).isEqualTo("gpt-5");
+        assertThat(call.model()).isEqualTo("gpt-6.1-terra");
         assertThat(call.messageRoles()).containsExactly("system", "user", "assistant", "user");
         assertThat(call.messageContents()).containsExactly("You are terse.", "First", "Reply", "Second");
         assertThat(call.streaming()).isTrue();
@@ -90,7 +93,7 @@ class OpenAiChatModelTest {
 
     @Test
     void sendsMaxCompletionTokensOnlyWhenACapIsGiven() {
-        fixture.model().complete(new ModelRequest("ask-3", "gpt-5-mini", List.of(Turn.user("Hi")), 256));
+        fixture.model().complete(new ModelRequest("ask-3", "gpt-6-luna", List.of(Turn.user("Hi")), 256));
 
         assertThat(fake.lastRequest().body().path("max_completion_tokens").asInt()).isEqualTo(256);
     }
@@ -168,24 +171,46 @@ class OpenAiChatModelTest {
 
     @Test
     void checkListsModelsWithTheKey() {
-        assertThat(fixture.model().check()).isEmpty();
+        assertThat(fixture.model().check()).isEqualTo(new ModelCheck.Available());
         assertThat(fake.lastRequest().path()).isEqualTo("/v1/models");
         assertThat(fake.lastRequest().bearerKey()).isEqualTo(KEY);
     }
 
     @Test
     void checkReportsAModelTheEndpointDoesNotList() {
-        fake.models("gpt-4.1-mini", "gpt-4o-mini");
+        fake.models("gpt-6.1-terra", "gpt-6-astra");
 
-        assertThat(fixture.model().check()).get().isInstanceOfSatisfying(ModelError.ModelNotFound.class,
-                notFound -> assertThat(notFound.model()).isEqualTo("gpt-5-mini"));
+        assertThat(fixture.model().check()).isInstanceOfSatisfying(ModelCheck.Unavailable.class,
+                u -> assertThat(u.error()).isInstanceOfSatisfying(ModelError.ModelNotFound.class,
+                        notFound -> assertThat(notFound.model()).isEqualTo("gpt-6-luna")));
+    }
+
+    @Test
+    void checkReadsTheModelsShutdownDateWhenTheEndpointListsOne() {
+        fake.models(FakeModel.shutsDownOn("gpt-6-luna", LocalDate.of(2026, 12, 11)));
+        assertThat(fixture.model().check()).isEqualTo(new ModelCheck.Retiring(LocalDate.of(2026, 12, 11)));
+
+        fake.models(FakeModel.withoutShutdown("gpt-6-luna"));
+        assertThat(fixture.model().check()).as("null: no end announced").isEqualTo(new ModelCheck.Available());
+
+        fake.models(FakeModel.listed("gpt-6-luna"));
+        assertThat(fixture.model().check()).as("no field at all").isEqualTo(new ModelCheck.Available());
+    }
+
+    @Test
+    void anotherModelsShutdownDateIsNoneOfTheChecksBusiness() {
+        fake.models(FakeModel.withoutShutdown("gpt-6-luna"),
+                FakeModel.shutsDownOn("gpt-4.1-mini", LocalDate.of(2027, 1, 14)));
+
+        assertThat(fixture.model().check()).isEqualTo(new ModelCheck.Available());
     }
 
     @Test
     void checkReportsARejectedKey() {
         fake.acceptOnlyKeys("sk-proj-FAKE-some-other-key");
 
-        assertThat(fixture.model().check()).get().isInstanceOf(ModelError.InvalidKey.class);
+        assertThat(fixture.model().check()).isInstanceOfSatisfying(ModelCheck.Unavailable.class,
+                u -> assertThat(u.error()).isInstanceOf(ModelError.InvalidKey.class));
     }
 
     @Test
@@ -223,7 +248,7 @@ class OpenAiChatModelTest {
             assertThat(logs.events(Level.WARN, "unencrypted")).isEmpty();
 
             fixture.model(new OpenAiConfig(URI.create("http://user:FAKEpass@llm.example.internal/v1"),
-                    "gpt-5-mini", "", "", Duration.ofSeconds(5), 0, fixture.config(Duration.ofSeconds(5), 0, "", "").key()),
+                    "gpt-6-luna", "", "", Duration.ofSeconds(5), 0, fixture.config(Duration.ofSeconds(5), 0, "", "").key()),
                     new FixedKeySource(new Secret(KEY)));
             assertThat(logs.events(Level.WARN, "unencrypted")).singleElement()
                     .satisfies(e -> assertThat(e.getFormattedMessage()).contains("llm.example.internal")

@@ -30,7 +30,7 @@ class OpenAiConfigTest {
         OpenAiConfig config = OpenAiConfig.from(s);
 
         assertThat(s.problems()).isEmpty();
-        assertThat(config).isEqualTo(new OpenAiConfig(URI.create("https://api.openai.com/v1"), "gpt-5-mini", "", "",
+        assertThat(config).isEqualTo(new OpenAiConfig(URI.create("https://api.openai.com/v1"), "gpt-6-luna", "", "",
                 Duration.ofSeconds(60), 2, new KeySpec.FromValue(new Secret(KEY))));
     }
 

@@ -87,7 +87,7 @@ class OpenAiErrorsAndRetriesTest {
 
         ModelResult result = fixture.model().complete(question("Hi"));
 
-        assertThat(error(result)).isEqualTo(new ModelError.ModelNotFound("gpt-5-mini", fake.lastRequest().answeredRequestId()));
+        assertThat(error(result)).isEqualTo(new ModelError.ModelNotFound("gpt-6-luna", fake.lastRequest().answeredRequestId()));
         assertThat(fake.requestCount()).isEqualTo(1);
     }
 

@@ -50,7 +50,7 @@ class StreamEndTest {
                 .setHeader("content-type", "text/event-stream")
                 .setHeader("Transfer-Encoding", "chunked")
                 .body(new HeldOpenStream(List.of(
-                        "data: {\"model\":\"gpt-5-mini\",\"choices\":[{\"delta\":{\"content\":\"Done \"}}]}\n\n",
+                        "data: {\"model\":\"gpt-6-luna\",\"choices\":[{\"delta\":{\"content\":\"Done \"}}]}\n\n",
                         "data: {\"choices\":[{\"delta\":{\"content\":\"quickly.\"},\"finish_reason\":\"stop\"}]}\n\n",
                         "data: {\"choices\":[],\"usage\":{\"prompt_tokens\":9,\"completion_tokens\":2}}\n\n",
                         "data: [DONE]\n\n"), testOver))
@@ -58,7 +58,7 @@ class StreamEndTest {
         server.start(InetAddress.getLoopbackAddress(), 0);
         // Far longer than the await below: only an answer that ends at [DONE] arrives in time.
         OpenAiConfig config = new OpenAiConfig(URI.create(server.url("/v1").toString().replaceAll("/$", "")),
-                "gpt-5-mini", "", "", Duration.ofSeconds(30), 0, new KeySpec.FromValue(new Secret(KEY)));
+                "gpt-6-luna", "", "", Duration.ofSeconds(30), 0, new KeySpec.FromValue(new Secret(KEY)));
         OpenAiChatModel model = new OpenAiChatModel(shared, new ObjectMapper(), config,
                 new FixedKeySource(new Secret(KEY)), Clock.systemUTC(), delay -> { });
         List<String> deltas = Collections.synchronizedList(new ArrayList<>());

@@ -2,6 +2,7 @@ package dev.askgate.core.openai;
 
 import dev.askgate.core.config.Secret;
 import dev.askgate.core.key.FixedKeySource;
+import dev.askgate.core.model.ModelCheck;
 import dev.askgate.core.model.ModelError;
 import dev.askgate.core.model.ModelResult;
 import dev.askgate.core.testing.LogCapture;
@@ -38,7 +39,8 @@ class UnsendableKeyTest {
             assertThat(result).isInstanceOfSatisfying(ModelResult.Failed.class, f -> assertThat(f.error())
                     .isInstanceOfSatisfying(ModelError.Rejected.class, r -> assertThat(r.code()).isEqualTo("request_not_sent")));
         }
-        assertThat(checked).get().isInstanceOf(ModelError.Rejected.class);
+        assertThat(checked).isInstanceOfSatisfying(ModelCheck.Unavailable.class,
+                u -> assertThat(u.error()).isInstanceOf(ModelError.Rejected.class));
         assertThat(fixture.fake.requestCount()).isZero();
         assertThat(fixture.sleeper.delays()).isEmpty();
         assertThat(logs.text()).contains("IllegalArgumentException").doesNotContain("FAKE0000test");

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The whole way through the core as an adapter uses it: ChatService streaming into a StreamingReply. */
 class ChatServiceOnAPlatformTest {
     private static final String SERVER_KEY = "sk-" + "proj-" + "FAKE0000server0000key0000notreal";
-    private static final ChatSettings SETTINGS = new ChatSettings("gpt-4o-mini", "Be brief.", 8000, 1000);
+    private static final ChatSettings SETTINGS = new ChatSettings("gpt-6-luna", "Be brief.", 8000, 1000);
     private static final EncodingRegistry REGISTRY = Encodings.newLazyEncodingRegistry();
 
     private final ManualClock clock = new ManualClock();

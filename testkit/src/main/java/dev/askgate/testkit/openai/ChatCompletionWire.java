@@ -38,22 +38,22 @@ final class ChatCompletionWire {
     }
 
     /** The last chunk when {@code stream_options.include_usage} is set: empty choices, the usage. */
-    String usageChunk(int prompt, int cached, int completion) {
+    String usageChunk(FakeAnswer answer, int prompt, int completion) {
         ObjectNode root = header("chat.completion.chunk");
         root.putArray("choices");
-        root.set("usage", usage(prompt, cached, completion));
+        root.set("usage", usage(answer, prompt, completion));
         return write(root);
     }
 
-    String completion(String text, String finishReason, int prompt, int cached, int completion) {
+    String completion(FakeAnswer answer, String text, int prompt, int completion) {
         ObjectNode root = header("chat.completion");
         ObjectNode choice = root.putArray("choices").addObject().put("index", 0);
         ObjectNode message = choice.putObject("message").put("role", "assistant").put("content", text);
         message.putNull("refusal");
         message.putArray("annotations");
         choice.putNull("logprobs");
-        choice.put("finish_reason", finishReason);
-        root.set("usage", usage(prompt, cached, completion));
+        choice.put("finish_reason", answer.finishReason());
+        if (!answer.omitsUsage()) root.set("usage", usage(answer, prompt, completion));
         root.put("service_tier", "default");
         root.putNull("system_fingerprint");
         return write(root);
@@ -69,13 +69,29 @@ final class ChatCompletionWire {
         return write(json, root);
     }
 
-    static String models(ObjectMapper json, List<String> ids, long created) {
+    static String models(ObjectMapper json, List<FakeModel> models, long created) {
         ObjectNode root = json.createObjectNode().put("object", "list");
         ArrayNode data = root.putArray("data");
-        for (String id : ids) {
-            data.addObject().put("id", id).put("object", "model").put("created", created).put("owned_by", "system");
+        for (FakeModel model : models) {
+            data.add(model(json, model, created));
         }
         return write(json, root);
+    }
+
+    /** One entry of the models list, which {@code GET /v1/models/{id}} also answers alone. */
+    static ObjectNode model(ObjectMapper json, FakeModel model, long created) {
+        ObjectNode entry = json.createObjectNode().put("id", model.id()).put("object", "model")
+                .put("created", created).put("owned_by", "system");
+        switch (model.shutdown()) {
+            case ABSENT -> { }
+            case NULL -> entry.putNull("shutdown_date");
+            case DATE -> entry.put("shutdown_date", model.shutdownDate().toString());
+        }
+        return entry;
+    }
+
+    static String modelEntry(ObjectMapper json, FakeModel model, long created) {
+        return write(json, model(json, model, created));
     }
 
     private ObjectNode chunk(ObjectNode delta, String finishReason, boolean withUsageField) {
@@ -94,12 +110,14 @@ final class ChatCompletionWire {
         return json.createObjectNode().put("id", id).put("object", object).put("created", created).put("model", model);
     }
 
-    private ObjectNode usage(int prompt, int cached, int completion) {
+    private ObjectNode usage(FakeAnswer answer, int prompt, int completion) {
         ObjectNode usage = json.createObjectNode()
                 .put("prompt_tokens", prompt).put("completion_tokens", completion).put("total_tokens", prompt + completion);
-        usage.putObject("prompt_tokens_details").put("cached_tokens", cached).put("audio_tokens", 0);
-        usage.putObject("completion_tokens_details").put("reasoning_tokens", 0).put("audio_tokens", 0)
-                .put("accepted_prediction_tokens", 0).put("rejected_prediction_tokens", 0);
+        ObjectNode promptDetails = usage.putObject("prompt_tokens_details")
+                .put("cached_tokens", answer.cachedTokens()).put("audio_tokens", 0);
+        if (answer.cacheWriteTokens() > 0) promptDetails.put("cache_write_tokens", answer.cacheWriteTokens());
+        usage.putObject("completion_tokens_details").put("reasoning_tokens", answer.reasoningTokens())
+                .put("audio_tokens", 0).put("accepted_prediction_tokens", 0).put("rejected_prediction_tokens", 0);
         return usage;
     }
 

@@ -19,10 +19,15 @@ import java.util.regex.Pattern;
  * @param cutAfterDeltas   -1: never cut; otherwise the connection breaks after that many content deltas
  *                         (or, with a {@code streamError}, the error event follows them)
  * @param streamError      null, or an {@code error} event sent inside the 200 stream after {@code cutAfterDeltas}
+ * @param cacheWriteTokens {@code prompt_tokens_details.cache_write_tokens}; 0 leaves the field out, as OpenAI does
+ *                         for calls that wrote no cache
+ * @param reasoningTokens  {@code completion_tokens_details.reasoning_tokens} (part of the completion tokens)
+ * @param omitsUsage       no usage at all, whatever the request asks, as some compatible servers answer
  */
 public record FakeAnswer(List<String> deltas, String finishReason, int promptTokens, int completionTokens,
                          int cachedTokens, Duration firstTokenDelay, Duration tokenDelay, int cutAfterDeltas,
-                         boolean endsWithoutDone, String model, Map<String, String> headers, FakeError streamError)
+                         boolean endsWithoutDone, String model, Map<String, String> headers, FakeError streamError,
+                         int cacheWriteTokens, int reasoningTokens, boolean omitsUsage)
         implements FakeReply {
 
     private static final Pattern WORD = Pattern.compile("\\s*\\S+|\\s+");
@@ -34,13 +39,15 @@ public record FakeAnswer(List<String> deltas, String finishReason, int promptTok
         Objects.requireNonNull(tokenDelay, "tokenDelay");
         Objects.requireNonNull(model, "model");
         headers = Map.copyOf(headers);
-        if (cachedTokens < 0) throw new IllegalArgumentException("cachedTokens < 0");
+        if (cachedTokens < 0 || cacheWriteTokens < 0 || reasoningTokens < 0) {
+            throw new IllegalArgumentException("token counts must not be negative");
+        }
     }
 
     /** An answer with {@code text} streamed word by word (each word with the space before it). */
     public static FakeAnswer of(String text) {
         return new FakeAnswer(words(text), "stop", -1, -1, 0, Duration.ZERO, Duration.ZERO, -1, false, "",
-                Map.of(), null);
+                Map.of(), null, 0, 0, false);
     }
 
     /** The whole text, as the client should assemble it. */
@@ -72,42 +79,65 @@ public record FakeAnswer(List<String> deltas, String finishReason, int promptTok
 
     public FakeAnswer finishReason(String reason) {
         return new FakeAnswer(deltas, reason, promptTokens, completionTokens, cachedTokens, firstTokenDelay,
-                tokenDelay, cutAfterDeltas, endsWithoutDone, model, headers, streamError);
+                tokenDelay, cutAfterDeltas, endsWithoutDone, model, headers, streamError,
+                cacheWriteTokens, reasoningTokens, omitsUsage);
     }
 
     public FakeAnswer usage(int prompt, int completion) {
         return new FakeAnswer(deltas, finishReason, prompt, completion, cachedTokens, firstTokenDelay, tokenDelay,
-                cutAfterDeltas, endsWithoutDone, model, headers, streamError);
+                cutAfterDeltas, endsWithoutDone, model, headers, streamError,
+                cacheWriteTokens, reasoningTokens, omitsUsage);
     }
 
     public FakeAnswer usage(int prompt, int cached, int completion) {
         return new FakeAnswer(deltas, finishReason, prompt, completion, cached, firstTokenDelay, tokenDelay,
-                cutAfterDeltas, endsWithoutDone, model, headers, streamError);
+                cutAfterDeltas, endsWithoutDone, model, headers, streamError,
+                cacheWriteTokens, reasoningTokens, omitsUsage);
+    }
+
+    /**
+     * The usage chunk also reports cache writes (part of the prompt) and reasoning (part of the completion), as the
+     * newest models do.
+     */
+    public FakeAnswer usageDetails(int cacheWrite, int reasoning) {
+        return new FakeAnswer(deltas, finishReason, promptTokens, completionTokens, cachedTokens, firstTokenDelay,
+                tokenDelay, cutAfterDeltas, endsWithoutDone, model, headers, streamError, cacheWrite, reasoning,
+                omitsUsage);
+    }
+
+    /** No usage chunk and no usage object, as from a compatible server that ignores {@code include_usage}. */
+    public FakeAnswer withoutUsage() {
+        return new FakeAnswer(deltas, finishReason, promptTokens, completionTokens, cachedTokens, firstTokenDelay,
+                tokenDelay, cutAfterDeltas, endsWithoutDone, model, headers, streamError, cacheWriteTokens,
+                reasoningTokens, true);
     }
 
     /** Headers arrive at once, the first delta after {@code delay} (a slow model, or a silent stream). */
     public FakeAnswer firstTokenAfter(Duration delay) {
         return new FakeAnswer(deltas, finishReason, promptTokens, completionTokens, cachedTokens, delay, tokenDelay,
-                cutAfterDeltas, endsWithoutDone, model, headers, streamError);
+                cutAfterDeltas, endsWithoutDone, model, headers, streamError,
+                cacheWriteTokens, reasoningTokens, omitsUsage);
     }
 
     /** A pause before every delta after the first (benchmarks: a fixed generation speed). */
     public FakeAnswer perTokenDelay(Duration delay) {
         return new FakeAnswer(deltas, finishReason, promptTokens, completionTokens, cachedTokens, firstTokenDelay,
-                delay, cutAfterDeltas, endsWithoutDone, model, headers, streamError);
+                delay, cutAfterDeltas, endsWithoutDone, model, headers, streamError,
+                cacheWriteTokens, reasoningTokens, omitsUsage);
     }
 
     /** After {@code n} content deltas the connection is closed: no finish reason, no usage, no [DONE]. */
     public FakeAnswer cutAfter(int n) {
         if (n < 0) throw new IllegalArgumentException("n < 0");
         return new FakeAnswer(deltas, finishReason, promptTokens, completionTokens, cachedTokens, firstTokenDelay,
-                tokenDelay, n, endsWithoutDone, model, headers, null);
+                tokenDelay, n, endsWithoutDone, model, headers, null, cacheWriteTokens, reasoningTokens, omitsUsage);
     }
 
     /** The HTTP response ends cleanly but the {@code data: [DONE]} line is missing. */
     public FakeAnswer withoutDone() {
         return new FakeAnswer(deltas, finishReason, promptTokens, completionTokens, cachedTokens, firstTokenDelay,
-                tokenDelay, cutAfterDeltas, true, model, headers, streamError);
+                tokenDelay, cutAfterDeltas, true, model, headers, streamError,
+                cacheWriteTokens, reasoningTokens, omitsUsage);
     }
 
     /**
@@ -117,25 +147,28 @@ public record FakeAnswer(List<String> deltas, String finishReason, int promptTok
     public FakeAnswer failsAfter(int n, FakeError error) {
         if (n < 0) throw new IllegalArgumentException("n < 0");
         return new FakeAnswer(deltas, finishReason, promptTokens, completionTokens, cachedTokens, firstTokenDelay,
-                tokenDelay, n, endsWithoutDone, model, headers, Objects.requireNonNull(error, "error"));
+                tokenDelay, n, endsWithoutDone, model, headers, Objects.requireNonNull(error, "error"), cacheWriteTokens, reasoningTokens, omitsUsage);
     }
 
     /** The model name reported in the answer (default: the requested model). */
     public FakeAnswer model(String name) {
         return new FakeAnswer(deltas, finishReason, promptTokens, completionTokens, cachedTokens, firstTokenDelay,
-                tokenDelay, cutAfterDeltas, endsWithoutDone, name, headers, streamError);
+                tokenDelay, cutAfterDeltas, endsWithoutDone, name, headers, streamError,
+                cacheWriteTokens, reasoningTokens, omitsUsage);
     }
 
     public FakeAnswer header(String name, String value) {
         Map<String, String> next = new LinkedHashMap<>(headers);
         next.put(name, value);
         return new FakeAnswer(deltas, finishReason, promptTokens, completionTokens, cachedTokens, firstTokenDelay,
-                tokenDelay, cutAfterDeltas, endsWithoutDone, model, next, streamError);
+                tokenDelay, cutAfterDeltas, endsWithoutDone, model, next, streamError,
+                cacheWriteTokens, reasoningTokens, omitsUsage);
     }
 
     private FakeAnswer withDeltas(List<String> next) {
         return new FakeAnswer(next, finishReason, promptTokens, completionTokens, cachedTokens, firstTokenDelay,
-                tokenDelay, cutAfterDeltas, endsWithoutDone, model, headers, streamError);
+                tokenDelay, cutAfterDeltas, endsWithoutDone, model, headers, streamError,
+                cacheWriteTokens, reasoningTokens, omitsUsage);
     }
 
     private static List<String> words(String text) {

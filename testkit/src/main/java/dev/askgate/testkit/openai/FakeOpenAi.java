@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +40,11 @@ public final class FakeOpenAi implements AutoCloseable {
     private final RequestLog calls = new RequestLog(json);
     private volatile FakeReply fallback = FakeAnswer.of("This is the default answer of FakeOpenAi.");
     private volatile Set<String> acceptedKeys = Set.of();
-    private volatile List<String> modelIds = List.of("gpt-5-mini", "gpt-5", "gpt-4.1-mini", "gpt-4o-mini");
+    /** Today's catalogue, as OpenAI lists it: current models without an end, the ones being retired with theirs. */
+    private volatile List<FakeModel> models = List.of(
+            FakeModel.withoutShutdown("gpt-6-luna"), FakeModel.withoutShutdown("gpt-6.1-terra"),
+            FakeModel.withoutShutdown("gpt-6.1-sol"), FakeModel.withoutShutdown("gpt-6-astra"),
+            FakeModel.shutsDownOn("gpt-4.1-mini", LocalDate.of(2027, 1, 14)));
 
     /** Starts the fake on a free port of 127.0.0.1. */
     public FakeOpenAi() {
@@ -112,9 +118,14 @@ public final class FakeOpenAi implements AutoCloseable {
         return this;
     }
 
-    /** The model ids {@code GET /v1/models} lists. */
+    /** The model ids {@code GET /v1/models} lists, without {@code shutdown_date} (as compatible servers list them). */
     public FakeOpenAi models(String... ids) {
-        this.modelIds = List.of(ids);
+        return models(Arrays.stream(ids).map(FakeModel::listed).toArray(FakeModel[]::new));
+    }
+
+    /** The models {@code GET /v1/models} lists (and {@code GET /v1/models/{id}} answers), shutdown dates and all. */
+    public FakeOpenAi models(FakeModel... listed) {
+        this.models = List.of(listed);
         return this;
     }
 
@@ -183,16 +194,35 @@ public final class FakeOpenAi implements AutoCloseable {
         String path = call.path();
         if ("GET".equals(call.method()) && path.equals("/v1/models")) {
             return keyRejection(call).map(rejection -> writer.error(rejection, call))
-                    .orElseGet(() -> writer.models(modelIds, call));
+                    .orElseGet(() -> writer.models(models, call));
+        }
+        if ("GET".equals(call.method()) && path.startsWith("/v1/models/")) {
+            return keyRejection(call).map(rejection -> writer.error(rejection, call))
+                    .orElseGet(() -> oneModel(path.substring("/v1/models/".length()), call));
         }
         if ("POST".equals(call.method()) && path.equals("/v1/chat/completions")) {
             Optional<FakeError> rejection = keyRejection(call);
             if (rejection.isPresent()) return writer.error(rejection.get(), call);
+            if (shutDown(call.model())) return writer.error(ErrorCatalog.modelNotFound(), call);
             FakeReply next = queue.poll();
             return writer.write(next == null ? fallback : next, call);
         }
         return writer.error(new FakeError(404, "invalid_request_error", null,
                 "Invalid URL (" + call.method() + " " + path + ")"), call);
+    }
+
+    /** A model whose listed shutdown date has come is gone, as at OpenAI: 404 {@code model_not_found}. */
+    private boolean shutDown(String model) {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        return models.stream().anyMatch(m -> m.id().equals(model) && m.shutdown() == FakeModel.Shutdown.DATE
+                && !today.isBefore(m.shutdownDate()));
+    }
+
+    private MockResponse oneModel(String id, RecordedCall call) {
+        return models.stream().filter(m -> m.id().equals(id)).findFirst()
+                .map(m -> writer.model(m, call))
+                .orElseGet(() -> writer.error(new FakeError(404, "invalid_request_error", "model_not_found",
+                        "The model '" + id + "' does not exist"), call));
     }
 
     /** The 401 the real API sends for this request's key; empty when the key is accepted. */

@@ -43,15 +43,23 @@ final class ReplyWriter {
         return response.build();
     }
 
-    MockResponse models(List<String> ids, RecordedCall call) {
+    MockResponse models(List<FakeModel> models, RecordedCall call) {
         return common(new MockResponse.Builder().code(200), call, Map.of())
                 .setHeader("content-type", "application/json")
-                .body(ChatCompletionWire.models(json, ids, CREATED))
+                .body(ChatCompletionWire.models(json, models, CREATED))
+                .build();
+    }
+
+    MockResponse model(FakeModel model, RecordedCall call) {
+        return common(new MockResponse.Builder().code(200), call, Map.of())
+                .setHeader("content-type", "application/json")
+                .body(ChatCompletionWire.modelEntry(json, model, CREATED))
                 .build();
     }
 
     private MockResponse stream(FakeAnswer answer, RecordedCall call) {
-        boolean includeUsage = call.body().path("stream_options").path("include_usage").asBoolean(false);
+        boolean includeUsage = !answer.omitsUsage()
+                && call.body().path("stream_options").path("include_usage").asBoolean(false);
         ChatCompletionWire wire = wire(answer, call);
         List<String> deltas = answer.deltas();
 
@@ -70,7 +78,7 @@ final class ReplyWriter {
         }
         pieces.add(event(Duration.ZERO, wire.finishChunk(answer.finishReason(), includeUsage)));
         if (includeUsage) {
-            pieces.add(event(Duration.ZERO, wire.usageChunk(promptTokens(answer, call), answer.cachedTokens(),
+            pieces.add(event(Duration.ZERO, wire.usageChunk(answer, promptTokens(answer, call),
                     completionTokens(answer))));
         }
         if (!answer.endsWithoutDone()) {
@@ -90,8 +98,8 @@ final class ReplyWriter {
     }
 
     private MockResponse complete(FakeAnswer answer, RecordedCall call) {
-        String body = wire(answer, call).completion(answer.text(), answer.finishReason(), promptTokens(answer, call),
-                answer.cachedTokens(), completionTokens(answer));
+        String body = wire(answer, call).completion(answer, answer.text(), promptTokens(answer, call),
+                completionTokens(answer));
         long delay = answer.firstTokenDelay().toNanos()
                 + answer.tokenDelay().toNanos() * Math.max(0, answer.deltas().size() - 1);
         MockResponse.Builder response = common(new MockResponse.Builder().code(200), call, answer.headers())

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -62,7 +63,7 @@ class FakeOpenAiTest {
             JsonNode body = JSON.readTree(response.body().string());
             assertThat(body.path("choices").path(0).path("message").path("content").asText()).isEqualTo("Plain answer");
             assertThat(body.path("usage").path("completion_tokens").asInt()).isEqualTo(2);
-            assertThat(body.path("model").asText()).isEqualTo("gpt-5-mini");
+            assertThat(body.path("model").asText()).isEqualTo("gpt-6-luna");
         }
     }
 
@@ -77,7 +78,7 @@ class FakeOpenAiTest {
             assertThat(response.header("x-ratelimit-remaining-tokens")).isEqualTo("0");
             JsonNode error = JSON.readTree(response.body().string()).path("error");
             assertThat(error.path("code").asText()).isEqualTo("rate_limit_exceeded");
-            assertThat(error.path("message").asText()).contains("gpt-5-mini");
+            assertThat(error.path("message").asText()).contains("gpt-6-luna");
             assertThat(error.has("param")).isTrue();
         }
     }
@@ -110,10 +111,10 @@ class FakeOpenAiTest {
 
     @Test
     void listsModelsAndAnswersUnknownPathsWith404() throws IOException {
-        fake.models("gpt-5-mini");
+        fake.models("gpt-6-luna");
         Request models = new Request.Builder().url(fake.baseUrl() + "/models").header("Authorization", "Bearer " + KEY).build();
         try (Response response = http.newCall(models).execute()) {
-            assertThat(JSON.readTree(response.body().string()).path("data").path(0).path("id").asText()).isEqualTo("gpt-5-mini");
+            assertThat(JSON.readTree(response.body().string()).path("data").path(0).path("id").asText()).isEqualTo("gpt-6-luna");
         }
         Request unknown = new Request.Builder().url(fake.baseUrl() + "/nothing").header("Authorization", "Bearer " + KEY).build();
         try (Response response = http.newCall(unknown).execute()) {
@@ -125,13 +126,69 @@ class FakeOpenAiTest {
     }
 
     @Test
+    void servesShutdownDatesAbsentNullOrSetAndOneModelByItsId() throws IOException {
+        fake.models(FakeModel.listed("local-llama"), FakeModel.withoutShutdown("gpt-6-luna"),
+                FakeModel.shutsDownOn("gpt-4.1-mini", LocalDate.of(2027, 1, 14)));
+
+        JsonNode data = JSON.readTree(get("/models")).path("data");
+        JsonNode one = JSON.readTree(get("/models/gpt-4.1-mini"));
+
+        assertThat(data.path(0).has("shutdown_date")).isFalse();
+        assertThat(data.path(1).path("shutdown_date").isNull()).isTrue();
+        assertThat(data.path(2).path("shutdown_date").asText()).isEqualTo("2027-01-14");
+        assertThat(one.path("id").asText()).isEqualTo("gpt-4.1-mini");
+        assertThat(one.path("shutdown_date").asText()).isEqualTo("2027-01-14");
+        assertThat(JSON.readTree(get("/models/gpt-0-gone")).path("error").path("code").asText())
+                .isEqualTo("model_not_found");
+    }
+
+    @Test
+    void aModelPastItsShutdownDateAnswers404ModelNotFound() throws IOException {
+        fake.models(FakeModel.shutsDownOn("gpt-6-luna", LocalDate.of(2026, 1, 1)));
+
+        try (Response response = http.newCall(chat(true, true)).execute()) {
+            assertThat(response.code()).isEqualTo(404);
+            assertThat(JSON.readTree(response.body().string()).path("error").path("code").asText())
+                    .isEqualTo("model_not_found");
+        }
+    }
+
+    @Test
+    void reportsCacheWritesAndReasoningInTheUsageChunkOrNoUsageAtAll() throws IOException {
+        fake.enqueue(FakeOpenAi.answer("Hi").usage(100, 40, 30).usageDetails(20, 25),
+                FakeOpenAi.answer("Hi").withoutUsage());
+
+        JsonNode usage;
+        try (Response response = http.newCall(chat(true, true)).execute()) {
+            List<String> data = dataLines(response.body().string());
+            usage = JSON.readTree(data.get(data.size() - 2)).path("usage");
+        }
+        try (Response response = http.newCall(chat(true, true)).execute()) {
+            assertThat(response.body().string()).doesNotContain("prompt_tokens");
+        }
+
+        assertThat(usage.path("prompt_tokens").asInt()).isEqualTo(100);
+        assertThat(usage.path("prompt_tokens_details").path("cached_tokens").asInt()).isEqualTo(40);
+        assertThat(usage.path("prompt_tokens_details").path("cache_write_tokens").asInt()).isEqualTo(20);
+        assertThat(usage.path("completion_tokens_details").path("reasoning_tokens").asInt()).isEqualTo(25);
+    }
+
+    private String get(String path) throws IOException {
+        Request request = new Request.Builder().url(fake.baseUrl() + path).header("Authorization", "Bearer " + KEY)
+                .build();
+        try (Response response = http.newCall(request).execute()) {
+            return response.body().string();
+        }
+    }
+
+    @Test
     void dropsTheConnectionWhenToldTo() {
         fake.enqueue(FakeOpenAi.connectionDropped());
         assertThatThrownBy(() -> http.newCall(chat(false, false)).execute().close()).isInstanceOf(IOException.class);
     }
 
     private Request chat(boolean stream, boolean includeUsage) {
-        var body = JSON.createObjectNode().put("model", "gpt-5-mini").put("stream", stream);
+        var body = JSON.createObjectNode().put("model", "gpt-6-luna").put("stream", stream);
         var messages = body.putArray("messages");
         messages.addObject().put("role", "system").put("content", "Be brief.");
         messages.addObject().put("role", "user").put("content", "Hi");
