@@ -21,6 +21,9 @@ public sealed interface Refusal {
         }
     }
 
+    /** Direct messages to the bot are switched off on this platform. */
+    record DirectMessagesOff() implements Refusal { }
+
     /** The access policy does not let this caller, channel or place use the bot. */
     record NotAllowed() implements Refusal { }
 

@@ -52,6 +52,8 @@ public final class OutcomeWording {
                     + secret.kind() + ". Please revoke that secret now and create a new one, because this chat has "
                     + "already seen it.";
             case Refusal.NotAllowed ignored -> "Sorry, I am not available to you here.";
+            case Refusal.DirectMessagesOff ignored -> "I do not answer direct messages here. Please ask me in a "
+                    + "channel.";
             case Refusal.AnswerWithheld ignored -> "I withheld the rest of this answer because it contained "
                     + "confidential server data. An operator has been told.";
         };
