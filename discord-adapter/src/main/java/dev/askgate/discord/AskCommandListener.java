@@ -4,7 +4,10 @@ import dev.askgate.core.Caller;
 import dev.askgate.core.ChatRequest;
 import dev.askgate.core.Conversation;
 import dev.askgate.core.Platform;
-import dev.askgate.core.guard.SecretGuard;
+import dev.askgate.core.Refusal;
+import dev.askgate.core.admission.Admission;
+import dev.askgate.core.admission.Place;
+import dev.askgate.core.admission.Verdict;
 import net.dv8tion.jda.api.entities.Role;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -22,9 +25,10 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.Collectors;
 
 /**
- * Answers {@code /ask question:<text>}: deferred at once on JDA's event thread (Discord wants an acknowledgement
- * within 3 s), then answered on a virtual thread by editing the deferred response; a long answer continues in
- * follow-up messages. A refused user gets a private (ephemeral) reply.
+ * Answers {@code /ask question:<text>}: judged by core's admission on JDA's event thread, deferred at once (Discord
+ * wants an acknowledgement within 3 s), then answered on a virtual thread by editing the deferred response; a long
+ * answer continues in follow-up messages. A refusal is a private (ephemeral) reply, always sent, because Discord
+ * shows "the application did not respond" for an unanswered command and an ephemeral reply cannot spam a channel.
  */
 final class AskCommandListener extends ListenerAdapter {
     private static final Logger log = LoggerFactory.getLogger(AskCommandListener.class);
@@ -32,22 +36,18 @@ final class AskCommandListener extends ListenerAdapter {
     static final String RESTARTING = "I'm restarting right now. Please ask again in a minute.";
 
     private final Answerer answerer;
-    private final AccessGate gate;
+    private final Admission admission;
+    private final DiscordMemberships memberships;
     private final DiscordWording wording;
     private final ExecutorService workers;
-    private final boolean allowDms;
-    private final SecretGuard secrets;
-    private final DirectMessageMembership membership;
 
-    AskCommandListener(Answerer answerer, AccessGate gate, DirectMessageMembership membership, DiscordWording wording,
-                       ExecutorService workers, boolean allowDms, SecretGuard secrets) {
-        this.membership = Objects.requireNonNull(membership, "membership");
-        this.secrets = Objects.requireNonNull(secrets, "secrets");
+    AskCommandListener(Answerer answerer, Admission admission, DiscordMemberships memberships, DiscordWording wording,
+                       ExecutorService workers) {
         this.answerer = Objects.requireNonNull(answerer, "answerer");
+        this.admission = Objects.requireNonNull(admission, "admission");
+        this.memberships = Objects.requireNonNull(memberships, "memberships");
         this.wording = Objects.requireNonNull(wording, "wording");
-        this.gate = Objects.requireNonNull(gate, "gate");
         this.workers = Objects.requireNonNull(workers, "workers");
-        this.allowDms = allowDms;
     }
 
     @Override
@@ -57,79 +57,69 @@ final class AskCommandListener extends ListenerAdapter {
             event.reply(QuietMessages.create(RESTARTING)).setEphemeral(true).queue(ok -> { }, failed -> { });
             return;
         }
-        if (event.getChannelType() == ChannelType.PRIVATE && !allowDms) {
-            event.reply(QuietMessages.create(DirectMessageListener.DMS_OFF)).setEphemeral(true).queue(ok -> { }, failed -> { });
-            return;
-        }
         Caller caller = callerOf(event);
-        if (event.getChannelType() == ChannelType.PRIVATE && membership.matters()) {
-            answerDirect(event, caller);
-            return;
-        }
-        String parent = event.getChannelType().isThread()
-                ? event.getChannel().asThreadChannel().getParentChannel().getId() : caller.channelId();
-        if (gate.check(caller, parent) != AccessGate.Decision.ALLOWED) {
-            log.info("platform=discord channel={} user={} /ask refused by the access policy: {}",
-                    caller.channelId(), caller.userId(), gate.reason(caller, parent));
-            // An ephemeral reply is seen by the user alone, so it cannot spam the channel; it is always sent
-            // because Discord shows "the application did not respond" for an unanswered command.
-            event.reply(QuietMessages.create(wording.notAllowed())).setEphemeral(true).queue(ok -> { }, failed -> { });
-            return;
-        }
         String question = Optional.ofNullable(event.getOption(AskCommand.OPTION)).map(OptionMapping::getAsString)
                 .orElse("");
         String requestId = "discord-" + event.getId();
-        // The response to a command is public and shows the command's options: a question the core will refuse
-        // for holding a secret is answered privately from the start.
-        boolean ephemeral = secrets.findSecret(question).isPresent();
-        event.deferReply(ephemeral).queue(
-                hook -> submit(requestId, () -> answer(hook, ephemeral, new ChatRequest(requestId, caller,
-                        Conversation.empty(), question))),
-                failed -> log.warn("request={} platform=discord /ask could not be deferred: {}", requestId,
-                        DiscordErrors.describe(failed)));
+        Place place = placeOf(event);
+        if (admission.needsMemberships(place)) {
+            answerDirect(event, caller, question, requestId);
+            return;
+        }
+        switch (admission.admit(caller, question, place)) {
+            case Verdict.Admitted admitted -> event.deferReply().queue(
+                    hook -> submit(requestId, () -> answer(hook, request(requestId, admitted))),
+                    failed -> log.warn("request={} platform=discord /ask could not be deferred: {}", requestId,
+                            DiscordErrors.describe(failed)));
+            case Verdict.Refused refused -> event.reply(QuietMessages.create(words(refused))).setEphemeral(true)
+                    .queue(ok -> { }, failed -> { });
+        }
     }
 
     /**
      * {@code /ask} in a DM while guild or role lists are set: deferred first (the membership lookup may take
-     * longer than Discord's 3 s), then judged by the sender's membership in the bot's guilds. A DM is private,
+     * longer than Discord's 3 s), then judged with the sender's memberships in the bot's guilds. A DM is private,
      * so the refusal needs no ephemeral reply.
      */
-    private void answerDirect(SlashCommandInteractionEvent event, Caller caller) {
-        String question = Optional.ofNullable(event.getOption(AskCommand.OPTION)).map(OptionMapping::getAsString)
-                .orElse("");
-        String requestId = "discord-" + event.getId();
+    private void answerDirect(SlashCommandInteractionEvent event, Caller caller, String question, String requestId) {
         event.deferReply().queue(hook -> submit(requestId, () -> {
-            Optional<Caller> member = membership.rolesOf(event.getUser(), event.getJDA()).map(roles ->
-                    new Caller(caller.platform(), caller.workspaceId(), caller.channelId(), caller.userId(), roles));
-            if (member.isPresent() && gate.check(member.get(), caller.channelId()) == AccessGate.Decision.ALLOWED) {
-                answer(hook, true, new ChatRequest(requestId, member.get(), Conversation.empty(), question));
-            } else {
-                log.info("platform=discord channel={} user={} /ask in a DM refused by the guild and role lists",
-                        caller.channelId(), caller.userId());
-                hook.editOriginal(QuietMessages.edit(wording.notAllowed())).complete();
+            Place place = Place.directMessage(memberships.of(event.getUser(), event.getJDA()));
+            switch (admission.admit(caller, question, place)) {
+                case Verdict.Admitted admitted -> answer(hook, request(requestId, admitted));
+                case Verdict.Refused refused -> hook.editOriginal(QuietMessages.edit(words(refused))).complete();
             }
         }), failed -> log.warn("request={} platform=discord /ask could not be deferred: {}", requestId,
                 DiscordErrors.describe(failed)));
     }
 
-    private void answer(InteractionHook hook, boolean ephemeral, ChatRequest request) {
-        InteractionReplyTarget target = new InteractionReplyTarget(hook);
-        if (request.question().isBlank()) {
-            target.post(DiscordWording.USAGE);
-            return;
-        }
-        answerer.answer(request, target, request.caller().channelId(), notice -> tellPrivately(hook, ephemeral, notice));
+    private String words(Verdict.Refused refused) {
+        return refused.refusal() instanceof Refusal.EmptyQuestion ? DiscordWording.USAGE
+                : wording.refusal(refused.refusal());
     }
 
-    /** The secret notice, seen by the asker alone: a public deferred response is deleted first. */
-    private static void tellPrivately(InteractionHook hook, boolean ephemeral, String notice) {
+    private static ChatRequest request(String requestId, Verdict.Admitted admitted) {
+        return new ChatRequest(requestId, admitted.caller(), Conversation.empty(), admitted.question());
+    }
+
+    private static Place placeOf(SlashCommandInteractionEvent event) {
+        if (event.getChannelType() == ChannelType.PRIVATE) return Place.directMessage();
+        return Place.channel(event.getChannelType().isThread()
+                ? event.getChannel().asThreadChannel().getParentChannel().getId() : event.getChannelId());
+    }
+
+    private void answer(InteractionHook hook, ChatRequest request) {
+        answerer.answer(request, new InteractionReplyTarget(hook), request.caller().channelId(),
+                notice -> tellPrivately(hook, notice));
+    }
+
+    /**
+     * A secret found after admission (in the model's answer path) is told to the asker alone: the public deferred
+     * response is deleted first.
+     */
+    private static void tellPrivately(InteractionHook hook, String notice) {
         try {
-            if (ephemeral) {
-                hook.editOriginal(QuietMessages.edit(notice)).complete();
-            } else {
-                hook.deleteOriginal().complete();
-                hook.sendMessage(QuietMessages.create(notice)).setEphemeral(true).complete();
-            }
+            hook.deleteOriginal().complete();
+            hook.sendMessage(QuietMessages.create(notice)).setEphemeral(true).complete();
         } catch (RuntimeException e) {
             log.warn("platform=discord /ask secret notice not sent: {}", DiscordErrors.describe(e));
         }

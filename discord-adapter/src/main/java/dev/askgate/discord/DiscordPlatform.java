@@ -2,10 +2,9 @@ package dev.askgate.discord;
 
 import dev.askgate.core.ChatPlatform;
 import dev.askgate.core.ChatService;
+import dev.askgate.core.admission.Admission;
+import dev.askgate.core.context.ContextWindow;
 import dev.askgate.core.dedupe.InMemoryEventDedupe;
-import dev.askgate.core.guard.SecretGuard;
-import dev.askgate.core.policy.AccessPolicy;
-import dev.askgate.core.policy.RefusalThrottle;
 import dev.askgate.core.render.EditPacer;
 import dev.askgate.core.render.EditScheduler;
 import net.dv8tion.jda.api.entities.Message;
@@ -20,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -97,21 +97,22 @@ public final class DiscordPlatform implements ChatPlatform {
         MessageRequest.setDefaultMentionRepliedUser(false);
         DiscordWording wording = new DiscordWording();
         Answerer answerer = new Answerer(chat, pacer, EditScheduler.onVirtualThreads(timer), timer, wording);
-        AccessGate gate = new AccessGate(new AccessPolicy(config.access()), RefusalThrottle.perMinute(clock));
-        DirectMessageMembership membership = new DirectMessageMembership(config.access());
-        MessageQuestions questions = new MessageQuestions(answerer, gate, membership,
-                new SecretNotice(config.deleteSecrets()),
-                wording, new InMemoryEventDedupe(clock), workers);
+        Admission admission = new Admission(config.access(), config.allowDms(), chat.settings(),
+                new ContextWindow(chat.settings()), clock);
+        DiscordMemberships memberships = new DiscordMemberships();
+        MessageQuestions questions = new MessageQuestions(answerer, admission, memberships,
+                new SecretNotice(config.deleteSecrets()), wording, new InMemoryEventDedupe(clock), workers);
         ReplyChain chain = new ReplyChain(config.maxChain());
+        Map<MessageKind, MessageQuestions.Handling> routes = Map.of(
+                MessageKind.MENTION, new MentionHandling(chain, config.useThreads()),
+                MessageKind.REPLY_TO_BOT, new ReplyHandling(chain),
+                MessageKind.BOT_THREAD, new ThreadHandling(config.maxChain()),
+                MessageKind.DIRECT, new DirectMessageHandling(chain));
         OkHttpClient jdaHttp = http.newBuilder().addInterceptor(new RateLimitObserver(pacer)).build();
         try {
             connection = DiscordConnection.open(config, jdaHttp, watcher,
-                    new MentionListener(questions, chain, config.useThreads()),
-                    new ReplyListener(questions, chain),
-                    new ThreadListener(questions, config.maxChain()),
-                    new DirectMessageListener(questions, chain, config.allowDms(), clock),
-                    new AskCommandListener(answerer, gate, membership, wording, workers, config.allowDms(),
-                            new SecretGuard()),
+                    new DiscordMessageListener(questions, routes),
+                    new AskCommandListener(answerer, admission, memberships, wording, workers),
                     new CommandRegistrar(config.commandGuildIds(), config.allowDms()));
         } catch (InvalidTokenException e) {
             throw new IllegalStateException(TOKEN_REJECTED);

@@ -11,6 +11,7 @@ import dev.askgate.core.render.OutcomeWording;
 final class DiscordWording {
     static final String USAGE = "Ask me something: mention me with your question (`@Askgate how do I undo a commit?`), "
             + "reply to one of my answers to continue, or use `/ask`.";
+    static final String DMS_OFF = "I only answer in servers here: mention me in a channel, or use `/ask` there.";
     static final String SECRET_REMOVED = "I deleted your message so that the secret is no longer shown there.";
     private static final String WARNING = "\u26a0\ufe0f ";
     private static final String ADMINS_DECIDE = " The admins of this server decide where and for whom I answer.";
@@ -31,7 +32,11 @@ final class DiscordWording {
     String refusal(Refusal refusal) {
         return switch (refusal) {
             case Refusal.EmptyQuestion empty -> words.refusal(empty);
-            default -> warning(words.refusal(refusal));
+            case Refusal.NotAllowed ignored -> notAllowed();
+            case Refusal.DirectMessagesOff ignored -> DMS_OFF;
+            case Refusal.QuestionTooLong tooLong -> warning(words.refusal(tooLong));
+            case Refusal.SecretInQuestion secret -> warning(words.refusal(secret));
+            case Refusal.AnswerWithheld withheld -> warning(words.refusal(withheld));
         };
     }
 
@@ -46,7 +51,7 @@ final class DiscordWording {
      */
     static String withoutNotes(String text) {
         if (text.startsWith(WARNING) || text.equals(USAGE) || text.endsWith(ADMINS_DECIDE)
-                || text.equals(DirectMessageListener.DMS_OFF) || text.equals(AskCommandListener.RESTARTING)) {
+                || text.equals(DMS_OFF) || text.equals(AskCommandListener.RESTARTING)) {
             return "";
         }
         int error = text.indexOf("\n\n" + WARNING);

@@ -4,6 +4,10 @@ import dev.askgate.core.Caller;
 import dev.askgate.core.ChatRequest;
 import dev.askgate.core.Conversation;
 import dev.askgate.core.Platform;
+import dev.askgate.core.Refusal;
+import dev.askgate.core.admission.Admission;
+import dev.askgate.core.admission.Place;
+import dev.askgate.core.admission.Verdict;
 import dev.askgate.core.dedupe.EventDedupe;
 import dev.askgate.core.render.MessageTarget;
 import net.dv8tion.jda.api.entities.Member;
@@ -21,9 +25,9 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.Collectors;
 
 /**
- * What every message listener does once it has recognised its kind of message: check access on JDA's event
- * thread (a refused message never reaches the core), then on a virtual thread build the question and its
- * history and answer it. The listeners supply the kind-specific parts.
+ * What happens to a message once its kind is known: core's admission decides on JDA's event thread (a refused
+ * message never reaches the model), then on a virtual thread the question's history is read and it is answered.
+ * The kinds supply their parts through {@link Handling}.
  */
 final class MessageQuestions {
     private static final Logger log = LoggerFactory.getLogger(MessageQuestions.class);
@@ -37,7 +41,7 @@ final class MessageQuestions {
         }
     }
 
-    /** How a listener treats a message of its kind. */
+    /** How a kind of message is treated. */
     interface Handling {
         /** The conversation before the message (blocking REST reads are fine). */
         Conversation history(Message message, User self);
@@ -54,21 +58,21 @@ final class MessageQuestions {
     }
 
     private final Answerer answerer;
-    private final AccessGate gate;
+    private final Admission admission;
     private final SecretNotice secrets;
     private final ExecutorService workers;
     private final DiscordWording wording;
     private final EventDedupe dedupe;
-    private final DirectMessageMembership membership;
+    private final DiscordMemberships memberships;
 
-    MessageQuestions(Answerer answerer, AccessGate gate, DirectMessageMembership membership, SecretNotice secrets,
+    MessageQuestions(Answerer answerer, Admission admission, DiscordMemberships memberships, SecretNotice secrets,
                      DiscordWording wording, EventDedupe dedupe, ExecutorService workers) {
-        this.membership = Objects.requireNonNull(membership, "membership");
         this.answerer = Objects.requireNonNull(answerer, "answerer");
+        this.admission = Objects.requireNonNull(admission, "admission");
+        this.memberships = Objects.requireNonNull(memberships, "memberships");
+        this.secrets = Objects.requireNonNull(secrets, "secrets");
         this.wording = Objects.requireNonNull(wording, "wording");
         this.dedupe = Objects.requireNonNull(dedupe, "dedupe");
-        this.gate = Objects.requireNonNull(gate, "gate");
-        this.secrets = Objects.requireNonNull(secrets, "secrets");
         this.workers = Objects.requireNonNull(workers, "workers");
     }
 
@@ -76,52 +80,54 @@ final class MessageQuestions {
     void handle(Message message, Handling handling) {
         if (!dedupe.firstSeen("discord:message:" + message.getId())) return; // replayed after a resume
         Caller caller = callerOf(message);
-        if (message.getChannelType() == ChannelType.PRIVATE && membership.matters()) {
-            // A DM carries no guild or roles: the sender's membership in the bot's guilds is looked up (REST).
-            submit(message, () -> membership.rolesOf(message.getAuthor(), message.getJDA()).ifPresentOrElse(
-                    roles -> decide(message, new Caller(caller.platform(), caller.workspaceId(), caller.channelId(),
-                            caller.userId(), roles), handling),
-                    () -> tellRefused(message, caller, gate.refuse(caller), "refused in the guilds the DM's sender shares")));
+        String question = MentionText.question(message, message.getJDA().getSelfUser());
+        Place place = placeOf(message);
+        if (admission.needsMemberships(place)) {
+            // A DM carries no guild or roles: the sender's memberships in the bot's guilds are looked up (REST).
+            submit(message, () -> decide(message, caller, question,
+                    Place.directMessage(memberships.of(message.getAuthor(), message.getJDA())), handling));
             return;
         }
-        decide(message, caller, handling);
+        decide(message, caller, question, place, handling);
     }
 
-    private void decide(Message message, Caller caller, Handling handling) {
-        String parent = message.getChannelType().isThread()
-                ? message.getChannel().asThreadChannel().getParentChannel().getId() : caller.channelId();
-        AccessGate.Decision decision = gate.check(caller, parent);
-        if (decision == AccessGate.Decision.ALLOWED) {
-            submit(message, () -> answer(message, caller, handling));
-        } else {
-            tellRefused(message, caller, decision, gate.reason(caller, parent));
+    private void decide(Message message, Caller caller, String question, Place place, Handling handling) {
+        switch (admission.admit(caller, question, place)) {
+            case Verdict.Admitted admitted -> submit(message, () -> answer(message, admitted, handling));
+            case Verdict.Refused refused when refused.tell() -> submit(message, () -> tell(message, refused, handling));
+            case Verdict.Refused refused -> { }
         }
     }
 
-    private void tellRefused(Message message, Caller caller, AccessGate.Decision decision, String reason) {
-        if (decision == AccessGate.Decision.DENIED_TELL) {
-            log.info("platform=discord channel={} user={} refused by the access policy: {}", caller.channelId(),
-                    caller.userId(), reason);
-            submit(message, () -> reply(message, wording.notAllowed()));
-        } else {
-            log.debug("platform=discord channel={} user={} refused again (not told)", caller.channelId(),
-                    caller.userId());
+    /** A refusal in Discord's words: a secret privately, the hint only where a question was expected. */
+    private void tell(Message message, Verdict.Refused refused, Handling handling) {
+        switch (refused.refusal()) {
+            case Refusal.SecretInQuestion secret -> secrets.tell(message, wording.refusal(secret));
+            case Refusal.EmptyQuestion empty -> {
+                if (handling.hintWhenEmpty()) reply(message, DiscordWording.USAGE);
+            }
+            // A DM is its own place: the notice needs no reply reference.
+            case Refusal.DirectMessagesOff off -> send(message, wording.refusal(off));
+            case Refusal.NotAllowed notAllowed -> reply(message, wording.refusal(notAllowed));
+            case Refusal.QuestionTooLong tooLong -> reply(message, wording.refusal(tooLong));
+            case Refusal.AnswerWithheld withheld -> reply(message, wording.refusal(withheld));
         }
     }
 
-    private void answer(Message message, Caller caller, Handling handling) {
+    private void answer(Message message, Verdict.Admitted admitted, Handling handling) {
         User self = message.getJDA().getSelfUser();
-        String question = MentionText.question(message, self);
-        if (question.isBlank()) {
-            if (handling.hintWhenEmpty()) reply(message, DiscordWording.USAGE);
-            return;
-        }
         String requestId = "discord-" + message.getId();
         showTyping(message);
         Conversation history = handling.history(message, self);
         Destination to = handling.destination(message);
-        answerer.answer(new ChatRequest(requestId, caller, history, question), to.target(), to.channelKey(),
-                notice -> secrets.tell(message, notice));
+        answerer.answer(new ChatRequest(requestId, admitted.caller(), history, admitted.question()), to.target(),
+                to.channelKey(), notice -> secrets.tell(message, notice));
+    }
+
+    private static Place placeOf(Message message) {
+        if (message.getChannelType() == ChannelType.PRIVATE) return Place.directMessage();
+        return Place.channel(message.getChannelType().isThread()
+                ? message.getChannel().asThreadChannel().getParentChannel().getId() : message.getChannel().getId());
     }
 
     /** Typing shows at once that the question was taken, before the history reads that may take a while. */
@@ -130,6 +136,15 @@ final class MessageQuestions {
             message.getChannel().sendTyping().complete();
         } catch (RuntimeException e) {
             log.debug("platform=discord channel={} typing indicator failed: {}", message.getChannel().getId(),
+                    DiscordErrors.describe(e));
+        }
+    }
+
+    private static void send(Message message, String text) {
+        try {
+            message.getChannel().sendMessage(QuietMessages.create(text)).complete();
+        } catch (RuntimeException e) {
+            log.debug("platform=discord channel={} could not send a notice: {}", message.getChannel().getId(),
                     DiscordErrors.describe(e));
         }
     }

@@ -149,6 +149,20 @@ class StreamingAndCommandTest {
     }
 
     @Test
+    void askWithABlankQuestionGetsTheUsageHintPrivatelyAndNoModelCall() throws Exception {
+        h.start();
+
+        String token = h.discord.slashCommand(h.discord.alice(), h.discord.channelId(), "ask",
+                Map.of("question", "   "));
+
+        RestCall callback = h.discord.awaitCall("POST", "interactions/\\d+/" + token + "/callback", WAIT);
+        assertThat(callback.body().path("type").asInt()).isEqualTo(4);
+        assertThat(callback.body().path("data").path("flags").asInt() & 64).as("ephemeral").isEqualTo(64);
+        assertThat(callback.body().path("data").path("content").asText()).contains("mention me").contains("/ask");
+        assertThat(h.openai.requestCount()).isZero();
+    }
+
+    @Test
     void guildRegistrationReplacesGlobalRegistrationAndClearsAStaleGlobalAsk() throws Exception {
         h.start(Map.of("DISCORD_GUILD_IDS", h.discord.guildId()));
 

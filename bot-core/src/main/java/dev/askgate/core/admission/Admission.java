@@ -1,15 +1,19 @@
 package dev.askgate.core.admission;
 
 import dev.askgate.core.Caller;
+import dev.askgate.core.ChatSettings;
 import dev.askgate.core.Conversation;
 import dev.askgate.core.Refusal;
 import dev.askgate.core.context.ContextWindow;
 import dev.askgate.core.guard.SecretGuard;
 import dev.askgate.core.policy.AccessPolicy;
+import dev.askgate.core.policy.AccessRules;
 import dev.askgate.core.policy.RefusalThrottle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -64,6 +68,17 @@ public final class Admission {
         this.systemPrompt = systemPrompt == null ? "" : systemPrompt;
         this.chain = List.of(this::directMessageSwitch, this::accessLists, this::directMessageMemberships,
                 this::emptyQuestion, this::questionLength, this::secretGuard);
+    }
+
+    /**
+     * The usual admission of a platform: its access rules and direct-message switch, a refused person told at most
+     * once a minute (the direct-messages-off notice once an hour), the secret guard, and the question counted with
+     * the chat settings' system prompt in {@code window}.
+     */
+    public Admission(AccessRules rules, boolean directMessages, ChatSettings settings, ContextWindow window,
+                     Clock clock) {
+        this(new AccessPolicy(rules), directMessages, RefusalThrottle.perMinute(clock),
+                new RefusalThrottle(Duration.ofHours(1), clock), new SecretGuard(), window, settings.systemPrompt());
     }
 
     /**

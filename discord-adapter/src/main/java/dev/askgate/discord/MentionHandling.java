@@ -4,31 +4,20 @@ import dev.askgate.core.Conversation;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
-import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
-import net.dv8tion.jda.api.hooks.ListenerAdapter;
 
 /**
- * Answers a guild message that mentions the bot (the mention is not part of the question). A mention in a reply
+ * A guild message that mentions the bot (the mention is not part of the question). A mention in a reply
  * to someone else's message ("@Askgate is this right?") takes that message as context. With
  * {@code DISCORD_USE_THREADS} the answer opens a thread on the question (when its first words are posted),
  * where the conversation continues.
  */
-final class MentionListener extends ListenerAdapter implements MessageQuestions.Handling {
-    private final MessageQuestions questions;
+final class MentionHandling implements MessageQuestions.Handling {
     private final ReplyChain chain;
     private final boolean useThreads;
 
-    MentionListener(MessageQuestions questions, ReplyChain chain, boolean useThreads) {
-        this.questions = questions;
+    MentionHandling(ReplyChain chain, boolean useThreads) {
         this.chain = chain;
         this.useThreads = useThreads;
-    }
-
-    @Override
-    public void onMessageReceived(MessageReceivedEvent event) {
-        if (MessageKind.of(event.getMessage(), event.getJDA().getSelfUser()) == MessageKind.MENTION) {
-            questions.handle(event.getMessage(), this);
-        }
     }
 
     @Override

@@ -4,8 +4,6 @@ import dev.askgate.core.Conversation;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
-import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
-import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,25 +13,16 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Continues the conversation in a thread the bot started: every message there is a question (no mention
+ * A message in a thread the bot started continues the conversation: every message there is a question (no mention
  * needed), and the thread's recent messages, after the message that started it, are the context.
  */
-final class ThreadListener extends ListenerAdapter implements MessageQuestions.Handling {
-    private static final Logger log = LoggerFactory.getLogger(ThreadListener.class);
+final class ThreadHandling implements MessageQuestions.Handling {
+    private static final Logger log = LoggerFactory.getLogger(ThreadHandling.class);
 
-    private final MessageQuestions questions;
     private final int maxMessages;
 
-    ThreadListener(MessageQuestions questions, int maxMessages) {
-        this.questions = questions;
+    ThreadHandling(int maxMessages) {
         this.maxMessages = maxMessages;
-    }
-
-    @Override
-    public void onMessageReceived(MessageReceivedEvent event) {
-        if (MessageKind.of(event.getMessage(), event.getJDA().getSelfUser()) == MessageKind.BOT_THREAD) {
-            questions.handle(event.getMessage(), this);
-        }
     }
 
     @Override
