@@ -8,6 +8,7 @@ import dev.askgate.core.Refusal;
 import dev.askgate.core.admission.Admission;
 import dev.askgate.core.admission.Place;
 import dev.askgate.core.admission.Verdict;
+import dev.askgate.core.work.Workers;
 import net.dv8tion.jda.api.entities.Role;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -20,8 +21,6 @@ import org.slf4j.LoggerFactory;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.Collectors;
 
 /**
@@ -39,10 +38,10 @@ final class AskCommandListener extends ListenerAdapter {
     private final Admission admission;
     private final DiscordMemberships memberships;
     private final DiscordWording wording;
-    private final ExecutorService workers;
+    private final Workers workers;
 
     AskCommandListener(Answerer answerer, Admission admission, DiscordMemberships memberships, DiscordWording wording,
-                       ExecutorService workers) {
+                       Workers workers) {
         this.answerer = Objects.requireNonNull(answerer, "answerer");
         this.admission = Objects.requireNonNull(admission, "admission");
         this.memberships = Objects.requireNonNull(memberships, "memberships");
@@ -53,7 +52,7 @@ final class AskCommandListener extends ListenerAdapter {
     @Override
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
         if (!AskCommand.NAME.equals(event.getName()) || event.getUser().isBot()) return;
-        if (workers.isShutdown()) {
+        if (workers.stopping()) {
             event.reply(QuietMessages.create(RESTARTING)).setEphemeral(true).queue(ok -> { }, failed -> { });
             return;
         }
@@ -126,17 +125,14 @@ final class AskCommandListener extends ListenerAdapter {
     }
 
     private void submit(String requestId, Runnable work) {
-        try {
-            workers.execute(() -> {
-                try {
-                    work.run();
-                } catch (RuntimeException e) {
-                    log.warn("request={} platform=discord /ask not answered: {}", requestId, DiscordErrors.describe(e));
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            log.info("request={} platform=discord /ask dropped: shutting down", requestId);
-        }
+        boolean taken = workers.submit(() -> {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                log.warn("request={} platform=discord /ask not answered: {}", requestId, DiscordErrors.describe(e));
+            }
+        });
+        if (!taken) log.info("request={} platform=discord /ask dropped: shutting down", requestId);
     }
 
     private static Caller callerOf(SlashCommandInteractionEvent event) {

@@ -7,6 +7,7 @@ import dev.askgate.core.context.ContextWindow;
 import dev.askgate.core.dedupe.InMemoryEventDedupe;
 import dev.askgate.core.render.EditPacer;
 import dev.askgate.core.render.EditScheduler;
+import dev.askgate.core.work.Workers;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
@@ -21,10 +22,8 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -46,8 +45,7 @@ public final class DiscordPlatform implements ChatPlatform {
     private final OkHttpClient http;
     private final Clock clock;
     private final ConnectionWatcher watcher = new ConnectionWatcher();
-    private final ExecutorService workers = Executors.newThreadPerTaskExecutor(
-            Thread.ofVirtual().name("askgate-discord-", 0).factory());
+    private final Workers workers = new Workers("discord");
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("askgate-discord-timer").daemon().factory());
     private volatile DiscordConnection connection;
@@ -82,7 +80,7 @@ public final class DiscordPlatform implements ChatPlatform {
         } catch (Exception | Error e) {
             // A failed start leaves nothing running: the launcher exits, or may try again with a new platform.
             timer.shutdownNow();
-            workers.shutdownNow();
+            workers.stop(Duration.ZERO);
             throw e;
         }
         log.info("platform=discord connected: {} shard(s), message content intent {}, threads {}, DMs {}",
@@ -144,7 +142,7 @@ public final class DiscordPlatform implements ChatPlatform {
 
     /** Whether the platform's own threads (timer, answer workers) have been told to stop. */
     boolean executorsShutDown() {
-        return timer.isShutdown() && workers.isShutdown();
+        return timer.isShutdown() && workers.isShutDown();
     }
 
     @Override
@@ -157,16 +155,7 @@ public final class DiscordPlatform implements ChatPlatform {
     public void stop(Duration grace) {
         stopping = true;
         Instant deadline = clock.instant().plus(grace);
-        workers.shutdown();
-        try {
-            if (!workers.awaitTermination(Math.max(0, grace.toMillis()), TimeUnit.MILLISECONDS)) {
-                log.warn("platform=discord answers still in flight after {}; stopping anyway", grace);
-                workers.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            workers.shutdownNow();
-        }
+        workers.stop(grace);
         DiscordConnection c = connection;
         if (c != null) {
             Duration left = Duration.between(clock.instant(), deadline);

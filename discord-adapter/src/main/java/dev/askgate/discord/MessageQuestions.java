@@ -10,6 +10,7 @@ import dev.askgate.core.admission.Place;
 import dev.askgate.core.admission.Verdict;
 import dev.askgate.core.dedupe.EventDedupe;
 import dev.askgate.core.render.MessageTarget;
+import dev.askgate.core.work.Workers;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.Role;
@@ -20,8 +21,6 @@ import org.slf4j.LoggerFactory;
 
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.Collectors;
 
 /**
@@ -60,13 +59,13 @@ final class MessageQuestions {
     private final Answerer answerer;
     private final Admission admission;
     private final SecretNotice secrets;
-    private final ExecutorService workers;
+    private final Workers workers;
     private final DiscordWording wording;
     private final EventDedupe dedupe;
     private final DiscordMemberships memberships;
 
     MessageQuestions(Answerer answerer, Admission admission, DiscordMemberships memberships, SecretNotice secrets,
-                     DiscordWording wording, EventDedupe dedupe, ExecutorService workers) {
+                     DiscordWording wording, EventDedupe dedupe, Workers workers) {
         this.answerer = Objects.requireNonNull(answerer, "answerer");
         this.admission = Objects.requireNonNull(admission, "admission");
         this.memberships = Objects.requireNonNull(memberships, "memberships");
@@ -159,19 +158,16 @@ final class MessageQuestions {
     }
 
     private void submit(Message message, Runnable work) {
-        try {
-            workers.execute(() -> {
-                try {
-                    work.run();
-                } catch (RuntimeException e) {
-                    // Discord refused a call the answer could not do without (a thread, a history read ...).
-                    log.warn("request=discord-{} platform=discord channel={} not answered: {}", message.getId(),
-                            message.getChannel().getId(), DiscordErrors.describe(e));
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            log.info("platform=discord channel={} message ignored: shutting down", message.getChannel().getId());
-        }
+        boolean taken = workers.submit(() -> {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                // Discord refused a call the answer could not do without (a thread, a history read ...).
+                log.warn("request=discord-{} platform=discord channel={} not answered: {}", message.getId(),
+                        message.getChannel().getId(), DiscordErrors.describe(e));
+            }
+        });
+        if (!taken) log.info("platform=discord channel={} message ignored: shutting down", message.getChannel().getId());
     }
 
     static Caller callerOf(Message message) {
