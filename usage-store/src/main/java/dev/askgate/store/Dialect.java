@@ -34,9 +34,14 @@ enum Dialect {
     boolean mayRetry(SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         return switch (this) {
-            case POSTGRESQL -> state.equals("40001") || state.equals("40P01") || state.startsWith("08")
-                    || state.equals("57P01") || state.equals("57P02") || state.equals("57P03");
+            case POSTGRESQL -> state.equals("40001") || state.equals("40P01") || connectionLost(e);
             case SQLITE -> e.getErrorCode() == SQLITE_BUSY || e.getErrorCode() == SQLITE_LOCKED;
         };
+    }
+
+    /** The server went away (restart, failover, a killed backend): the pool's other idle connections are suspect too. */
+    boolean connectionLost(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        return this == POSTGRESQL && (state.startsWith("08") || state.startsWith("57P0"));
     }
 }

@@ -31,7 +31,7 @@ final class JdbcUsageStore implements UsageStore {
     JdbcUsageStore(HikariDataSource pool, Dialect dialect, StoreSettings settings) {
         this.pool = pool;
         this.clock = settings.clock();
-        Transactions db = new Transactions(pool, dialect);
+        Transactions db = Transactions.on(pool, dialect);
         this.ledger = new LedgerTable(db);
         this.budgets = new BudgetCounters(db, clock);
         this.seen = new SeenEvents(db, clock, settings.dedupeTtl());

@@ -1,5 +1,6 @@
 package dev.askgate.store;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.askgate.core.usage.UsageStoreException;
 
 import javax.sql.DataSource;
@@ -20,10 +21,20 @@ final class Transactions {
 
     private final DataSource pool;
     private final Dialect dialect;
+    private final Runnable dropIdleConnections;
 
-    Transactions(DataSource pool, Dialect dialect) {
+    static Transactions on(HikariDataSource pool, Dialect dialect) {
+        return new Transactions(pool, dialect, () -> {
+            var bean = pool.getHikariPoolMXBean();
+            if (bean != null) bean.softEvictConnections();
+        });
+    }
+
+    /** {@code dropIdleConnections} runs when the server went away, so that a retry gets a fresh connection. */
+    Transactions(DataSource pool, Dialect dialect, Runnable dropIdleConnections) {
         this.pool = pool;
         this.dialect = dialect;
+        this.dropIdleConnections = dropIdleConnections;
     }
 
     /**
@@ -47,6 +58,7 @@ final class Transactions {
             } catch (SQLException e) {
                 last = e;
                 if (!dialect.mayRetry(e)) break;
+                if (dialect.connectionLost(e)) dropIdleConnections.run();
                 pause(attempt);
             } catch (RuntimeException e) {
                 throw new UsageStoreException("usage store: " + what + " failed: " + e.getMessage(), e);
