@@ -25,15 +25,28 @@ final class OpenFailure {
         return leaks(e) ? new UsageStoreException(message) : new UsageStoreException(message, e);
     }
 
-    /** The innermost message, where the driver says what really went wrong (refused, unknown host, bad password). */
+    /**
+     * The outermost message that says something (the pool's "Failed to initialize pool: " left off), and the
+     * innermost cause when it adds something, such as {@code (UnknownHostException: db.example)}.
+     */
     private static String reason(Throwable e) {
+        Throwable outer = e;
         Throwable deepest = e;
-        String message = e.getMessage();
-        while (deepest.getCause() != null && deepest.getCause() != deepest) {
-            deepest = deepest.getCause();
-            if (deepest.getMessage() != null) message = deepest.getMessage();
+        String said = null;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = t.getMessage() == null ? "" : t.getMessage().replaceFirst("^Failed to initialize pool: ", "");
+            if (said == null && !message.isBlank()) {
+                said = message;
+                outer = t;
+            }
+            deepest = t;
         }
-        return message == null ? deepest.getClass().getSimpleName() : message;
+        if (said == null) return deepest.getClass().getSimpleName();
+        String inner = deepest.getMessage();
+        if (deepest != outer && inner != null && !said.contains(inner)) {
+            said += " (" + deepest.getClass().getSimpleName() + ": " + inner + ")";
+        }
+        return said;
     }
 
     private boolean leaks(Throwable e) {
