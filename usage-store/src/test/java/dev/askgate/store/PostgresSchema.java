@@ -14,7 +14,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * dropped afterwards. Where no PostgreSQL answers, the test is skipped with a notice saying so, never failed.
  */
 final class PostgresSchema implements AutoCloseable {
-    static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/test";
+    /** The test server; {@code -Daskgate.test.postgresql=URL} points elsewhere (and shows the skip with a wrong one). */
+    static final String SERVER = System.getProperty("askgate.test.postgresql", "jdbc:postgresql://127.0.0.1:5432/test");
     static final String USER = "postgres";
 
     private final String name;

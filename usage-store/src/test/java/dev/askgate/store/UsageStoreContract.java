@@ -305,6 +305,20 @@ abstract class UsageStoreContract {
     }
 
     @Test
+    void aCallUsingMoreThanItsEstimateOvershootsByThatDifferenceOnlyAndThenTheBudgetIsShut() {
+        UsageStore store = open();
+        var tokens = charge(BudgetScope.USER, BudgetMetric.TOKENS_PER_DAY, 10_000, "slack:T1:U1", 1_000);
+        for (int i = 0; i < 10; i++) {
+            var held = (ReserveResult.Reserved) store.reserve(request(tokens));
+            store.settle(held.id(), new Usage(i == 9 ? 1_000 : 800, 0, 200), BigDecimal.ZERO);
+        }
+
+        assertThat(store.used(BudgetScope.USER, BudgetMetric.TOKENS_PER_DAY, "slack:T1:U1")).isEqualTo(10_200);
+        assertThat(store.reserve(request(charge(BudgetScope.USER, BudgetMetric.TOKENS_PER_DAY, 10_000, "slack:T1:U1", 0))))
+                .isInstanceOf(ReserveResult.Refused.class);
+    }
+
+    @Test
     void fiftyConcurrentCallsNeverHoldMoreThanTheLimit() throws Exception {
         UsageStore store = open();
         var tokens = charge(BudgetScope.GLOBAL, BudgetMetric.TOKENS_PER_DAY, 10_000, "*", 1_000);

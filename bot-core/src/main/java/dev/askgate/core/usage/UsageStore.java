@@ -29,7 +29,9 @@ public interface UsageStore extends AutoCloseable {
 
     /**
      * Replaces a reservation's holds with what the call really used: tokens, {@code costUsd}, one request.
-     * A reservation that already expired is still charged (the money was spent); an unknown id is ignored.
+     * The spend counts in the windows the reservation was made in (a call that ends after midnight is charged
+     * to the day it started). A reservation that already expired is still charged (the money was spent); an
+     * unknown or already finished id is ignored, so settling twice charges once.
      */
     void settle(ReservationId id, Usage usage, BigDecimal costUsd);
 
