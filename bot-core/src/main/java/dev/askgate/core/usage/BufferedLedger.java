@@ -1,0 +1,205 @@
+package dev.askgate.core.usage;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Writes ledger rows off the answer path, so that nothing is lost while the store is down: rows wait in a bounded
+ * buffer and one writer (a virtual thread) retries with backoff until the store takes them. A full buffer drops
+ * new rows and says so at ERROR with the count, never silently; {@link #close} flushes what it can.
+ */
+public final class BufferedLedger implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(BufferedLedger.class);
+
+    private final UsageStore store;
+    private final int capacity;
+    private final Duration firstRetry;
+    private final Duration maxRetry;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final ArrayDeque<LedgerRow> buffer = new ArrayDeque<>();
+    private final Thread writer;
+    private boolean closing;
+    private long droppedInEpisode;
+    private long droppedTotal;
+    private boolean storeDown;
+
+    public BufferedLedger(UsageStore store, int capacity, Duration firstRetry, Duration maxRetry) {
+        this.store = Objects.requireNonNull(store, "store");
+        if (capacity < 1) throw new IllegalArgumentException("capacity < 1");
+        if (firstRetry.isNegative() || firstRetry.isZero() || maxRetry.compareTo(firstRetry) < 0) {
+            throw new IllegalArgumentException("retry delays must be positive, first <= max");
+        }
+        this.capacity = capacity;
+        this.firstRetry = firstRetry;
+        this.maxRetry = maxRetry;
+        this.writer = Thread.ofVirtual().name("ledger-writer").start(this::writeLoop);
+    }
+
+    /** Queues {@code row} for the store; returns at once. Rows arriving after {@link #close} are dropped and counted. */
+    public void record(LedgerRow row) {
+        Objects.requireNonNull(row, "row");
+        lock.lock();
+        try {
+            if (closing || buffer.size() >= capacity) {
+                if (droppedInEpisode++ == 0) {
+                    log.error("Ledger buffer full ({} rows) or closed: dropping ledger rows until the usage store takes them again", capacity);
+                }
+                droppedTotal++;
+                return;
+            }
+            buffer.addLast(row);
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Rows waiting for the store now: the {@code askgate_ledger_buffered_rows} gauge. */
+    public int bufferedRows() {
+        lock.lock();
+        try {
+            return buffer.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Rows dropped since start because the buffer was full or closed. */
+    public long droppedRows() {
+        lock.lock();
+        try {
+            return droppedTotal;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits until every buffered row is written, or {@code timeout}; true when the buffer is empty. */
+    public boolean awaitFlushed(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        lock.lock();
+        try {
+            while (!buffer.isEmpty()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) return false;
+                changed.awaitNanos(left);
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void writeLoop() {
+        Duration delay = firstRetry;
+        while (true) {
+            LedgerRow row = nextRow();
+            if (row == null) return;
+            try {
+                store.record(row);
+                delay = firstRetry;
+                written();
+            } catch (RuntimeException e) {
+                failed(e);
+                if (!pause(delay)) return;
+                delay = delay.multipliedBy(2).compareTo(maxRetry) > 0 ? maxRetry : delay.multipliedBy(2);
+            }
+        }
+    }
+
+    /** The oldest row, waiting for one; null once closing and empty. */
+    private LedgerRow nextRow() {
+        lock.lock();
+        try {
+            while (buffer.isEmpty()) {
+                if (closing) return null;
+                changed.awaitUninterruptibly();
+            }
+            return buffer.peekFirst();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void written() {
+        lock.lock();
+        try {
+            buffer.pollFirst();
+            if (storeDown) {
+                storeDown = false;
+                log.info("Usage store takes ledger rows again; {} still buffered", buffer.size());
+            }
+            if (droppedInEpisode > 0 && buffer.isEmpty()) {
+                log.error("Ledger buffer overflowed: {} ledger rows were dropped while the usage store was down", droppedInEpisode);
+                droppedInEpisode = 0;
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void failed(RuntimeException e) {
+        lock.lock();
+        try {
+            if (!storeDown) {
+                storeDown = true;
+                log.warn("Ledger row not written, keeping it buffered ({} rows) and retrying: {}", buffer.size(), e.getMessage());
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits {@code delay} before the next try; false when interrupted by a close that gave up. */
+    private boolean pause(Duration delay) {
+        try {
+            TimeUnit.NANOSECONDS.sleep(delay.toNanos());
+            return true;
+        } catch (InterruptedException e) {
+            return false;
+        }
+    }
+
+    /** Stops taking rows and writes what is buffered, for at most {@code timeout}; rows still unwritten are logged as lost. */
+    public void close(Duration timeout) {
+        lock.lock();
+        try {
+            closing = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        try {
+            if (!writer.join(timeout)) writer.interrupt();
+            writer.join(Duration.ofSeconds(1));
+        } catch (InterruptedException e) {
+            writer.interrupt();
+            Thread.currentThread().interrupt();
+        }
+        int lost = bufferedRows();
+        long dropped;
+        lock.lock();
+        try {
+            dropped = droppedInEpisode;
+        } finally {
+            lock.unlock();
+        }
+        if (lost > 0 || dropped > 0) {
+            log.error("Ledger closed with {} buffered rows unwritten and {} rows dropped: the usage store did not take them", lost, dropped);
+        }
+    }
+
+    @Override
+    public void close() {
+        close(Duration.ofSeconds(10));
+    }
+}

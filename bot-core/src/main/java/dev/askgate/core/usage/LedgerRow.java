@@ -1,0 +1,52 @@
+package dev.askgate.core.usage;
+
+import dev.askgate.core.Usage;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One model call in the ledger: when, where from, which model, the tokens (exact, or estimated as
+ * {@link Usage#estimated()} says), what it cost, how it ended, how long it took, OpenAI's request id, and which
+ * key paid (its configured name and its redacted form). No question or answer text, by construction.
+ *
+ * @param workspace Slack team or Discord guild; empty for a direct message
+ * @param outcome   a short word such as {@code answered}, {@code failed}, {@code cut}
+ * @param requestId OpenAI's {@code x-request-id}; empty when the call got no answer
+ */
+public record LedgerRow(Instant at, String platform, String workspace, String channel, String user, String model,
+                        Usage usage, BigDecimal costUsd, String outcome, Duration latency, String requestId,
+                        String keyName, RedactedKey key) {
+    private static final int MAX_FIELD = 200;
+
+    public LedgerRow {
+        Objects.requireNonNull(at, "at");
+        platform = field("platform", platform, false);
+        workspace = field("workspace", workspace, true);
+        channel = field("channel", channel, true);
+        user = field("user", user, false);
+        model = field("model", model, false);
+        Objects.requireNonNull(usage, "usage");
+        Objects.requireNonNull(costUsd, "costUsd");
+        if (costUsd.signum() < 0) throw new IllegalArgumentException("costUsd is negative");
+        outcome = field("outcome", outcome, false);
+        Objects.requireNonNull(latency, "latency");
+        if (latency.isNegative()) throw new IllegalArgumentException("latency is negative");
+        requestId = field("requestId", requestId, true);
+        keyName = field("keyName", keyName, true);
+        Objects.requireNonNull(key, "key");
+    }
+
+    private static String field(String name, String value, boolean mayBeEmpty) {
+        if (value == null) {
+            if (mayBeEmpty) return "";
+            throw new NullPointerException(name);
+        }
+        if (!mayBeEmpty && value.isBlank()) throw new IllegalArgumentException(name + " is blank");
+        // Ids and names are short; a long value is text that does not belong in the ledger.
+        if (value.length() > MAX_FIELD) throw new IllegalArgumentException(name + " is longer than " + MAX_FIELD);
+        return value;
+    }
+}
