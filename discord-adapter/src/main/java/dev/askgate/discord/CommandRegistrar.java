@@ -36,7 +36,7 @@ final class CommandRegistrar extends ListenerAdapter {
                             DiscordErrors.describe(failed)));
             return;
         }
-        jda.updateCommands().addCommands(AskCommand.definition(inDms)).queue(
+        jda.updateCommands().addCommands(DiscordAskCommand.definition(inDms)).queue(
                 done -> log.info("platform=discord registered /ask globally"),
                 failed -> log.warn("platform=discord registering /ask globally failed: {}",
                         DiscordErrors.describe(failed)));
@@ -46,7 +46,7 @@ final class CommandRegistrar extends ListenerAdapter {
     public void onGuildReady(GuildReadyEvent event) {
         var guild = event.getGuild();
         if (!guildIds.contains(guild.getId())) return;
-        guild.updateCommands().addCommands(AskCommand.definition(false)).queue(
+        guild.updateCommands().addCommands(DiscordAskCommand.definition(false)).queue(
                 done -> log.info("platform=discord guild={} registered /ask", guild.getId()),
                 failed -> log.warn("platform=discord guild={} registering /ask failed: {}", guild.getId(),
                         DiscordErrors.describe(failed)));

@@ -110,7 +110,7 @@ public final class DiscordPlatform implements ChatPlatform {
         try {
             connection = DiscordConnection.open(config, jdaHttp, watcher,
                     new DiscordMessageListener(questions, routes),
-                    new AskCommandListener(answerer, admission, memberships, wording, workers),
+                    new DiscordAskListener(answerer, admission, memberships, wording, workers),
                     new CommandRegistrar(config.commandGuildIds(), config.allowDms()));
         } catch (InvalidTokenException e) {
             throw new IllegalStateException(TOKEN_REJECTED);

@@ -51,7 +51,7 @@ final class DiscordWording {
      */
     static String withoutNotes(String text) {
         if (text.startsWith(WARNING) || text.equals(USAGE) || text.endsWith(ADMINS_DECIDE)
-                || text.equals(DMS_OFF) || text.equals(AskCommandListener.RESTARTING)) {
+                || text.equals(DMS_OFF) || text.equals(DiscordAskListener.RESTARTING)) {
             return "";
         }
         int error = text.indexOf("\n\n" + WARNING);

@@ -29,8 +29,8 @@ import java.util.stream.Collectors;
  * answer continues in follow-up messages. A refusal is a private (ephemeral) reply, always sent, because Discord
  * shows "the application did not respond" for an unanswered command and an ephemeral reply cannot spam a channel.
  */
-final class AskCommandListener extends ListenerAdapter {
-    private static final Logger log = LoggerFactory.getLogger(AskCommandListener.class);
+final class DiscordAskListener extends ListenerAdapter {
+    private static final Logger log = LoggerFactory.getLogger(DiscordAskListener.class);
 
     static final String RESTARTING = "I'm restarting right now. Please ask again in a minute.";
 
@@ -40,7 +40,7 @@ final class AskCommandListener extends ListenerAdapter {
     private final DiscordWording wording;
     private final Workers workers;
 
-    AskCommandListener(Answerer answerer, Admission admission, DiscordMemberships memberships, DiscordWording wording,
+    DiscordAskListener(Answerer answerer, Admission admission, DiscordMemberships memberships, DiscordWording wording,
                        Workers workers) {
         this.answerer = Objects.requireNonNull(answerer, "answerer");
         this.admission = Objects.requireNonNull(admission, "admission");
@@ -51,13 +51,13 @@ final class AskCommandListener extends ListenerAdapter {
 
     @Override
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
-        if (!AskCommand.NAME.equals(event.getName()) || event.getUser().isBot()) return;
+        if (!DiscordAskCommand.NAME.equals(event.getName()) || event.getUser().isBot()) return;
         if (workers.stopping()) {
             event.reply(QuietMessages.create(RESTARTING)).setEphemeral(true).queue(ok -> { }, failed -> { });
             return;
         }
         Caller caller = callerOf(event);
-        String question = Optional.ofNullable(event.getOption(AskCommand.OPTION)).map(OptionMapping::getAsString)
+        String question = Optional.ofNullable(event.getOption(DiscordAskCommand.OPTION)).map(OptionMapping::getAsString)
                 .orElse("");
         String requestId = "discord-" + event.getId();
         Place place = placeOf(event);

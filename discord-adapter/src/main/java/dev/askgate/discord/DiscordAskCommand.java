@@ -9,11 +9,11 @@ import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import java.util.EnumSet;
 
 /** The {@code /ask question:<text>} command as Discord registers it. */
-final class AskCommand {
+final class DiscordAskCommand {
     static final String NAME = "ask";
     static final String OPTION = "question";
 
-    private AskCommand() {
+    private DiscordAskCommand() {
     }
 
     static SlashCommandData definition(boolean inDms) {
