@@ -2,6 +2,8 @@ package dev.askgate.core.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.askgate.core.guard.SecretGuard;
+import dev.askgate.core.guard.ShownText;
 import dev.askgate.core.key.KeySource;
 import dev.askgate.core.model.ModelError;
 
@@ -17,14 +19,12 @@ import java.util.Locale;
  * when they contain the key; a 401's text is never kept, since OpenAI quotes part of the key in it.
  */
 final class OpenAiErrorMapper {
-    private static final int MAX_MESSAGE = 300;
-
     private final ObjectMapper json;
-    private final KeySource keys;
+    private final ShownText shown;
 
     OpenAiErrorMapper(ObjectMapper json, KeySource keys) {
         this.json = json;
-        this.keys = keys;
+        this.shown = new ShownText(keys::appearsIn, new SecretGuard());
     }
 
     ModelError fromResponse(int status, String body, String requestId, String model, Duration retryAfter) {
@@ -105,8 +105,12 @@ final class OpenAiErrorMapper {
         return message.toLowerCase(Locale.ROOT).contains("model");
     }
 
+    /** An upstream header value (such as {@code x-request-id}) as it may be shown; see {@link ShownText}. */
+    String shownHeader(String raw) {
+        return shown.header(raw);
+    }
+
     private String safe(String text) {
-        if (keys.appearsIn(text)) return "[text withheld: it contained the API key]";
-        return text.length() <= MAX_MESSAGE ? text : text.substring(0, MAX_MESSAGE) + "...";
+        return shown.message(text);
     }
 }
