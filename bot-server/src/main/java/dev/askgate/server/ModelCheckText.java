@@ -1,6 +1,7 @@
 package dev.askgate.server;
 
 import dev.askgate.core.model.ModelError;
+import dev.askgate.core.openai.BaseUrl;
 
 import java.net.URI;
 import java.util.Objects;
@@ -14,9 +15,8 @@ final class ModelCheckText {
     private final String model;
 
     ModelCheckText(URI endpoint, String model) {
-        // Credentials in the URL (a proxy's user:password) are not for printing.
-        this.endpoint = endpoint.getRawUserInfo() == null ? endpoint.toString()
-                : endpoint.toString().replace(endpoint.getRawUserInfo() + "@", "[redacted]@");
+        // Credentials in the URL (a proxy's user:password, an ?api-key=) are not for printing.
+        this.endpoint = BaseUrl.redacted(endpoint);
         this.model = Objects.requireNonNull(model, "model");
     }
 

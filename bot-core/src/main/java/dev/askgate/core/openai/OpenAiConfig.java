@@ -126,15 +126,14 @@ public record OpenAiConfig(URI baseUrl, String model, String orgId, String proje
         return !leaked;
     }
 
-    /** The URL of an API path such as {@code /chat/completions}. */
+    /** The URL of an API path such as {@code /chat/completions}, keeping the base URL's query. */
     public String endpoint(String path) {
-        return baseUrl + path;
+        return BaseUrl.endpoint(baseUrl, path);
     }
 
-    /** The base URL for logs: credentials in it (a proxy's {@code user:password@}) are replaced. */
+    /** The base URL for logs: credentials in it (a proxy's {@code user:password@}, query values) are replaced. */
     public String redactedBaseUrl() {
-        return baseUrl.getRawUserInfo() == null ? baseUrl.toString()
-                : baseUrl.toString().replace(baseUrl.getRawUserInfo() + "@", "[redacted]@");
+        return BaseUrl.redacted(baseUrl);
     }
 
     @Override
