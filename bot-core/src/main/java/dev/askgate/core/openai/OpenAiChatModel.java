@@ -49,9 +49,12 @@ public final class OpenAiChatModel implements ChatModel {
         Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(clock, "clock");
         Timeouts timeouts = Timeouts.of(config.timeout());
-        // Our retries are counted and logged; OkHttp's silent ones would hide requests from both.
+        // Our retries are counted and logged; OkHttp's silent ones would hide requests from both, and resend a
+        // request whose response was lost. Only a request that failed on a stale pooled connection is sent again
+        // at once (StaleConnectionRetry).
         OkHttpClient client = shared.newBuilder()
                 .addInterceptor(new ApiKeyInterceptor(keys, config.orgId(), config.projectId()))
+                .addInterceptor(new StaleConnectionRetry())
                 .connectTimeout(timeouts.connect())
                 .readTimeout(timeouts.silence())
                 .writeTimeout(timeouts.silence())

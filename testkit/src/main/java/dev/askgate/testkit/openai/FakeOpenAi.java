@@ -5,6 +5,7 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,6 +39,9 @@ public final class FakeOpenAi implements AutoCloseable {
     private final RequestLog calls = new RequestLog(json);
     private volatile FakeReply fallback = FakeAnswer.of("This is the default answer of FakeOpenAi.");
     private volatile Set<String> acceptedKeys = Set.of();
+    private volatile boolean echoKeyInRequestId;
+    private volatile boolean dropReusedConnections;
+    private final java.util.concurrent.atomic.AtomicInteger droppedReused = new java.util.concurrent.atomic.AtomicInteger();
     private volatile List<String> modelIds = List.of("gpt-5-mini", "gpt-5", "gpt-4.1-mini", "gpt-4o-mini");
 
     /** Starts the fake on a free port of 127.0.0.1. */
@@ -84,6 +88,9 @@ public final class FakeOpenAi implements AutoCloseable {
     /** 429 {@code insufficient_quota}: billing, which clients must not retry. */
     public static FakeError insufficientQuota() { return ErrorCatalog.insufficientQuota(); }
 
+    /** An answer that echoes the request's bearer key in {@code form}, streamed in chunks of {@code chunk} chars. */
+    public static KeyEcho echoKey(KeyEcho.Form form, int chunk) { return new KeyEcho(form, chunk); }
+
     /** The connection closes before any response byte. */
     public static FakeReply connectionDropped() { return new FakeReply.Disconnect(); }
 
@@ -110,6 +117,30 @@ public final class FakeOpenAi implements AutoCloseable {
     public FakeOpenAi acceptOnlyKeys(String... keys) {
         this.acceptedKeys = Set.of(keys);
         return this;
+    }
+
+    /**
+     * Every answer carries the request's {@code Authorization} value (the key) as its {@code x-request-id}, as a
+     * misconfigured proxy or a hostile endpoint would.
+     */
+    public FakeOpenAi echoKeyInRequestId() {
+        this.echoKeyInRequestId = true;
+        return this;
+    }
+
+    /**
+     * Behaves like a server whose idle timeout closed every kept-alive connection just as the client reused it:
+     * a request arriving on a connection that already served one is neither recorded nor answered, its socket is
+     * closed before any response byte. Requests on new connections are served as usual.
+     */
+    public FakeOpenAi dropReusedConnections() {
+        this.dropReusedConnections = true;
+        return this;
+    }
+
+    /** How many requests {@link #dropReusedConnections} closed unanswered. */
+    public int droppedReusedConnections() {
+        return droppedReused.get();
     }
 
     /** The model ids {@code GET /v1/models} lists. */
@@ -179,7 +210,18 @@ public final class FakeOpenAi implements AutoCloseable {
     // ---- serving
 
     private MockResponse respond(RecordedRequest request) {
+        if (dropReusedConnections && request.getExchangeIndex() > 0) {
+            droppedReused.incrementAndGet();
+            return new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build();
+        }
         RecordedCall call = calls.record(request);
+        MockResponse response = route(call);
+        String auth = call.header("authorization");
+        return echoKeyInRequestId && auth != null
+                ? response.newBuilder().setHeader("x-request-id", auth).build() : response;
+    }
+
+    private MockResponse route(RecordedCall call) {
         String path = call.path();
         if ("GET".equals(call.method()) && path.equals("/v1/models")) {
             return keyRejection(call).map(rejection -> writer.error(rejection, call))
