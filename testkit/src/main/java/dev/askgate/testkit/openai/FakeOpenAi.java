@@ -41,6 +41,7 @@ public final class FakeOpenAi implements AutoCloseable {
     private volatile Set<String> acceptedKeys = Set.of();
     private volatile boolean echoKeyInRequestId;
     private volatile boolean dropReusedConnections;
+    private final List<String> targets = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final java.util.concurrent.atomic.AtomicInteger droppedReused = new java.util.concurrent.atomic.AtomicInteger();
     private volatile List<String> modelIds = List.of("gpt-5-mini", "gpt-5", "gpt-4.1-mini", "gpt-4o-mini");
 
@@ -138,6 +139,11 @@ public final class FakeOpenAi implements AutoCloseable {
         return this;
     }
 
+    /** The request target (path and query, as sent) of every request recorded, in order. */
+    public List<String> requestTargets() {
+        return List.copyOf(targets);
+    }
+
     /** How many requests {@link #dropReusedConnections} closed unanswered. */
     public int droppedReusedConnections() {
         return droppedReused.get();
@@ -215,6 +221,7 @@ public final class FakeOpenAi implements AutoCloseable {
             return new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build();
         }
         RecordedCall call = calls.record(request);
+        targets.add(request.getTarget());
         MockResponse response = route(call);
         String auth = call.header("authorization");
         return echoKeyInRequestId && auth != null
