@@ -49,6 +49,8 @@ final class ModelCheckText {
             case ModelError.Network e -> "cannot reach " + endpoint + detail(e.detail())
                     + ": check OPENAI_BASE_URL, DNS, proxies and the network";
             case ModelError.StreamBroken e -> "the connection to " + endpoint + " broke mid-answer: try again";
+            case ModelError.Busy e -> "all " + e.maxConcurrent() + " model calls allowed at once are in use "
+                    + "(OPENAI_MAX_CONCURRENT): raise it, or wait";
         };
         return error.upstreamRequestId().isEmpty() ? text : text + " [x-request-id " + error.upstreamRequestId() + "]";
     }

@@ -30,6 +30,7 @@ public final class OpenAiChatModel implements ChatModel {
     private final ChatCompletionsBody bodies;
     private final ChatCompletionsCall calls;
     private final RetryPolicy retries;
+    private final CallSlots slots;
 
     /** With the system clock and real waits between retries. */
     public OpenAiChatModel(OkHttpClient shared, ObjectMapper json, OpenAiConfig config, KeySource keys) {
@@ -65,18 +66,19 @@ public final class OpenAiChatModel implements ChatModel {
         this.calls = new ChatCompletionsCall(client, new SseChunkParser(json), new OpenAiErrorMapper(json, keys),
                 new KeyRejectionReporter(), clock, timeouts);
         this.retries = new RetryPolicy(config.maxRetries(), clock, () -> ThreadLocalRandom.current().nextDouble());
+        this.slots = new CallSlots(config.callLimit());
         warnIfKeyTravelsUnencrypted(config);
     }
 
     @Override
     public ModelResult stream(ModelRequest request, DeltaListener onDelta) {
         Objects.requireNonNull(onDelta, "onDelta");
-        return withRetries(request, true, onDelta);
+        return slots.run(request.requestId(), () -> withRetries(request, true, onDelta));
     }
 
     @Override
     public ModelResult complete(ModelRequest request) {
-        return withRetries(request, false, text -> { });
+        return slots.run(request.requestId(), () -> withRetries(request, false, text -> { }));
     }
 
     /** {@code GET {base}/models} with the key; not retried. */

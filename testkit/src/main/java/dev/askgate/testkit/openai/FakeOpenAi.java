@@ -42,6 +42,7 @@ public final class FakeOpenAi implements AutoCloseable {
     private volatile boolean echoKeyInRequestId;
     private volatile boolean dropReusedConnections;
     private final List<String> targets = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final ChatGate gate = new ChatGate();
     private final java.util.concurrent.atomic.AtomicInteger droppedReused = new java.util.concurrent.atomic.AtomicInteger();
     private volatile List<String> modelIds = List.of("gpt-5-mini", "gpt-5", "gpt-4.1-mini", "gpt-4o-mini");
 
@@ -139,6 +140,26 @@ public final class FakeOpenAi implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Chat Completions requests that arrive from now on wait, unanswered and with their connection open, until
+     * {@link #releaseChatRequests()} (or {@link #close()}): a slow model, to count how many calls a client opens.
+     */
+    public FakeOpenAi holdChatRequests() {
+        gate.hold();
+        return this;
+    }
+
+    /** Lets held Chat Completions requests (and later ones) be answered. */
+    public FakeOpenAi releaseChatRequests() {
+        gate.release();
+        return this;
+    }
+
+    /** The most Chat Completions requests that were being served at the same moment. */
+    public int maxConcurrentChatRequests() {
+        return gate.maxInFlight();
+    }
+
     /** The request target (path and query, as sent) of every request recorded, in order. */
     public List<String> requestTargets() {
         return List.copyOf(targets);
@@ -210,6 +231,7 @@ public final class FakeOpenAi implements AutoCloseable {
     @Override
     public void close() {
         pause.release();
+        gate.release();
         server.close();
     }
 
@@ -237,8 +259,10 @@ public final class FakeOpenAi implements AutoCloseable {
         if ("POST".equals(call.method()) && path.equals("/v1/chat/completions")) {
             Optional<FakeError> rejection = keyRejection(call);
             if (rejection.isPresent()) return writer.error(rejection.get(), call);
-            FakeReply next = queue.poll();
-            return writer.write(next == null ? fallback : next, call);
+            return gate.pass(() -> {
+                FakeReply next = queue.poll();
+                return writer.write(next == null ? fallback : next, call);
+            });
         }
         return writer.error(new FakeError(404, "invalid_request_error", null,
                 "Invalid URL (" + call.method() + " " + path + ")"), call);
