@@ -1,22 +1,12 @@
 package dev.askgate.core;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.knuddels.jtokkit.Encodings;
-import dev.askgate.core.config.Settings;
-import dev.askgate.core.context.ContextWindow;
-import dev.askgate.core.guard.SecretGuard;
-import dev.askgate.core.key.KeySource;
 import dev.askgate.core.model.ModelError;
-import dev.askgate.core.openai.OpenAiChatModel;
-import dev.askgate.core.openai.OpenAiConfig;
 import dev.askgate.core.render.OutcomeWording;
 import dev.askgate.testkit.openai.FakeOpenAi;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,22 +22,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BusyModelTest {
     private static final String KEY = "sk-" + "proj-" + "FAKE0000busy0000key0000notreal";
     private static final Caller CALLER = new Caller(Platform.DISCORD, "G-FAKE", "C-FAKE", "U-FAKE");
-    private static final ChatSettings SETTINGS = new ChatSettings("gpt-5-mini", ChatSettings.DEFAULT_SYSTEM_PROMPT,
-            8000, 500);
     private static final OutcomeWording WORDING = new OutcomeWording("Ask me.");
 
-    private final FakeOpenAi fake = new FakeOpenAi();
-    private final OkHttpClient http = new OkHttpClient();
+    private final OpenAiChain chain = new OpenAiChain(KEY);
+    private final FakeOpenAi fake = chain.fake;
     private final ExecutorService askers = Executors.newVirtualThreadPerTaskExecutor();
-    private final List<KeySource> opened = new ArrayList<>();
 
     @AfterEach
     void close() {
-        fake.close();
+        chain.close();
         askers.shutdownNow();
-        opened.forEach(KeySource::close);
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
     }
 
     @Test
@@ -97,16 +81,6 @@ class BusyModelTest {
     }
 
     private ChatService service(String maxConcurrent, String waitSeconds) throws IOException {
-        Settings env = new Settings(Map.of("OPENAI_API_KEY", KEY, "OPENAI_BASE_URL", fake.baseUrl(),
-                "OPENAI_MAX_CONCURRENT", maxConcurrent, "OPENAI_BUSY_WAIT_SECONDS", waitSeconds));
-        OpenAiConfig config = OpenAiConfig.from(env);
-        assertThat(env.problems()).isEmpty();
-        assertThat(config.callLimit().maxConcurrent()).isEqualTo(Integer.parseInt(maxConcurrent));
-        KeySource keys = config.key().open();
-        opened.add(keys);
-        OpenAiChatModel model = new OpenAiChatModel(http, new ObjectMapper(), config, keys, Clock.systemUTC(),
-                delay -> { });
-        return new ChatService(model, SETTINGS, new SecretGuard(),
-                new ContextWindow(SETTINGS, Encodings.newLazyEncodingRegistry()), keys::appearsIn);
+        return chain.service(Map.of("OPENAI_MAX_CONCURRENT", maxConcurrent, "OPENAI_BUSY_WAIT_SECONDS", waitSeconds));
     }
 }

@@ -1,27 +1,17 @@
 package dev.askgate.core;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.knuddels.jtokkit.Encodings;
-import dev.askgate.core.config.Settings;
-import dev.askgate.core.context.ContextWindow;
-import dev.askgate.core.guard.SecretGuard;
 import dev.askgate.core.key.KeyForms;
-import dev.askgate.core.key.KeySource;
 import dev.askgate.core.model.ModelError;
-import dev.askgate.core.openai.OpenAiChatModel;
-import dev.askgate.core.openai.OpenAiConfig;
 import dev.askgate.core.render.OutcomeWording;
 import dev.askgate.core.testing.LogCapture;
 import dev.askgate.testkit.openai.FakeOpenAi;
 import dev.askgate.testkit.openai.KeyEcho;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -36,20 +26,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KeyEchoThroughOpenAiTest {
     private static final String KEY = "sk-" + "proj-" + "FAKE7q2Wm9xLp4Rz8Tn1Vb6Yc3Hd5Kf0Js";
     private static final Caller CALLER = new Caller(Platform.SLACK, "T-FAKE", "C-FAKE", "U-FAKE");
-    private static final ChatSettings SETTINGS = new ChatSettings("gpt-5-mini", ChatSettings.DEFAULT_SYSTEM_PROMPT,
-            8000, 500);
 
     private final LogCapture logs = LogCapture.start();
-    private final FakeOpenAi fake = new FakeOpenAi();
-    private final OkHttpClient http = new OkHttpClient();
-    private final List<KeySource> opened = new ArrayList<>();
+    private final OpenAiChain chain = new OpenAiChain(KEY);
+    private final FakeOpenAi fake = chain.fake;
 
     @AfterEach
     void close() {
-        opened.forEach(KeySource::close);
-        fake.close();
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
+        chain.close();
         logs.close();
         assertThat(logs.text()).doesNotContain(KEY);
         assertThat(KeyForms.of(KEY).foundIn(logs.text())).isFalse();
@@ -108,15 +92,6 @@ class KeyEchoThroughOpenAiTest {
     }
 
     private ChatService service() throws IOException {
-        Settings env = new Settings(Map.of("OPENAI_API_KEY", KEY, "OPENAI_BASE_URL", fake.baseUrl(),
-                "OPENAI_MAX_RETRIES", "0"));
-        OpenAiConfig config = OpenAiConfig.from(env);
-        assertThat(env.problems()).isEmpty();
-        KeySource keys = config.key().open();
-        opened.add(keys);
-        OpenAiChatModel model = new OpenAiChatModel(http, new ObjectMapper(), config, keys, Clock.systemUTC(),
-                delay -> { });
-        return new ChatService(model, SETTINGS, new SecretGuard(),
-                new ContextWindow(SETTINGS, Encodings.newLazyEncodingRegistry()), keys::appearsIn);
+        return chain.service(Map.of("OPENAI_MAX_RETRIES", "0"));
     }
 }

@@ -70,8 +70,9 @@ final class OpenAiErrorMapper {
     }
 
     private ModelError fromError(int status, JsonNode error, String requestId, String model, Duration retryAfter) {
-        String type = error.path("type").asText("");
-        String code = error.path("code").asText("");
+        // Type and code are shown too (Rejected, the check's words): plain identifiers, bounded like a header.
+        String type = shown.header(error.path("type").asText(""));
+        String code = shown.header(error.path("code").asText(""));
         String message = error.path("message").asText("");
         return switch (status) {
             case 401 -> new ModelError.InvalidKey(requestId);

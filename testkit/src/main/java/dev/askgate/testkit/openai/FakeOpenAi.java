@@ -93,7 +93,11 @@ public final class FakeOpenAi implements AutoCloseable {
     /** An answer that echoes the request's bearer key in {@code form}, streamed in chunks of {@code chunk} chars. */
     public static KeyEcho echoKey(KeyEcho.Form form, int chunk) { return new KeyEcho(form, chunk); }
 
-    /** The connection closes before any response byte. */
+    /**
+     * The connection closes before any response byte. The drop is served on a new connection: a request that comes
+     * on a reused one is first closed unrecorded, as by a server that had closed it while idle, which a client
+     * rightly sends again at once; the drop then meets that new attempt.
+     */
     public static FakeReply connectionDropped() { return new FakeReply.Disconnect(); }
 
     /** Answers the next chat requests with these replies, in order. */
@@ -238,7 +242,7 @@ public final class FakeOpenAi implements AutoCloseable {
     // ---- serving
 
     private MockResponse respond(RecordedRequest request) {
-        if (dropReusedConnections && request.getExchangeIndex() > 0) {
+        if (request.getExchangeIndex() > 0 && (dropReusedConnections || dropIsNext(request))) {
             droppedReused.incrementAndGet();
             return new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build();
         }
@@ -248,6 +252,12 @@ public final class FakeOpenAi implements AutoCloseable {
         String auth = call.header("authorization");
         return echoKeyInRequestId && auth != null
                 ? response.newBuilder().setHeader("x-request-id", auth).build() : response;
+    }
+
+    /** A scripted drop is next for this chat request (see {@link #connectionDropped()}). */
+    private boolean dropIsNext(RecordedRequest request) {
+        return "POST".equals(request.getMethod()) && request.getUrl().encodedPath().equals("/v1/chat/completions")
+                && queue.peek() instanceof FakeReply.Disconnect;
     }
 
     private MockResponse route(RecordedCall call) {
