@@ -77,8 +77,6 @@ final class ModelWatch implements AutoCloseable {
     /** Checks once, on the calling thread. */
     Status checkNow() {
         Optional<ModelError> error = model.check();
-        // One transient failure (a connection the server had just closed, one 503) is not "down": look once more.
-        if (error.isPresent() && error.get().retryable() && !closed) error = model.check();
         // Closing interrupts a check in flight, which then fails as a network error: not news for anyone.
         if (closed) return last.get();
         Status next = error.map(e -> new Status(State.FAILED, text.problem(e), Instant.now(), Kind.of(e)))

@@ -1,9 +1,5 @@
 package dev.askgate.server;
 
-import dev.askgate.core.model.ChatModel;
-import dev.askgate.core.model.ModelError;
-import dev.askgate.core.model.ModelRequest;
-import dev.askgate.core.model.ModelResult;
 import dev.askgate.testkit.openai.FakeOpenAi;
 import dev.askgate.testkit.openai.RecordedCall;
 import org.junit.jupiter.api.AfterEach;
@@ -12,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -100,53 +95,6 @@ class ModelWatchTest {
                 first -> assertThat(first).contains("check passed"),
                 again -> assertThat(again).contains("passes again"));
         assertThat(watchLines("ERROR")).hasSize(2);
-    }
-
-    @Test
-    void keptAliveConnectionsTheEndpointClosedDoNotMakeTheCheckFail() {
-        openAi.dropReusedConnections();
-        watch = new ModelWatch(wiring.model(), wiring.checkText(), Duration.ofMinutes(10));
-
-        List<ModelWatch.State> states = List.of(watch.checkNow().state(), watch.checkNow().state(),
-                watch.checkNow().state());
-
-        assertThat(states).containsOnly(ModelWatch.State.OK);
-        assertThat(openAi.droppedReusedConnections()).isPositive();
-        assertThat(watchLines("ERROR")).isEmpty();
-    }
-
-    @Test
-    void oneTransientFailureIsCheckedOnceMoreBeforeTheEndpointIsReportedDown() {
-        var answers = new java.util.ArrayDeque<Optional<ModelError>>(List.of(
-                Optional.of(new ModelError.Network("SocketException: Connection reset")), Optional.empty(),
-                Optional.of(new ModelError.Upstream(503, "req_1")), Optional.of(new ModelError.Upstream(503, "req_2")),
-                Optional.of(new ModelError.InvalidKey("req_3"))));
-        List<String> checks = new java.util.ArrayList<>();
-        ChatModel flaky = new ChatModel() {
-            @Override
-            public ModelResult stream(ModelRequest request, DeltaListener onDelta) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public ModelResult complete(ModelRequest request) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public Optional<ModelError> check() {
-                checks.add("check");
-                return answers.poll();
-            }
-        };
-        watch = new ModelWatch(flaky, wiring.checkText(), Duration.ofMinutes(10));
-
-        assertThat(watch.checkNow().state()).as("a reset, then a pass").isEqualTo(ModelWatch.State.OK);
-        assertThat(checks).hasSize(2);
-        assertThat(watch.checkNow().state()).as("503 twice").isEqualTo(ModelWatch.State.FAILED);
-        assertThat(checks).hasSize(4);
-        assertThat(watch.checkNow().state()).as("a 401 is not retried").isEqualTo(ModelWatch.State.FAILED);
-        assertThat(checks).hasSize(5);
     }
 
     private Wiring wiring() {

@@ -47,7 +47,7 @@ final class ChatCompletionsCall {
     Attempt stream(Request http, String model, DeltaListener onDelta) {
         String requestId = "";
         try (Response response = client.newCall(http).execute()) {
-            requestId = requestIdOf(response);
+            requestId = response.header("x-request-id", "");
             if (!response.isSuccessful()) return failure(response, model);
             if (!isEventStream(response)) {
                 // Some compatible servers answer a streamed request whole; pass the text on as one delta.
@@ -76,7 +76,7 @@ final class ChatCompletionsCall {
     Attempt complete(Request http, String model) {
         String requestId = "";
         try (Response response = client.newCall(http).execute()) {
-            requestId = requestIdOf(response);
+            requestId = response.header("x-request-id", "");
             if (!response.isSuccessful()) return failure(response, model);
             return completion(response, requestId, model);
         } catch (IOException e) {
@@ -91,7 +91,7 @@ final class ChatCompletionsCall {
         try (Response response = client.newCall(http).execute()) {
             if (!response.isSuccessful()) return Optional.of(errorOf(response, model));
             return listsOtherModelsOnly(response.body().string(), model)
-                    ? Optional.of(new ModelError.ModelNotFound(model, requestIdOf(response)))
+                    ? Optional.of(new ModelError.ModelNotFound(model, response.header("x-request-id", "")))
                     : Optional.empty();
         } catch (IOException e) {
             return Optional.of(errors.fromException(e, timeouts, ""));
@@ -136,7 +136,7 @@ final class ChatCompletionsCall {
     }
 
     private ModelError errorOf(Response response, String model) throws IOException {
-        String requestId = requestIdOf(response);
+        String requestId = response.header("x-request-id", "");
         Duration retryAfter = RetryPolicy.serverDelay(response.headers(), clock).orElse(Duration.ZERO);
         ModelError error = errors.fromResponse(response.code(), response.peekBody(MAX_ERROR_BODY).string(),
                 requestId, model, retryAfter);
@@ -145,11 +145,6 @@ final class ChatCompletionsCall {
             rejections.rejected(key == null ? new KeyGeneration(1, "unknown") : key, requestId);
         }
         return error;
-    }
-
-    /** The server's {@code x-request-id}, bounded and scrubbed: a server may echo the key in it. */
-    private String requestIdOf(Response response) {
-        return errors.shownHeader(response.header("x-request-id"));
     }
 
     private static boolean isEventStream(Response response) {

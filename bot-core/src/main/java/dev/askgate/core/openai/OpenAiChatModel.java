@@ -1,6 +1,8 @@
 package dev.askgate.core.openai;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.askgate.core.guard.SecretGuard;
+import dev.askgate.core.guard.ShownText;
 import dev.askgate.core.key.KeySource;
 import dev.askgate.core.model.ChatModel;
 import dev.askgate.core.model.ModelError;
@@ -52,10 +54,12 @@ public final class OpenAiChatModel implements ChatModel {
         Timeouts timeouts = Timeouts.of(config.timeout());
         // Our retries are counted and logged; OkHttp's silent ones would hide requests from both, and resend a
         // request whose response was lost. Only a request that failed on a stale pooled connection is sent again
-        // at once (StaleConnectionRetry).
+        // at once (StaleConnectionRetry), and the readiness check's GET looks once more after a blip (CheckRetry).
         OkHttpClient client = shared.newBuilder()
                 .addInterceptor(new ApiKeyInterceptor(keys, config.orgId(), config.projectId()))
+                .addInterceptor(new CheckRetry())
                 .addInterceptor(new StaleConnectionRetry())
+                .addInterceptor(new ShownResponseHeaders(new ShownText(keys::appearsIn, new SecretGuard())))
                 .connectTimeout(timeouts.connect())
                 .readTimeout(timeouts.silence())
                 .writeTimeout(timeouts.silence())

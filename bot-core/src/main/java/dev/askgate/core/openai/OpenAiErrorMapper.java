@@ -106,11 +106,6 @@ final class OpenAiErrorMapper {
         return message.toLowerCase(Locale.ROOT).contains("model");
     }
 
-    /** An upstream header value (such as {@code x-request-id}) as it may be shown; see {@link ShownText}. */
-    String shownHeader(String raw) {
-        return shown.header(raw);
-    }
-
     private String safe(String text) {
         return shown.message(text);
     }

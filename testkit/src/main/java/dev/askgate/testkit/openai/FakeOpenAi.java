@@ -36,14 +36,15 @@ public final class FakeOpenAi implements AutoCloseable {
     private final ReplyWriter writer = new ReplyWriter(json, pause);
     private final MockWebServer server = new MockWebServer();
     private final ConcurrentLinkedQueue<FakeReply> queue = new ConcurrentLinkedQueue<>();
-    private final RequestLog calls = new RequestLog(json);
-    private volatile FakeReply fallback = FakeAnswer.of("This is the default answer of FakeOpenAi.");
-    private volatile Set<String> acceptedKeys = Set.of();
     private volatile boolean echoKeyInRequestId;
     private volatile boolean dropReusedConnections;
     private final List<String> targets = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ChatGate gate = new ChatGate();
     private final java.util.concurrent.atomic.AtomicInteger droppedReused = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger failingModelChecks = new java.util.concurrent.atomic.AtomicInteger();
+    private final RequestLog calls = new RequestLog(json);
+    private volatile FakeReply fallback = FakeAnswer.of("This is the default answer of FakeOpenAi.");
+    private volatile Set<String> acceptedKeys = Set.of();
     private volatile List<String> modelIds = List.of("gpt-5-mini", "gpt-5", "gpt-4.1-mini", "gpt-4o-mini");
 
     /** Starts the fake on a free port of 127.0.0.1. */
@@ -117,15 +118,6 @@ public final class FakeOpenAi implements AutoCloseable {
     }
 
     /**
-     * Only these bearer keys are valid; any other gets 401 {@code invalid_api_key} without taking a reply from
-     * the queue. Without this call (or with no keys) any non-empty key is accepted; a missing one never is.
-     */
-    public FakeOpenAi acceptOnlyKeys(String... keys) {
-        this.acceptedKeys = Set.of(keys);
-        return this;
-    }
-
-    /**
      * Every answer carries the request's {@code Authorization} value (the key) as its {@code x-request-id}, as a
      * misconfigured proxy or a hostile endpoint would.
      */
@@ -164,6 +156,12 @@ public final class FakeOpenAi implements AutoCloseable {
         return gate.maxInFlight();
     }
 
+    /** The next {@code count} {@code GET /v1/models...} requests are answered 503, as in a short outage. */
+    public FakeOpenAi failNextModelChecks(int count) {
+        failingModelChecks.set(count);
+        return this;
+    }
+
     /** The request target (path and query, as sent) of every request recorded, in order. */
     public List<String> requestTargets() {
         return List.copyOf(targets);
@@ -172,6 +170,15 @@ public final class FakeOpenAi implements AutoCloseable {
     /** How many requests {@link #dropReusedConnections} closed unanswered. */
     public int droppedReusedConnections() {
         return droppedReused.get();
+    }
+
+    /**
+     * Only these bearer keys are valid; any other gets 401 {@code invalid_api_key} without taking a reply from
+     * the queue. Without this call (or with no keys) any non-empty key is accepted; a missing one never is.
+     */
+    public FakeOpenAi acceptOnlyKeys(String... keys) {
+        this.acceptedKeys = Set.of(keys);
+        return this;
     }
 
     /** The model ids {@code GET /v1/models} lists. */
@@ -248,7 +255,10 @@ public final class FakeOpenAi implements AutoCloseable {
         }
         RecordedCall call = calls.record(request);
         targets.add(request.getTarget());
-        MockResponse response = route(call);
+        MockResponse response = "GET".equals(call.method()) && call.path().startsWith("/v1/models")
+                && failingModelChecks.getAndUpdate(n -> Math.max(0, n - 1)) > 0
+                ? writer.error(ErrorCatalog.forStatus(503), call)
+                : call.isChatCompletion() ? gate.pass(() -> route(call)) : route(call);
         String auth = call.header("authorization");
         return echoKeyInRequestId && auth != null
                 ? response.newBuilder().setHeader("x-request-id", auth).build() : response;
@@ -269,10 +279,8 @@ public final class FakeOpenAi implements AutoCloseable {
         if ("POST".equals(call.method()) && path.equals("/v1/chat/completions")) {
             Optional<FakeError> rejection = keyRejection(call);
             if (rejection.isPresent()) return writer.error(rejection.get(), call);
-            return gate.pass(() -> {
-                FakeReply next = queue.poll();
-                return writer.write(next == null ? fallback : next, call);
-            });
+            FakeReply next = queue.poll();
+            return writer.write(next == null ? fallback : next, call);
         }
         return writer.error(new FakeError(404, "invalid_request_error", null,
                 "Invalid URL (" + call.method() + " " + path + ")"), call);
