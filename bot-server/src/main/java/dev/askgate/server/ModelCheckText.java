@@ -2,6 +2,7 @@ package dev.askgate.server;
 
 import dev.askgate.core.model.ModelCheck;
 import dev.askgate.core.model.ModelError;
+import dev.askgate.core.openai.BaseUrl;
 
 import java.net.URI;
 import java.time.LocalDate;
@@ -23,9 +24,8 @@ final class ModelCheckText {
     private final String model;
 
     ModelCheckText(URI endpoint, String model) {
-        // Credentials in the URL (a proxy's user:password) are not for printing.
-        this.endpoint = endpoint.getRawUserInfo() == null ? endpoint.toString()
-                : endpoint.toString().replace(endpoint.getRawUserInfo() + "@", "[redacted]@");
+        // Credentials in the URL (a proxy's user:password, an ?api-key=) are not for printing.
+        this.endpoint = BaseUrl.redacted(endpoint);
         this.model = Objects.requireNonNull(model, "model");
     }
 
@@ -77,6 +77,8 @@ final class ModelCheckText {
             case ModelError.Network e -> "cannot reach " + endpoint + detail(e.detail())
                     + ": check OPENAI_BASE_URL, DNS, proxies and the network";
             case ModelError.StreamBroken e -> "the connection to " + endpoint + " broke mid-answer: try again";
+            case ModelError.Busy e -> "all " + e.maxConcurrent() + " model calls allowed at once are in use "
+                    + "(OPENAI_MAX_CONCURRENT): raise it, or wait";
         };
         return error.upstreamRequestId().isEmpty() ? text : text + " [x-request-id " + error.upstreamRequestId() + "]";
     }

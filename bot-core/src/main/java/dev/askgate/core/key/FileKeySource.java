@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 
 /**
  * A key read from a file ({@code OPENAI_API_KEY_FILE}) and reloaded when the file, or Kubernetes' {@code ..data}
@@ -17,24 +19,38 @@ import java.util.Deque;
  * so that a missed event never leaves a stale key. Calls in flight keep the key they started with. A file that
  * becomes empty, unreadable or holds characters a header cannot carry keeps the last good key and logs one
  * warning (never the key).
+ *
+ * <p>A file replaced whole (a rename, Kubernetes' link swap) is read at once. A file rewritten in place (the same
+ * inode) may be read half-written, so its key is taken only once the content has held still for a settle time
+ * ({@link SettledRead}); until then callers wait, at most a few settle times. After a 401, {@link #afterRejection}
+ * reads the file again once, so that a key completed just after a reload is used before the call fails.
  */
 public final class FileKeySource implements KeySource {
     private static final Logger log = LoggerFactory.getLogger(FileKeySource.class);
     private static final int FORMER_KEYS_KEPT = 3;
+    /** Long enough for a script's second write, short enough that callers waiting for it hardly notice. */
+    public static final Duration DEFAULT_SETTLE = Duration.ofMillis(250);
 
     private final Path file;
     private final String origin;
-    private final Deque<Secret> formerKeys = new ArrayDeque<>();
+    private final SettledRead settled;
+    private final Deque<KeyForms> formerKeys = new ArrayDeque<>();
     private volatile ApiKey current;
+    private volatile KeyForms currentForms;
+    /** The stamp of the file last read: the same file later means a rewrite in place. */
+    private FileStamp lastRead; // guarded by this
     private volatile FileStamp lastSeen;
     private volatile KeyFileWatcher watcher;
     /** The problem of the file last warned about ("" after a good read): one warning per problem, not per event. */
     private String warned = ""; // guarded by this
 
-    private FileKeySource(Path file, Secret first, FileStamp stamp) {
+    private FileKeySource(Path file, Secret first, FileStamp stamp, Duration settle) {
         this.file = file;
         this.origin = "file " + file;
+        this.settled = new SettledRead(settle);
         this.current = new ApiKey(first, new KeyGeneration(1, origin));
+        this.currentForms = KeyForms.of(first.value());
+        this.lastRead = stamp;
         this.lastSeen = stamp;
     }
 
@@ -43,6 +59,11 @@ public final class FileKeySource implements KeySource {
      * empty; the message names the file, never its content.
      */
     public static FileKeySource open(Path file) throws IOException {
+        return open(file, DEFAULT_SETTLE);
+    }
+
+    /** As {@link #open(Path)}, with the time a file rewritten in place must hold still before its key is used. */
+    public static FileKeySource open(Path file, Duration settle) throws IOException {
         Path absolute = file.toAbsolutePath();
         FileStamp stamp = FileStamp.of(absolute);
         String content = Files.readString(absolute, StandardCharsets.UTF_8).strip();
@@ -54,7 +75,7 @@ public final class FileKeySource implements KeySource {
             throw new IOException("the key in the OpenAI key file " + absolute + " " + bad.get()
                     + ": write the key again as plain text");
         }
-        FileKeySource source = new FileKeySource(absolute, new Secret(content), stamp);
+        FileKeySource source = new FileKeySource(absolute, new Secret(content), stamp, settle);
         source.watcher = KeyFileWatcher.start(absolute.getParent(), source::rereadAfterChange);
         log.info("OpenAI API key loaded from {} (key generation 1)", absolute);
         return source;
@@ -68,10 +89,28 @@ public final class FileKeySource implements KeySource {
 
     @Override
     public boolean appearsIn(String text) {
-        if (current.secret().appearsIn(text)) return true;
+        if (currentForms.foundIn(text)) return true;
         synchronized (formerKeys) {
-            return formerKeys.stream().anyMatch(k -> k.appearsIn(text));
+            return formerKeys.stream().anyMatch(k -> k.foundIn(text));
         }
+    }
+
+    /**
+     * Reads the file again after OpenAI rejected {@code rejected}; a newer key found (or already loaded meanwhile)
+     * is returned for one more try. An unchanged file is read without waiting for it to settle.
+     */
+    @Override
+    public Optional<ApiKey> afterRejection(KeyGeneration rejected) {
+        FileStamp stamp = FileStamp.of(file);
+        synchronized (this) {
+            if (stamp.equals(lastSeen)) {
+                rereadUnchanged(stamp);
+            } else {
+                reload(stamp);
+            }
+        }
+        ApiKey now = current;
+        return now.generation().number() > rejected.number() ? Optional.of(now) : Optional.empty();
     }
 
     @Override
@@ -97,24 +136,37 @@ public final class FileKeySource implements KeySource {
     void rereadAfterChange() {
         FileStamp stamp = FileStamp.of(file);
         synchronized (this) {
-            reload(stamp);
+            if (stamp.equals(lastSeen)) {
+                rereadUnchanged(stamp); // most often a caller read it first; no settle wait for that
+            } else {
+                reload(stamp);
+            }
         }
     }
 
     /**
-     * Reads the file behind {@code stamp}. {@code lastSeen} is published last, after {@code current}: a reader that
-     * finds the stamp already seen must also find the key read with it.
+     * Reads the file behind {@code stamp}: at once when it is another file than the one the key came from, after
+     * it has settled when it is the same file rewritten in place.
      */
     private void reload(FileStamp stamp) {
+        if (stamp.sameFileAs(lastRead)) {
+            SettledRead.Result read = settled.read(file, stamp);
+            lastRead = read.stamp();
+            if (read.ok()) adopt(read.content());
+            else warnKept(read.problem());
+            lastSeen = read.stamp(); // last, as below; a file that keeps changing is tried again on its next change
+            return;
+        }
         FileStamp seen = stamp;
         try {
             if (!stamp.readable()) {
                 warnKept("cannot be read (" + stamp.problem() + ")");
                 return;
             }
+            lastRead = stamp;
             String content;
             try {
-                content = Files.readString(stamp.target(), StandardCharsets.UTF_8).strip();
+                content = Files.readString(stamp.target(), StandardCharsets.UTF_8);
             } catch (IOException e) {
                 warnKept("cannot be read (" + e.getClass().getSimpleName() + ")");
                 return;
@@ -122,27 +174,47 @@ public final class FileKeySource implements KeySource {
             if (!FileStamp.of(file).equals(stamp)) {
                 seen = null; // changed while being read: read it again next time
             }
-            if (content.isEmpty()) {
-                warnKept("is empty");
-                return;
-            }
-            var bad = KeyCharacters.problem(content);
-            if (bad.isPresent()) {
-                warnKept("holds a key that " + bad.get());
-                return;
-            }
-            warned = "";
-            Secret next = new Secret(content);
-            if (next.equals(current.secret())) return;
-            synchronized (formerKeys) {
-                formerKeys.addFirst(current.secret());
-                while (formerKeys.size() > FORMER_KEYS_KEPT) formerKeys.removeLast();
-            }
-            current = new ApiKey(next, new KeyGeneration(current.generation().number() + 1, origin));
-            log.info("OpenAI API key reloaded from {} ({})", file, current.generation());
+            adopt(content);
         } finally {
             lastSeen = seen;
         }
+    }
+
+    /** After a rejection, when the stamp says nothing changed: a same-tick rewrite can still hide behind it. */
+    private void rereadUnchanged(FileStamp stamp) {
+        if (!stamp.readable()) return;
+        try {
+            adopt(Files.readString(stamp.target(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            warnKept("cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /**
+     * Makes {@code raw} the key when it is one well-formed line. Callers publish {@code lastSeen} after this: a
+     * reader that finds the stamp already seen must also find the key read with it.
+     */
+    private void adopt(String raw) {
+        String content = raw.strip();
+        if (content.isEmpty()) {
+            warnKept("is empty");
+            return;
+        }
+        var bad = KeyCharacters.problem(content);
+        if (bad.isPresent()) {
+            warnKept("holds a key that " + bad.get());
+            return;
+        }
+        warned = "";
+        Secret next = new Secret(content);
+        if (next.equals(current.secret())) return;
+        synchronized (formerKeys) {
+            formerKeys.addFirst(currentForms);
+            while (formerKeys.size() > FORMER_KEYS_KEPT) formerKeys.removeLast();
+        }
+        currentForms = KeyForms.of(content);
+        current = new ApiKey(next, new KeyGeneration(current.generation().number() + 1, origin));
+        log.info("OpenAI API key reloaded from {} ({})", file, current.generation());
     }
 
     /** A bad file is reported once until it changes into another problem or a good key. */

@@ -7,6 +7,7 @@ import java.util.Objects;
 /** A key given once (from {@code OPENAI_API_KEY}); it changes only with a restart. */
 public final class FixedKeySource implements KeySource {
     private final ApiKey key;
+    private final KeyForms forms;
 
     public FixedKeySource(Secret key) {
         this(key, "env OPENAI_API_KEY");
@@ -14,6 +15,7 @@ public final class FixedKeySource implements KeySource {
 
     public FixedKeySource(Secret key, String origin) {
         this.key = new ApiKey(Objects.requireNonNull(key, "key"), new KeyGeneration(1, origin));
+        this.forms = KeyForms.of(key.value());
     }
 
     @Override
@@ -23,7 +25,7 @@ public final class FixedKeySource implements KeySource {
 
     @Override
     public boolean appearsIn(String text) {
-        return key.secret().appearsIn(text);
+        return forms.foundIn(text);
     }
 
     @Override

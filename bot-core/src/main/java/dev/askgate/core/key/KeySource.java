@@ -1,6 +1,7 @@
 package dev.askgate.core.key;
 
 import java.io.Closeable;
+import java.util.Optional;
 
 /**
  * Custody of the OpenAI API key: the only holder of the key string. {@code ApiKeyInterceptor} asks it for the
@@ -16,8 +17,19 @@ public interface KeySource extends Closeable {
         return current().generation();
     }
 
-    /** Whether {@code text} contains the current key or one this source held before (for leak checks). */
+    /**
+     * Whether {@code text} contains the current key or one this source held before, in any of the
+     * {@linkplain KeyForms forms} a model may echo it in (for leak checks).
+     */
     boolean appearsIn(String text);
+
+    /**
+     * Called after the API rejected the key of generation {@code rejected}: a source that can look again (a key
+     * file just completed, a rotation that raced the call) returns a newer key for one more try; empty otherwise.
+     */
+    default Optional<ApiKey> afterRejection(KeyGeneration rejected) {
+        return Optional.empty();
+    }
 
     /** Stops watching for changes, if this source watches; never throws. */
     @Override

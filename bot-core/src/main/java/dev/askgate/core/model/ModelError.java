@@ -88,6 +88,16 @@ public sealed interface ModelError {
         public boolean retryable() { return true; }
     }
 
+    /**
+     * No model call could start: {@code maxConcurrent} calls were already open and none ended within
+     * {@code waited}. Nothing was sent.
+     */
+    record Busy(int maxConcurrent, Duration waited) implements ModelError {
+        public Busy { Objects.requireNonNull(waited, "waited"); }
+        public String upstreamRequestId() { return ""; }
+        public boolean retryable() { return true; }
+    }
+
     private static String orEmpty(String s) {
         return s == null ? "" : s;
     }

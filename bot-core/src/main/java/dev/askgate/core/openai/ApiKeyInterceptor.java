@@ -9,6 +9,7 @@ import okhttp3.Response;
 
 import java.io.IOException;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The one place the OpenAI key is attached: {@code Authorization: Bearer}, plus {@code OpenAI-Organization} and
@@ -26,15 +27,29 @@ final class ApiKeyInterceptor implements Interceptor {
         this.projectId = projectId == null ? "" : projectId;
     }
 
+    /**
+     * Sends the request with the current key. A 401 asks the key source to look once more (a key file rewritten
+     * just now, a rotation racing this call); with a newer key the request is sent once again, so that nobody is
+     * told of a rejected key that was already replaced.
+     */
     @Override
     public Response intercept(Chain chain) throws IOException {
         ApiKey key = keys.current();
-        Request.Builder request = chain.request().newBuilder()
+        Response response = chain.proceed(withKey(chain.request(), key));
+        if (response.code() != 401) return response;
+        Optional<ApiKey> newer = keys.afterRejection(key.generation());
+        if (newer.isEmpty()) return response;
+        response.close();
+        return chain.proceed(withKey(chain.request(), newer.get()));
+    }
+
+    private Request withKey(Request original, ApiKey key) {
+        Request.Builder request = original.newBuilder()
                 .header("Authorization", "Bearer " + key.secret().value())
                 .tag(KeyGeneration.class, key.generation());
         if (!orgId.isEmpty()) request.header("OpenAI-Organization", orgId);
         if (!projectId.isEmpty()) request.header("OpenAI-Project", projectId);
-        return chain.proceed(request.build());
+        return request.build();
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.askgate.core.openai;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.askgate.core.guard.SecretGuard;
+import dev.askgate.core.guard.ShownText;
 import dev.askgate.core.key.KeySource;
 import dev.askgate.core.model.ChatModel;
 import dev.askgate.core.model.ModelCheck;
@@ -31,6 +33,7 @@ public final class OpenAiChatModel implements ChatModel {
     private final ChatCompletionsBody bodies;
     private final ChatCompletionsCall calls;
     private final RetryPolicy retries;
+    private final CallSlots slots;
 
     /** With the system clock and real waits between retries. */
     public OpenAiChatModel(OkHttpClient shared, ObjectMapper json, OpenAiConfig config, KeySource keys) {
@@ -50,9 +53,14 @@ public final class OpenAiChatModel implements ChatModel {
         Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(clock, "clock");
         Timeouts timeouts = Timeouts.of(config.timeout());
-        // Our retries are counted and logged; OkHttp's silent ones would hide requests from both.
+        // Our retries are counted and logged; OkHttp's silent ones would hide requests from both, and resend a
+        // request whose response was lost. Only a request that failed on a stale pooled connection is sent again
+        // at once (StaleConnectionRetry), and the readiness check's GET looks once more after a blip (CheckRetry).
         OkHttpClient client = shared.newBuilder()
                 .addInterceptor(new ApiKeyInterceptor(keys, config.orgId(), config.projectId()))
+                .addInterceptor(new CheckRetry())
+                .addInterceptor(new StaleConnectionRetry())
+                .addInterceptor(new ShownResponseHeaders(new ShownText(keys::appearsIn, new SecretGuard())))
                 .connectTimeout(timeouts.connect())
                 .readTimeout(timeouts.silence())
                 .writeTimeout(timeouts.silence())
@@ -63,18 +71,19 @@ public final class OpenAiChatModel implements ChatModel {
         this.calls = new ChatCompletionsCall(client, new SseChunkParser(json), new OpenAiErrorMapper(json, keys),
                 new KeyRejectionReporter(), clock, timeouts);
         this.retries = new RetryPolicy(config.maxRetries(), clock, () -> ThreadLocalRandom.current().nextDouble());
+        this.slots = new CallSlots(config.callLimit());
         warnIfKeyTravelsUnencrypted(config);
     }
 
     @Override
     public ModelResult stream(ModelRequest request, DeltaListener onDelta) {
         Objects.requireNonNull(onDelta, "onDelta");
-        return withRetries(request, true, onDelta);
+        return slots.run(request.requestId(), () -> withRetries(request, true, onDelta));
     }
 
     @Override
     public ModelResult complete(ModelRequest request) {
-        return withRetries(request, false, text -> { });
+        return slots.run(request.requestId(), () -> withRetries(request, false, text -> { }));
     }
 
     /** {@code GET {base}/models} with the key; not retried. */

@@ -20,7 +20,7 @@ import java.util.Optional;
  * comes from (never the key in {@code toString}).
  */
 public record OpenAiConfig(URI baseUrl, String model, String orgId, String projectId, Duration timeout,
-                           int maxRetries, KeySpec key) {
+                           int maxRetries, KeySpec key, CallLimit callLimit) {
 
     public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
     public static final String DEFAULT_MODEL = "gpt-6-luna";
@@ -35,6 +35,13 @@ public record OpenAiConfig(URI baseUrl, String model, String orgId, String proje
         if (timeout.isZero() || timeout.isNegative()) throw new IllegalArgumentException("timeout must be positive");
         if (maxRetries < 0) throw new IllegalArgumentException("maxRetries < 0");
         Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(callLimit, "callLimit");
+    }
+
+    /** With the default {@link CallLimit}. */
+    public OpenAiConfig(URI baseUrl, String model, String orgId, String projectId, Duration timeout, int maxRetries,
+                        KeySpec key) {
+        this(baseUrl, model, orgId, projectId, timeout, maxRetries, key, CallLimit.DEFAULT);
     }
 
     /**
@@ -57,7 +64,16 @@ public record OpenAiConfig(URI baseUrl, String model, String orgId, String proje
         Duration timeout = guarded(s, "OPENAI_TIMEOUT_SECONDS", value)
                 ? s.seconds("OPENAI_TIMEOUT_SECONDS", Duration.ofSeconds(60), 1, 3600) : Duration.ofSeconds(60);
         int retries = guarded(s, "OPENAI_MAX_RETRIES", value) ? s.integer("OPENAI_MAX_RETRIES", 2, 0, 10) : 2;
-        return new OpenAiConfig(baseUrl, model, org, project, timeout, retries, key);
+        return new OpenAiConfig(baseUrl, model, org, project, timeout, retries, key, callLimit(s, value));
+    }
+
+    /** {@code OPENAI_MAX_CONCURRENT} and {@code OPENAI_BUSY_WAIT_SECONDS}. */
+    private static CallLimit callLimit(Settings s, Optional<Secret> key) {
+        int max = guarded(s, "OPENAI_MAX_CONCURRENT", key) ? s.integer("OPENAI_MAX_CONCURRENT",
+                CallLimit.DEFAULT_MAX_CONCURRENT, 1, CallLimit.MAX_MAX_CONCURRENT) : CallLimit.DEFAULT_MAX_CONCURRENT;
+        Duration wait = guarded(s, "OPENAI_BUSY_WAIT_SECONDS", key)
+                ? s.seconds("OPENAI_BUSY_WAIT_SECONDS", CallLimit.DEFAULT_BUSY_WAIT, 0, 60) : CallLimit.DEFAULT_BUSY_WAIT;
+        return new CallLimit(max, wait);
     }
 
     private static KeySpec keySpec(Settings s) {
@@ -126,15 +142,14 @@ public record OpenAiConfig(URI baseUrl, String model, String orgId, String proje
         return !leaked;
     }
 
-    /** The URL of an API path such as {@code /chat/completions}. */
+    /** The URL of an API path such as {@code /chat/completions}, keeping the base URL's query. */
     public String endpoint(String path) {
-        return baseUrl + path;
+        return BaseUrl.endpoint(baseUrl, path);
     }
 
-    /** The base URL for logs: credentials in it (a proxy's {@code user:password@}) are replaced. */
+    /** The base URL for logs: credentials in it (a proxy's {@code user:password@}, query values) are replaced. */
     public String redactedBaseUrl() {
-        return baseUrl.getRawUserInfo() == null ? baseUrl.toString()
-                : baseUrl.toString().replace(baseUrl.getRawUserInfo() + "@", "[redacted]@");
+        return BaseUrl.redacted(baseUrl);
     }
 
     @Override

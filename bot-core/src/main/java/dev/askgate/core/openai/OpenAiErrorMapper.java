@@ -2,6 +2,8 @@ package dev.askgate.core.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.askgate.core.guard.SecretGuard;
+import dev.askgate.core.guard.ShownText;
 import dev.askgate.core.key.KeySource;
 import dev.askgate.core.model.ModelError;
 
@@ -17,14 +19,12 @@ import java.util.Locale;
  * when they contain the key; a 401's text is never kept, since OpenAI quotes part of the key in it.
  */
 final class OpenAiErrorMapper {
-    private static final int MAX_MESSAGE = 300;
-
     private final ObjectMapper json;
-    private final KeySource keys;
+    private final ShownText shown;
 
     OpenAiErrorMapper(ObjectMapper json, KeySource keys) {
         this.json = json;
-        this.keys = keys;
+        this.shown = new ShownText(keys::appearsIn, new SecretGuard());
     }
 
     ModelError fromResponse(int status, String body, String requestId, String model, Duration retryAfter) {
@@ -70,8 +70,9 @@ final class OpenAiErrorMapper {
     }
 
     private ModelError fromError(int status, JsonNode error, String requestId, String model, Duration retryAfter) {
-        String type = error.path("type").asText("");
-        String code = error.path("code").asText("");
+        // Type and code are shown too (Rejected, the check's words): plain identifiers, bounded like a header.
+        String type = shown.header(error.path("type").asText(""));
+        String code = shown.header(error.path("code").asText(""));
         String message = error.path("message").asText("");
         return switch (status) {
             case 401 -> new ModelError.InvalidKey(requestId);
@@ -119,7 +120,6 @@ final class OpenAiErrorMapper {
     }
 
     private String safe(String text) {
-        if (keys.appearsIn(text)) return "[text withheld: it contained the API key]";
-        return text.length() <= MAX_MESSAGE ? text : text.substring(0, MAX_MESSAGE) + "...";
+        return shown.message(text);
     }
 }

@@ -73,6 +73,7 @@ public final class OutcomeWording {
             case ModelError.Upstream ignored -> "OpenAI is having trouble right now. Please try again in a minute.";
             case ModelError.Network ignored -> "I could not reach OpenAI. Please try again in a minute.";
             case ModelError.StreamBroken ignored -> "The answer was cut off: the connection to OpenAI broke.";
+            case ModelError.Busy ignored -> "I am answering a lot of questions right now. Please ask again in a minute.";
             case ModelError.ModelNotFound notFound -> "The model this bot is set up to use"
                     + (notFound.model().isBlank() ? "" : " (" + notFound.model() + ")")
                     + " is not available (it may have been retired). An operator needs to change the configuration.";

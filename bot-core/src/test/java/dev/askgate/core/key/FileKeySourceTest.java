@@ -187,6 +187,47 @@ class FileKeySourceTest {
     }
 
     @Test
+    void aFileRewrittenInPlaceIsUsedOnlyOnceItHoldsStillNeverHalfWritten() throws Exception {
+        Path file = dir.resolve("openai");
+        KeyFiles.writeAtomically(file, OLD);
+        try (FileKeySource keys = FileKeySource.open(file, Duration.ofMillis(300))) {
+            Thread writer = Thread.ofVirtual().start(() -> {
+                try {
+                    KeyFiles.rewriteInPlaceInTwoParts(file, NEW, Duration.ofMillis(60));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            while (writer.isAlive()) seen.add(keys.current().secret().value());
+            writer.join();
+            seen.add(keys.current().secret().value());
+
+            assertThat(seen).isSubsetOf(OLD, NEW).contains(NEW);
+            assertThat(keys.generation().number()).isEqualTo(2);
+        }
+        assertThat(logs.events(Level.WARN, "the OpenAI key file")).as("no warning for a half-written file").isEmpty();
+    }
+
+    @Test
+    void afterARejectionTheFileIsReadOnceAndOnlyANewerKeyIsOffered() throws IOException {
+        Path file = dir.resolve("openai");
+        KeyFiles.writeAtomically(file, OLD);
+        try (FileKeySource keys = FileKeySource.open(file)) {
+            KeyGeneration first = keys.generation();
+            assertThat(keys.afterRejection(first)).isEmpty();
+
+            KeyFiles.writeAtomically(file, NEW);
+
+            assertThat(keys.afterRejection(first)).hasValueSatisfying(k -> {
+                assertThat(k.secret().value()).isEqualTo(NEW);
+                assertThat(k.generation().number()).isEqualTo(2);
+            });
+            assertThat(keys.afterRejection(keys.generation())).isEmpty();
+        }
+    }
+
+    @Test
     void neverPrintsTheKey() throws IOException {
         Path file = dir.resolve("openai");
         KeyFiles.writeAtomically(file, OLD);

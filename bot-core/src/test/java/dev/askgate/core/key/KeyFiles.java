@@ -1,10 +1,14 @@
 package dev.askgate.core.key;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 
 /** Ways an operator or Kubernetes replaces a key file. */
 public final class KeyFiles {
@@ -16,6 +20,27 @@ public final class KeyFiles {
         Path tmp = Files.createTempFile(file.getParent(), ".key", ".tmp");
         Files.writeString(tmp, content, StandardCharsets.UTF_8);
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /**
+     * Rewrites {@code file} in place (same inode) in two writes with a pause between them, as {@code echo >} and
+     * many scripts do: for {@code gap} the file holds the first half of the key only.
+     */
+    public static void rewriteInPlaceInTwoParts(Path file, String content, Duration gap) throws IOException {
+        int half = content.length() / 2;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            channel.write(ByteBuffer.wrap(content.substring(0, half).getBytes(StandardCharsets.UTF_8)));
+            channel.force(true);
+            try {
+                Thread.sleep(gap);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted between the two writes", e);
+            }
+            channel.write(ByteBuffer.wrap(content.substring(half).getBytes(StandardCharsets.UTF_8)));
+            channel.force(true);
+        }
     }
 
     /**

@@ -3,9 +3,11 @@ package dev.askgate.core.openai;
 import ch.qos.logback.classic.Level;
 import dev.askgate.core.config.Secret;
 import dev.askgate.core.config.Settings;
+import dev.askgate.core.key.ApiKey;
 import dev.askgate.core.key.FileKeySource;
 import dev.askgate.core.key.FixedKeySource;
 import dev.askgate.core.key.KeyFiles;
+import dev.askgate.core.key.KeyGeneration;
 import dev.askgate.core.key.KeySource;
 import dev.askgate.core.key.KeySpec;
 import dev.askgate.core.model.ModelError;
@@ -25,6 +27,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -165,6 +168,52 @@ class KeyRotationTest {
     void aKubernetesSecretUpdateUnderConcurrentRequestsSwitchesToTheNewKeyWithoutAFailedRequest() throws Exception {
         Path file = KeyFiles.kubernetesVolume(dir, "openai", OLD);
         runRequestsDuringARotation(file, () -> KeyFiles.swapKubernetesData(dir, "openai", NEW, 2));
+    }
+
+    @Test
+    void aKeyFileRewrittenInPlaceInTwoWritesUnderConcurrentRequestsNeverSendsTheHalfKey() throws Exception {
+        Path file = dir.resolve("openai");
+        KeyFiles.writeAtomically(file, OLD);
+        runRequestsDuringARotation(file, () -> {
+            KeyFiles.rewriteInPlaceInTwoParts(file, NEW + "\n", Duration.ofMillis(40));
+            fake.acceptOnlyKeys(NEW); // the old key is revoked at once: calls that still carry it must not fail
+        });
+        assertThat(fake.keysSeen()).containsOnly(OLD, NEW);
+        assertThat(logs.events(Level.ERROR, "rejected the API key")).isEmpty();
+        assertThat(logs.events(Level.WARN, "the OpenAI key file")).isEmpty();
+    }
+
+    @Test
+    void aRejectionOfAKeyReplacedMeanwhileIsTriedOnceMoreWithTheNewKeyAndNobodyIsTold() {
+        fake.acceptOnlyKeys(NEW);
+        KeySource racing = new KeySource() {
+            @Override
+            public ApiKey current() {
+                return new ApiKey(new Secret(OLD), new KeyGeneration(1, "file racing"));
+            }
+
+            @Override
+            public Optional<ApiKey> afterRejection(KeyGeneration rejected) {
+                return Optional.of(new ApiKey(new Secret(NEW), new KeyGeneration(2, "file racing")));
+            }
+
+            @Override
+            public boolean appearsIn(String text) {
+                return text.contains(OLD) || text.contains(NEW);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        OpenAiChatModel model = fixture.model(fixture.config(Duration.ofSeconds(5), 0, "", ""), racing);
+
+        assertThat(model.stream(question("streamed"), t -> { })).isInstanceOf(ModelResult.Completed.class);
+        assertThat(model.complete(question("whole"))).isInstanceOf(ModelResult.Completed.class);
+
+        assertThat(fake.keysSeen()).containsExactly(OLD, NEW, OLD, NEW);
+        assertThat(logs.events(Level.ERROR, "rejected the API key")).isEmpty();
+        assertThat(fixture.sleeper.delays()).isEmpty();
     }
 
     /** One request: which key generation the source reported just before it started, and how it ended. */

@@ -5,6 +5,7 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,6 +38,12 @@ public final class FakeOpenAi implements AutoCloseable {
     private final ReplyWriter writer = new ReplyWriter(json, pause);
     private final MockWebServer server = new MockWebServer();
     private final ConcurrentLinkedQueue<FakeReply> queue = new ConcurrentLinkedQueue<>();
+    private volatile boolean echoKeyInRequestId;
+    private volatile boolean dropReusedConnections;
+    private final List<String> targets = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final ChatGate gate = new ChatGate();
+    private final java.util.concurrent.atomic.AtomicInteger droppedReused = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger failingModelChecks = new java.util.concurrent.atomic.AtomicInteger();
     private final RequestLog calls = new RequestLog(json);
     private volatile FakeReply fallback = FakeAnswer.of("This is the default answer of FakeOpenAi.");
     private volatile Set<String> acceptedKeys = Set.of();
@@ -90,7 +97,14 @@ public final class FakeOpenAi implements AutoCloseable {
     /** 429 {@code insufficient_quota}: billing, which clients must not retry. */
     public static FakeError insufficientQuota() { return ErrorCatalog.insufficientQuota(); }
 
-    /** The connection closes before any response byte. */
+    /** An answer that echoes the request's bearer key in {@code form}, streamed in chunks of {@code chunk} chars. */
+    public static KeyEcho echoKey(KeyEcho.Form form, int chunk) { return new KeyEcho(form, chunk); }
+
+    /**
+     * The connection closes before any response byte. The drop is served on a new connection: a request that comes
+     * on a reused one is first closed unrecorded, as by a server that had closed it while idle, which a client
+     * rightly sends again at once; the drop then meets that new attempt.
+     */
     public static FakeReply connectionDropped() { return new FakeReply.Disconnect(); }
 
     /** Answers the next chat requests with these replies, in order. */
@@ -107,6 +121,61 @@ public final class FakeOpenAi implements AutoCloseable {
     public FakeOpenAi replyAlways(FakeReply reply) {
         this.fallback = reply;
         return this;
+    }
+
+    /**
+     * Every answer carries the request's {@code Authorization} value (the key) as its {@code x-request-id}, as a
+     * misconfigured proxy or a hostile endpoint would.
+     */
+    public FakeOpenAi echoKeyInRequestId() {
+        this.echoKeyInRequestId = true;
+        return this;
+    }
+
+    /**
+     * Behaves like a server whose idle timeout closed every kept-alive connection just as the client reused it:
+     * a request arriving on a connection that already served one is neither recorded nor answered, its socket is
+     * closed before any response byte. Requests on new connections are served as usual.
+     */
+    public FakeOpenAi dropReusedConnections() {
+        this.dropReusedConnections = true;
+        return this;
+    }
+
+    /**
+     * Chat Completions requests that arrive from now on wait, unanswered and with their connection open, until
+     * {@link #releaseChatRequests()} (or {@link #close()}): a slow model, to count how many calls a client opens.
+     */
+    public FakeOpenAi holdChatRequests() {
+        gate.hold();
+        return this;
+    }
+
+    /** Lets held Chat Completions requests (and later ones) be answered. */
+    public FakeOpenAi releaseChatRequests() {
+        gate.release();
+        return this;
+    }
+
+    /** The most Chat Completions requests that were being served at the same moment. */
+    public int maxConcurrentChatRequests() {
+        return gate.maxInFlight();
+    }
+
+    /** The next {@code count} {@code GET /v1/models...} requests are answered 503, as in a short outage. */
+    public FakeOpenAi failNextModelChecks(int count) {
+        failingModelChecks.set(count);
+        return this;
+    }
+
+    /** The request target (path and query, as sent) of every request recorded, in order. */
+    public List<String> requestTargets() {
+        return List.copyOf(targets);
+    }
+
+    /** How many requests {@link #dropReusedConnections} closed unanswered. */
+    public int droppedReusedConnections() {
+        return droppedReused.get();
     }
 
     /**
@@ -184,13 +253,35 @@ public final class FakeOpenAi implements AutoCloseable {
     @Override
     public void close() {
         pause.release();
+        gate.release();
         server.close();
     }
 
     // ---- serving
 
     private MockResponse respond(RecordedRequest request) {
+        if (request.getExchangeIndex() > 0 && (dropReusedConnections || dropIsNext(request))) {
+            droppedReused.incrementAndGet();
+            return new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build();
+        }
         RecordedCall call = calls.record(request);
+        targets.add(request.getTarget());
+        MockResponse response = "GET".equals(call.method()) && call.path().startsWith("/v1/models")
+                && failingModelChecks.getAndUpdate(n -> Math.max(0, n - 1)) > 0
+                ? writer.error(ErrorCatalog.forStatus(503), call)
+                : call.isChatCompletion() ? gate.pass(() -> route(call)) : route(call);
+        String auth = call.header("authorization");
+        return echoKeyInRequestId && auth != null
+                ? response.newBuilder().setHeader("x-request-id", auth).build() : response;
+    }
+
+    /** A scripted drop is next for this chat request (see {@link #connectionDropped()}). */
+    private boolean dropIsNext(RecordedRequest request) {
+        return "POST".equals(request.getMethod()) && request.getUrl().encodedPath().equals("/v1/chat/completions")
+                && queue.peek() instanceof FakeReply.Disconnect;
+    }
+
+    private MockResponse route(RecordedCall call) {
         String path = call.path();
         if ("GET".equals(call.method()) && path.equals("/v1/models")) {
             return keyRejection(call).map(rejection -> writer.error(rejection, call))

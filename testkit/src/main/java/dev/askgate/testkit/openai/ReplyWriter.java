@@ -28,6 +28,7 @@ final class ReplyWriter {
                     error(answer.streamError(), call);
             case FakeAnswer answer -> call.streaming() ? stream(answer, call) : complete(answer, call);
             case FakeError error -> error(error, call);
+            case KeyEcho echo -> write(FakeAnswer.of(echo.text(call.bearerKey())).streamedInChunksOf(echo.chunk()), call);
             case FakeReply.Disconnect ignored -> new MockResponse.Builder()
                     .onResponseStart(new SocketEffect.CloseSocket()).build();
         };
