@@ -36,7 +36,7 @@ final class LogSetup {
         context.reset();
         context.putProperty("askgate.log.level", level);
         context.putProperty("askgate.log.target", serving ? "System.out" : "System.err");
-        context.putProperty("askgate.log.appender", json(env) ? "JSON" : "CONSOLE");
+        context.putProperty("askgate.log.format", json(env) ? "json" : "plain");
         var configurator = new JoranConfigurator();
         configurator.setContext(context);
         try {

@@ -1,6 +1,7 @@
 package dev.askgate.server;
 
 import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.core.ConsoleAppender;
@@ -72,8 +73,12 @@ class JsonLogFormatTest {
         LogSetup.configure(Map.of(), "serve");
 
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        assertThat(root.getAppender("CONSOLE")).isInstanceOf(ConsoleAppender.class);
-        assertThat(root.getAppender("JSON")).isNull();
+        assertThat(root.getAppender("CONSOLE")).isInstanceOfSatisfying(ConsoleAppender.class,
+                console -> assertThat(console.getEncoder()).isInstanceOf(PatternLayoutEncoder.class));
+        var context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        assertThat(context.getStatusManager().getCopyOfStatusList())
+                .as("logback.xml loads without warnings (which would print Logback's status on stdout)")
+                .allSatisfy(status -> assertThat(status.getLevel()).isEqualTo(ch.qos.logback.core.status.Status.INFO));
     }
 
     @Test
