@@ -118,7 +118,8 @@ public final class Askgate {
             }
             return serve(config, wiring, enabled);
         } catch (IOException e) {
-            err.println("askgate: cannot serve on port " + config.server().port() + ": " + e.getMessage());
+            err.println("askgate: cannot serve on port " + config.server().port() + " (ASKGATE_PORT): " + e.getMessage()
+                    + "; stop what uses it or set ASKGATE_PORT to a free port");
             return 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
