@@ -151,7 +151,7 @@ public final class Askgate {
         if (wired.isEmpty()) return 2;
         try (Wiring wiring = wired.get()) {
             var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            var words = new OutcomeWording("Type a question and press Enter.");
+            var words = new OperatorWording(new OutcomeWording("Type a question and press Enter."));
             return new TerminalChat(wiring.chat(), words, reader, out, err, interactive,
                     env.getOrDefault("USER", "terminal")).run();
         } catch (IOException e) {
