@@ -119,7 +119,8 @@ public final class Askgate {
             }
             return serve(config, wiring, enabled);
         } catch (IOException e) {
-            err.println("askgate: cannot serve on port " + config.server().port() + ": " + e.getMessage());
+            err.println("askgate: cannot serve on port " + config.server().port() + " (ASKGATE_PORT): " + e.getMessage()
+                    + "; stop what uses it or set ASKGATE_PORT to a free port");
             return 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -151,7 +152,7 @@ public final class Askgate {
         if (wired.isEmpty()) return 2;
         try (Wiring wiring = wired.get()) {
             var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            var words = new OutcomeWording("Type a question and press Enter.");
+            var words = new OperatorWording(new OutcomeWording("Type a question and press Enter."));
             return new TerminalChat(wiring.chat(), words, reader, out, err, interactive,
                     env.getOrDefault("USER", "terminal")).run();
         } catch (IOException e) {

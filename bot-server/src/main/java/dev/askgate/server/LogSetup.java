@@ -15,6 +15,7 @@ import java.util.Map;
  * stdout at {@code ASKGATE_LOG_LEVEL} (default INFO); {@code chat} and {@code check} log to stderr at WARN
  * unless {@code ASKGATE_LOG_LEVEL} says otherwise, so that their stdout carries only answers and results.
  * java.util.logging (OkHttp logs through it) is routed into SLF4J, so that it reaches the same lines.
+ * {@code ASKGATE_LOG_FORMAT=json} selects one JSON object per line instead of the plain line.
  */
 final class LogSetup {
     private LogSetup() {
@@ -35,6 +36,7 @@ final class LogSetup {
         context.reset();
         context.putProperty("askgate.log.level", level);
         context.putProperty("askgate.log.target", serving ? "System.out" : "System.err");
+        context.putProperty("askgate.log.format", json(env) ? "json" : "plain");
         var configurator = new JoranConfigurator();
         configurator.setContext(context);
         try {
@@ -42,6 +44,11 @@ final class LogSetup {
         } catch (JoranException e) {
             System.err.println("askgate: logging configuration failed: " + e.getMessage());
         }
+    }
+
+    /** {@code ASKGATE_LOG_FORMAT=json}; anything else is plain (a bad value is reported by the configuration check). */
+    private static boolean json(Map<String, String> env) {
+        return "json".equals(env.getOrDefault("ASKGATE_LOG_FORMAT", "").trim().toLowerCase(Locale.ROOT));
     }
 
     /** Replaces java.util.logging's own handlers (a second, multi-line format on stderr) with the SLF4J bridge. */

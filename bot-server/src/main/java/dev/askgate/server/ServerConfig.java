@@ -29,7 +29,16 @@ public record ServerConfig(int port, Duration shutdownGrace, Duration modelCheck
         int port = settings.integer("ASKGATE_PORT", 8080, 1, 65535);
         Duration grace = settings.seconds("ASKGATE_SHUTDOWN_GRACE_SECONDS", Duration.ofSeconds(20), 0, 600);
         Duration check = settings.seconds("ASKGATE_MODEL_CHECK_SECONDS", Duration.ofSeconds(60), 5, 86_400);
+        checkLogFormat(settings);
         return new ServerConfig(port, grace, check, logLevel(settings));
+    }
+
+    /** Only validated here: LogSetup reads ASKGATE_LOG_FORMAT itself, as logging starts before configuration. */
+    private static void checkLogFormat(Settings settings) {
+        String format = settings.string("ASKGATE_LOG_FORMAT", "plain").toLowerCase(Locale.ROOT);
+        if (!format.equals("plain") && !format.equals("json")) {
+            settings.problem("ASKGATE_LOG_FORMAT must be plain or json");
+        }
     }
 
     private static String logLevel(Settings settings) {

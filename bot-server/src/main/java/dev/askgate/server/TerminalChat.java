@@ -9,7 +9,6 @@ import dev.askgate.core.Platform;
 import dev.askgate.core.ReplySink;
 import dev.askgate.core.Turn;
 import dev.askgate.core.Usage;
-import dev.askgate.core.render.OutcomeWording;
 import org.slf4j.MDC;
 
 import java.io.BufferedReader;
@@ -26,14 +25,14 @@ import java.util.Objects;
  */
 final class TerminalChat {
     private final ChatService chat;
-    private final OutcomeWording words;
+    private final OperatorWording words;
     private final BufferedReader in;
     private final PrintStream out;
     private final PrintStream err;
     private final boolean interactive;
     private final Caller caller;
 
-    TerminalChat(ChatService chat, OutcomeWording words, BufferedReader in, PrintStream out, PrintStream err,
+    TerminalChat(ChatService chat, OperatorWording words, BufferedReader in, PrintStream out, PrintStream err,
                  boolean interactive, String userName) {
         this.chat = Objects.requireNonNull(chat, "chat");
         this.words = Objects.requireNonNull(words, "words");

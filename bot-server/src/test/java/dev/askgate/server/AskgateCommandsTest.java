@@ -183,6 +183,22 @@ class AskgateCommandsTest {
     }
 
     @Test
+    void aBusyPortIsOneLineNamingAskgatePort() throws Exception {
+        try (var busy = new ServerSocket(0)) {
+            var env = Map.of("OPENAI_API_KEY", KEY, "OPENAI_BASE_URL", "http://127.0.0.1:9/v1",
+                    "DISCORD_BOT_TOKEN", "FAKE.discord.token", "ASKGATE_PORT", String.valueOf(busy.getLocalPort()));
+            PlatformFactory none = (config, wiring) -> new EnabledPlatforms.Builder().build();
+
+            AskgateRun run = AskgateRun.run(env, "", none, "serve");
+
+            assertThat(run.status).as(run.toString()).isEqualTo(1);
+            assertThat(run.err.lines()).singleElement().asString()
+                    .startsWith("askgate: cannot serve on port " + busy.getLocalPort() + " (ASKGATE_PORT): ")
+                    .endsWith("set ASKGATE_PORT to a free port");
+        }
+    }
+
+    @Test
     void aConfigurationRecordPrintsNoSecret() {
         var loaded = AskgateConfig.load(Map.of("OPENAI_API_KEY", KEY, "DISCORD_BOT_TOKEN", "FAKE.discord.token"));
 

@@ -91,6 +91,17 @@ class ChatCommandTest {
     }
 
     @Test
+    void theOperatorAtTheTerminalIsToldWhatToChangeNotThatAnOperatorWasTold() {
+        openAi.acceptOnlyKeys("sk-proj-FAKE0000some0000other0000key");
+
+        AskgateRun run = chat("Hello?\n");
+
+        assertThat(run.err).contains("put a valid key in OPENAI_API_KEY or OPENAI_API_KEY_FILE")
+                .doesNotContainIgnoringCase("operator has been told");
+        assertNoKeyIn(run);
+    }
+
+    @Test
     void inAPipeEachQuestionGetsOneOutputLineEvenWhenItIsRefused() {
         openAi.enqueue(FakeOpenAi.answer("First answer.").streamedInWords(),
                 FakeOpenAi.answer("Third answer.").streamedInWords());

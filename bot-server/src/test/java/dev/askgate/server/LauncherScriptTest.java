@@ -73,6 +73,39 @@ class LauncherScriptTest {
         assertThat(dir.resolve("mvn-ran")).doesNotExist();
     }
 
+    @Test
+    void theFirstBuildShowsALinePerModuleWithoutEscapeCodesAndQuietensMavensJvm() throws Exception {
+        // A copy of the script in a checkout without a jar, so that it builds (with the fake mvn below).
+        Path checkout = Files.createDirectories(dir.resolve("checkout"));
+        Files.copy(SCRIPT, checkout.resolve("askgate"));
+        Path jvms = Files.createDirectories(dir.resolve("jvm"));
+        Path jdk = fakeJdk(jvms.resolve("jdk-25"), "25.0.1", true);
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        executable(bin.resolve("mvn"), "#!/bin/sh\n"
+                + "printf '\\033[0m\\033[0m[INFO] Scanning for projects...\\n'\n"
+                + "echo 'Downloading from central: https://repo.example/x.pom'\n"
+                + "echo '[INFO] Building Askgate bot-core 0.1.0-SNAPSHOT                           [3/6]'\n"
+                + "echo \"MAVEN_OPTS=$MAVEN_OPTS ARGS=$*\" > '" + dir.resolve("mvn-args") + "'\n"
+                + "mkdir -p bot-server/target && touch bot-server/target/askgate.jar\n");
+
+        var builder = new ProcessBuilder("bash", checkout.resolve("askgate").toString(), "version")
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        builder.environment().put("JAVA_HOME", jdk.toString());
+        builder.environment().put("PATH", bin + ":/usr/bin:/bin");
+        builder.environment().remove("MAVEN_OPTS");
+        Process process = builder.redirectOutput(dir.resolve("stdout").toFile())
+                .redirectError(dir.resolve("stderr").toFile()).start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String err = Files.readString(dir.resolve("stderr"));
+
+        assertThat(process.exitValue()).as(err).isZero();
+        assertThat(err).doesNotContain("\u001b").contains(
+                "askgate:   downloading Maven plugins and dependencies (first build only) ...",
+                "askgate:   building Askgate bot-core 0.1.0-SNAPSHOT [3/6]");
+        assertThat(Files.readString(dir.resolve("mvn-args")))
+                .contains("--sun-misc-unsafe-memory-access=allow", "-Djansi.noreset=true", "-B", "-Dstyle.color=never");
+    }
+
     /** JAVA_HOME and the only java on PATH are a JDK 17; the JDK search directory is empty. */
     private Script runWithOnlyJdk17(String... args) throws Exception {
         Path emptyJvmDir = Files.createDirectories(dir.resolve("jvm"));

@@ -15,7 +15,7 @@ class ModelCheckTextTest {
     void aBaseUrlWithCredentialsInItsQueryOrUserInfoIsShownRedacted() {
         ModelCheckText text = new ModelCheckText(
                 URI.create("https://proxyuser:FAKEpassw0rd@proxy.example/openai/v1?api-version=2026-10-01&api-key=FAKEproxy42"),
-                "gpt-5-mini");
+                "gpt-6-luna");
 
         List<String> shown = List.of(text.ok(), text.problem(new ModelError.Network("ConnectException")),
                 text.problem(new ModelError.Timeout(Duration.ofSeconds(10), "")),

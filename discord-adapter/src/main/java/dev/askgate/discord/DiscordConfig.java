@@ -97,7 +97,7 @@ public record DiscordConfig(Secret token, URI apiUrl, Optional<URI> gatewayUrl, 
                         ids(s, "DISCORD_DENIED_ROLES"), ids(s, "DISCORD_DENIED_USERS")),
                 shards,
                 s.bool("DISCORD_MESSAGE_CONTENT", true),
-                !"none".equalsIgnoreCase(s.string("DISCORD_COMPRESSION", "zlib")),
+                compressed(s),
                 s.seconds("DISCORD_START_TIMEOUT_SECONDS", Duration.ofSeconds(DEFAULT_START_TIMEOUT_SECONDS), 1, 3600)));
     }
 
@@ -128,5 +128,14 @@ public record DiscordConfig(Secret token, URI apiUrl, Optional<URI> gatewayUrl, 
                 + ", useThreads=" + useThreads + ", allowDms=" + allowDms + ", commandGuildIds=" + commandGuildIds
                 + ", deleteSecrets=" + deleteSecrets + ", editInterval=" + editInterval + ", access=" + access
                 + ", shards=" + shards + ", messageContent=" + messageContent + ", compress=" + compress + ", startTimeout=" + startTimeout + "]";
+    }
+
+    /** DISCORD_COMPRESSION: zlib (JDA's zlib-stream, the default) or none; anything else is a problem line. */
+    private static boolean compressed(Settings s) {
+        String value = s.string("DISCORD_COMPRESSION", "zlib").strip();
+        if (!value.equalsIgnoreCase("zlib") && !value.equalsIgnoreCase("none")) {
+            s.problem("DISCORD_COMPRESSION must be zlib or none " + Settings.quoted(value));
+        }
+        return !value.equalsIgnoreCase("none");
     }
 }

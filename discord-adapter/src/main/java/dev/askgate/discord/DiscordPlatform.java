@@ -116,7 +116,14 @@ public final class DiscordPlatform implements ChatPlatform {
             throw new IllegalStateException(TOKEN_REJECTED);
         } catch (ErrorResponseException e) {
             // A ShardManager reports the refused token as the raw 401 of its first REST call.
-            throw e.getResponse() != null && e.getResponse().code == 401 ? new IllegalStateException(TOKEN_REJECTED) : e;
+            if (e.getResponse() != null && e.getResponse().code == 401) throw new IllegalStateException(TOKEN_REJECTED);
+            // JDA's code -1 is "no HTTP answer at all" (connection refused, DNS, TLS), its meaning the exception class.
+            if (e.getErrorCode() == -1) {
+                throw new IllegalStateException("Discord's API could not be reached at " + config.apiUrl()
+                        + " (" + e.getMeaning() + "): check the network, DNS and proxies, or DISCORD_API_URL"
+                        + " and DISCORD_GATEWAY_URL if they are set");
+            }
+            throw e;
         }
         try {
             connection.awaitReady(config.startTimeout());

@@ -127,6 +127,18 @@ class DiscordConfigTest {
     }
 
     @Test
+    void compressionIsZlibOrNoneAndAnythingElseIsAProblem() {
+        Settings none = new Settings(Map.of("DISCORD_BOT_TOKEN", TOKEN, "DISCORD_COMPRESSION", "NONE"));
+        Settings typo = new Settings(Map.of("DISCORD_BOT_TOKEN", TOKEN, "DISCORD_COMPRESSION", "gzip"));
+
+        DiscordConfig.from(none).orElseThrow();
+        DiscordConfig.from(typo);
+
+        assertThat(none.problems()).isEmpty();
+        assertThat(typo.problems()).containsExactly("DISCORD_COMPRESSION must be zlib or none (got \"gzip\")");
+    }
+
+    @Test
     void aSecretPastedIntoAnIdListOrTheShardsIsNotEchoedButATypoIs() {
         String openAiKey = "sk-proj-FAKE0000test0000key0000notreal";
         Map<String, String> env = new HashMap<>();

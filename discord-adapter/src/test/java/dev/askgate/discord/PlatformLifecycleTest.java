@@ -54,6 +54,26 @@ class PlatformLifecycleTest {
         }
     }
 
+    @ParameterizedTest(name = "shards: \"{0}\"")
+    @ValueSource(strings = {"", "2"})
+    void anUnreachableApiFailsTheStartWithOneLineNamingTheAddressTriedAndTheVariables(String shards) throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        String api = "http://127.0.0.1:" + closedPort + "/api/v10/";
+        Settings settings = new Settings(Map.of("DISCORD_BOT_TOKEN", DiscordHarness.DISCORD_TOKEN,
+                "DISCORD_API_URL", api, "DISCORD_COMPRESSION", "none", "DISCORD_SHARDS", shards));
+        DiscordPlatform platform = new DiscordPlatform(DiscordConfig.from(settings).orElseThrow(), unusedChat(),
+                new OkHttpClient(), Clock.systemUTC());
+
+        assertThatThrownBy(platform::start).isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("Discord's API could not be reached at " + api)
+                .hasMessageContaining("DISCORD_API_URL").hasMessageContaining("DISCORD_GATEWAY_URL")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n").doesNotStartWith("-1"));
+        assertThat(platform.executorsShutDown()).isTrue();
+    }
+
     @Test
     void anUnreachableGatewayFailsTheStartInTimeWithALineNamingTheUrlsAndLeavesNoThreads() throws Exception {
         int closedPort;

@@ -82,7 +82,7 @@ public final class Settings {
                 }
                 return Optional.of(new Secret(content));
             } catch (IOException e) {
-                problem(name + "_FILE cannot be read (" + path + "): " + e.getClass().getSimpleName());
+                problem(UnreadableSecretFile.line(name + "_FILE", path, e));
                 return Optional.empty();
             }
         }

@@ -2,6 +2,7 @@ package dev.askgate.core.openai;
 
 import dev.askgate.core.config.Secret;
 import dev.askgate.core.config.Settings;
+import dev.askgate.core.config.UnreadableSecretFile;
 import dev.askgate.core.key.KeyCharacters;
 import dev.askgate.core.key.KeySpec;
 
@@ -110,7 +111,10 @@ public record OpenAiConfig(URI baseUrl, String model, String orgId, String proje
                         + ": write the key to it again as plain text");
                 return new KeySpec.Missing();
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            s.problem(UnreadableSecretFile.line("OPENAI_API_KEY_FILE", path, e));
+            return new KeySpec.Missing();
+        } catch (RuntimeException e) {
             s.problem("OPENAI_API_KEY_FILE cannot be read (" + path + "): " + e.getClass().getSimpleName());
             return new KeySpec.Missing();
         }
