@@ -86,8 +86,10 @@ public final class SlackHttpEndpoint {
                 return malformed(body.length, malformed.reason());
             }
             case SlackBodyCheck.RateLimited limited -> {
+                // Slack delivers at most 30,000 events an hour per workspace to one app; this says some were dropped.
                 log.warn("platform=slack Slack is holding back this app's events for the minute from {} "
-                        + "(app_rate_limited): more arrived than Slack delivers to one app", Instant.ofEpochSecond(limited.minute()));
+                        + "(app_rate_limited): over Slack's limit of events per workspace an hour",
+                        Instant.ofEpochSecond(limited.minute()));
                 return new Reply(200, "text/plain; charset=utf-8", new byte[0]);
             }
             case SlackBodyCheck.ForBolt forBolt -> {
