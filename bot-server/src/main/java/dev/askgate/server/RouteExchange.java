@@ -34,6 +34,8 @@ import static dev.askgate.server.HttpEndpoints.MAX_BODY_BYTES;
 final class RouteExchange {
     // The port's one logger: its lines read "dev.askgate.server.HttpEndpoints ... POST /slack/events -> 200".
     private static final Logger log = LoggerFactory.getLogger(HttpEndpoints.class);
+    /** How much of a refused body is read and dropped after the 413 (see {@link #lingering}). */
+    private static final long LINGER_BYTES = 16L * 1024 * 1024;
     private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     private final RouteTable probes;
@@ -75,9 +77,9 @@ final class RouteExchange {
                 return;
             }
             long started = System.nanoTime();
-            RouteResponse answer = readBody(connection, request) instanceof byte[] body
-                    ? run(route.get(), request, requestId, body) : tooLarge();
-            answer(connection, response, callback, answer);
+            byte[] body = readBody(connection, request);
+            RouteResponse answer = body == null ? tooLarge() : run(route.get(), request, requestId, body);
+            answer(connection, response, body == null ? lingering(request, callback) : callback, answer);
             log.info("{} {} -> {} in {} ms", method, path, answer.status(), (System.nanoTime() - started) / 1_000_000);
         } catch (IOException | RuntimeException e) {
             log.debug("exchange ended early: {}", ExceptionLine.of(e));
@@ -104,6 +106,26 @@ final class RouteExchange {
         RouteTable table = probes.knows(path) ? probes : routes.knows(path) ? routes : null;
         if (table == null) return RouteResponse.text(404, "no such path\n");
         return RouteResponse.text(405, method + " is not allowed here\n").withHeader("Allow", table.allowed(path));
+    }
+
+    /**
+     * The refused body's remaining bytes are read and dropped once the 413 is out, if the client is sending them
+     * anyway (it did not ask {@code Expect: 100-continue}): closing with them unread would reset the connection,
+     * and the client would see a broken pipe instead of the 413. At most {@link #LINGER_BYTES}, and within the
+     * header deadline the answer started.
+     */
+    private static Callback lingering(Request request, Callback callback) {
+        if (request.getHeaders().contains(HttpHeader.EXPECT, "100-continue")) return callback;
+        return Callback.from(() -> {
+            try (InputStream in = Content.Source.asInputStream(request)) {
+                byte[] drop = new byte[16 * 1024];
+                long dropped = 0;
+                for (int n; dropped < LINGER_BYTES && (n = in.read(drop)) >= 0; ) dropped += n;
+            } catch (IOException | RuntimeException gone) {
+                // the client closed or the deadline did: either ends the lingering
+            }
+            callback.succeeded();
+        }, callback::failed);
     }
 
     private static RouteResponse tooLarge() {
