@@ -33,7 +33,7 @@ class HttpEndpointLimitsTest {
 
     @Test
     void headersThatNeverEndAreClosedWithinTheHeaderTimeout() throws Exception {
-        start(100);
+        startWithShortDeadlines();
         try (var raw = new RawHttp(endpoints.port(), HEADERS.plus(SLACK))) {
             long began = System.nanoTime();
             raw.send("GET /healthz HTTP/1.1\r\nHost: askgate\r\n");
@@ -45,7 +45,7 @@ class HttpEndpointLimitsTest {
 
     @Test
     void headersTrickledAByteAtATimeAreClosedAtTheHeaderTimeoutAlthoughBytesKeepComing() throws Exception {
-        start(100);
+        startWithShortDeadlines();
         try (var raw = new RawHttp(endpoints.port(), Duration.ofMillis(200))) {
             long began = System.nanoTime();
             raw.send("GET /healthz HTTP/1.1\r\n");
@@ -67,7 +67,7 @@ class HttpEndpointLimitsTest {
 
     @Test
     void aBodyThatStopsHalfWayIsClosedWithinTheBodyTimeoutAndTheRouteNeverRuns() throws Exception {
-        start(100);
+        startWithShortDeadlines();
         try (var raw = new RawHttp(endpoints.port(), BODY.plus(SLACK))) {
             raw.send("POST /in HTTP/1.1\r\nHost: askgate\r\nContent-Length: 100\r\n\r\n0123456789");
             long began = System.nanoTime();
@@ -80,7 +80,7 @@ class HttpEndpointLimitsTest {
 
     @Test
     void anIdleKeptAliveConnectionIsClosedWithinTheHeaderTimeoutOfItsLastAnswer() throws Exception {
-        start(100);
+        startWithShortDeadlines();
         try (var raw = new RawHttp(endpoints.port(), HEADERS.plus(SLACK))) {
             assertThat(raw.send(HEALTHZ).read().status()).isEqualTo(200);
             long answered = System.nanoTime();
@@ -186,6 +186,41 @@ class HttpEndpointLimitsTest {
         }
     }
 
+    @Test
+    void aBurstOfNewConnectionsWaitsInTheBacklogInsteadOfBeingDropped() throws Exception {
+        start(1_000);
+        int burst = 400;
+        // The kernel completes a handshake into the backlog without the server's help; one that finds the backlog
+        // full is dropped and the client retries after a second. Connecting all at once, every connect is quick.
+        List<Thread> threads = new ArrayList<>();
+        List<Long> connectMillis = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Integer> statuses = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        var go = new java.util.concurrent.CountDownLatch(1);
+        for (int i = 0; i < burst; i++) {
+            threads.add(Thread.ofVirtual().start(() -> {
+                try {
+                    go.await();
+                    long began = System.nanoTime();
+                    try (var raw = new RawHttp(endpoints.port(), SLACK)) {
+                        connectMillis.add((System.nanoTime() - began) / 1_000_000);
+                        statuses.add(raw.send("GET /healthz HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
+                                .read().status());
+                    }
+                } catch (Exception e) {
+                    statuses.add(-1);
+                    failures.add(e.toString());
+                }
+            }));
+        }
+        go.countDown();
+        for (Thread thread : threads) thread.join();
+
+        assertThat(failures).isEmpty();
+        assertThat(statuses).hasSize(burst).containsOnly(200);
+        assertThat(connectMillis).allMatch(ms -> ms < 1_000, "connected before a SYN retry");
+    }
+
     private void awaitNoOpenConnections() throws InterruptedException {
         // The server notices a closed socket on its selector thread; nothing else can tell when that has happened.
         long deadline = System.nanoTime() + SLACK.toNanos();
@@ -193,8 +228,18 @@ class HttpEndpointLimitsTest {
         assertThat(endpoints.openConnections()).isZero();
     }
 
+    /** The deadlines shortened, for the tests that wait for them. */
+    private void startWithShortDeadlines() throws IOException {
+        start(new HttpLimits(HEADERS, BODY, 100, HttpLimits.BACKLOG));
+    }
+
+    /** The default deadlines: a test that does not wait for them must not race them on a loaded machine. */
     private void start(int maxConnections) throws IOException {
-        endpoints = new HttpEndpoints(0, new HttpLimits(HEADERS, BODY, maxConnections, 1024),
+        start(new HttpLimits(HttpLimits.HEADER_TIMEOUT, HttpLimits.BODY_TIMEOUT, maxConnections, HttpLimits.BACKLOG));
+    }
+
+    private void start(HttpLimits limits) throws IOException {
+        endpoints = new HttpEndpoints(0, limits,
                 List.of(HttpRoute.of("GET", "/healthz", r -> RouteResponse.text(200, "alive"))),
                 List.of(HttpRoute.of("POST", "/in", r -> {
                     posted.incrementAndGet();
