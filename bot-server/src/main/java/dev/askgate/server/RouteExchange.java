@@ -129,7 +129,7 @@ final class RouteExchange {
     }
 
     private static RouteResponse tooLarge() {
-        // The client may still be sending: the connection is closed after this answer instead of reading on.
+        // Closed after this answer: a client still sending has what follows dropped (see lingering), not served.
         return RouteResponse.text(413, "request body over " + MAX_BODY_BYTES + " bytes\n").withHeader("Connection", "close");
     }
 
