@@ -44,7 +44,7 @@ final class AskgateServer {
         this.watch = watch;
         this.platforms = List.copyOf(platforms);
         this.readiness = new Readiness(watch, this.platforms);
-        this.endpoints = new HttpEndpoints(config.port(), ProbeRoutes.of(readiness, json), routes);
+        this.endpoints = new HttpEndpoints(config.port(), config.http(), ProbeRoutes.of(readiness, json), routes);
     }
 
     /**

@@ -1,201 +1,133 @@
 package dev.askgate.server;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.regex.Pattern;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
- * Askgate's HTTP port on the JDK's own server, one virtual thread per exchange. Probes ({@code /healthz},
- * {@code /readyz}) answer until the very end; other routes answer 503 once a shutdown has begun, and the
- * shutdown can wait for the exchanges already running.
+ * Askgate's HTTP port on Jetty, one virtual thread per exchange, bounded against slow and hostile clients by
+ * {@link HttpLimits}: a body over 1 MiB is refused with 413 before it is read (so {@code Expect: 100-continue}
+ * is never answered 100 for it), headers over 16 KiB are 431. Probes ({@code /healthz}, {@code /readyz}) answer
+ * until the very end; other routes answer 503 once a shutdown has begun, and the shutdown can wait for them.
  */
 final class HttpEndpoints implements AutoCloseable {
     /** Larger bodies are refused before a route sees them (Slack's requests are far smaller). */
     static final int MAX_BODY_BYTES = 1024 * 1024;
+    static final int MAX_HEADER_BYTES = 16 * 1024;
     private static final Logger log = LoggerFactory.getLogger(HttpEndpoints.class);
-    private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
-    private final Map<String, HttpRoute> probes = new HashMap<>();
-    private final Map<String, HttpRoute> routes = new HashMap<>();
-    private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    // A ReentrantLock rather than synchronized: waiting must not pin a virtual thread's carrier on JDK 21.
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition idle = lock.newCondition();
-    private int inFlight;
-    private boolean stopping;
+    private final InFlight inFlight = new InFlight();
+    private final Server server;
+    private final ServerConnector connector;
+    private final RouteExchange exchange;
+    private final BoundedConnections connections;
 
     HttpEndpoints(int port, List<HttpRoute> probes, List<HttpRoute> routes) throws IOException {
-        probes.forEach(r -> add(this.probes, r));
-        routes.forEach(r -> add(this.routes, r));
-        server = HttpServer.create(new InetSocketAddress(port), 0);
-        server.setExecutor(executor);
-        server.createContext("/", this::exchange);
+        this(port, HttpLimits.DEFAULTS, probes, routes);
+    }
+
+    /** Binds the port at once, so that a port in use is an {@link IOException} here, as with any server socket. */
+    HttpEndpoints(int port, HttpLimits limits, List<HttpRoute> probes, List<HttpRoute> routes) throws IOException {
+        // Jetty's own threads only select and parse; every exchange runs on a virtual thread of ours.
+        var threads = new QueuedThreadPool(16, 2);
+        threads.setName("askgate-http");
+        var scheduler = new ScheduledExecutorScheduler("askgate-http-deadlines", true);
+        server = new Server(threads, scheduler, null);
+        var http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        http.setRequestHeaderSize(MAX_HEADER_BYTES);
+        connections = new BoundedConnections(http, limits.maxConnections());
+        connector = new ServerConnector(server, 1, 1, connections);
+        connector.setPort(port);
+        connector.setAcceptQueueSize(limits.backlog());
+        // The backstop for a stalled write or a body that stops mid-way; the deadlines bound the rest.
+        connector.setIdleTimeout(limits.bodyTimeout().toMillis());
+        var deadlines = new ConnectionDeadlines(scheduler, limits);
+        connector.addBean(deadlines);
+        exchange = new RouteExchange(new RouteTable(probes), new RouteTable(routes), inFlight, deadlines);
+        server.addConnector(connector);
+        server.setErrorHandler(new PlainErrorPages());
+        server.setHandler(dispatcher());
+        bind();
+    }
+
+    private Handler dispatcher() {
+        return new Handler.Abstract.NonBlocking() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                try {
+                    executor.execute(() -> exchange.run(request, response, callback));
+                } catch (RejectedExecutionException closing) {
+                    callback.failed(closing);
+                }
+                return true;
+            }
+        };
+    }
+
+    private void bind() throws IOException {
+        try {
+            connector.open();
+        } catch (IOException e) {
+            // Jetty's "Failed to bind to 0.0.0.0/0.0.0.0:8080" wraps the JDK's own, plainer exception.
+            close();
+            throw e.getCause() instanceof IOException cause ? cause : e;
+        }
     }
 
     void start() {
-        server.start();
+        try {
+            server.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("HTTP port " + connector.getPort() + " did not open: " + e.getMessage(), e);
+        }
         log.info("listening on port {}", port());
     }
 
     /** The bound port (useful when 0 asked for any free one). */
     int port() {
-        return server.getAddress().getPort();
+        return connector.getLocalPort();
     }
 
     /** From now on, routes other than the probes answer 503. */
     void stopAccepting() {
-        lock.lock();
-        try {
-            stopping = true;
-        } finally {
-            lock.unlock();
-        }
+        inFlight.stop();
     }
 
     /** Waits until no route exchange is running, for at most {@code timeout}; true when none is. */
     boolean awaitIdle(Duration timeout) throws InterruptedException {
-        long left = timeout.toNanos();
-        lock.lock();
-        try {
-            while (inFlight > 0) {
-                if (left <= 0) return false;
-                left = idle.awaitNanos(left);
-            }
-            return true;
-        } finally {
-            lock.unlock();
-        }
+        return inFlight.awaitIdle(timeout);
+    }
+
+    /** Connections open now (for tests). */
+    int openConnections() {
+        return connections.open();
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
-    }
-
-    private static void add(Map<String, HttpRoute> map, HttpRoute route) {
-        if (map.putIfAbsent(key(route.method(), route.path()), route) != null) {
-            throw new IllegalArgumentException("two routes for " + route.method() + " " + route.path());
-        }
-    }
-
-    private static String key(String method, String path) {
-        return method + " " + path;
-    }
-
-    private void exchange(HttpExchange exchange) throws IOException {
-        String requestId = requestId(exchange);
-        MDC.put("requestId", requestId);
-        boolean counted = false;
-        // The exchange is closed (its answer flushed) before it stops counting as in flight.
-        try (exchange) {
-            exchange.getResponseHeaders().set("X-Request-Id", requestId);
-            String method = exchange.getRequestMethod();
-            String path = exchange.getRequestURI().getRawPath();
-            HttpRoute probe = probes.get(key(method, path));
-            if (probe != null) {
-                send(exchange, run(probe, exchange, requestId, new byte[0]));
-                return;
-            }
-            HttpRoute route = routes.get(key(method, path));
-            if (route == null) {
-                send(exchange, notFound(method, path));
-                return;
-            }
-            counted = enter();
-            if (!counted) {
-                send(exchange, RouteResponse.text(503, "Askgate is shutting down\n"));
-                return;
-            }
-            long started = System.nanoTime();
-            RouteResponse response = readBody(exchange)
-                    .map(body -> run(route, exchange, requestId, body))
-                    .orElseGet(() -> RouteResponse.text(413, "request body over " + MAX_BODY_BYTES + " bytes\n"));
-            send(exchange, response);
-            log.info("{} {} -> {} in {} ms", method, path, response.status(), (System.nanoTime() - started) / 1_000_000);
-        } finally {
-            if (counted) leave();
-            MDC.remove("requestId");
-        }
-    }
-
-    private RouteResponse notFound(String method, String path) {
-        boolean otherMethod = probes.values().stream().anyMatch(r -> r.path().equals(path))
-                || routes.values().stream().anyMatch(r -> r.path().equals(path));
-        return otherMethod ? RouteResponse.text(405, method + " is not allowed here\n")
-                : RouteResponse.text(404, "no such path\n");
-    }
-
-    private static RouteResponse run(HttpRoute route, HttpExchange exchange, String requestId, byte[] body) {
-        var request = new RouteRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body,
-                exchange.getRemoteAddress().getAddress().getHostAddress(), requestId);
         try {
-            return route.handle(request);
+            server.stop();
         } catch (Exception e) {
-            // The exception's class and message stay in the log (one line; the stack trace at DEBUG); the caller
-            // learns only that it failed.
-            log.error("{} failed: {}", route, ExceptionLine.of(e));
-            log.debug("{} failed", route, e);
-            return RouteResponse.text(500, "internal error, request id " + requestId + "\n");
+            log.warn("HTTP server did not stop cleanly: {}", ExceptionLine.of(e));
         }
-    }
-
-    private static Optional<byte[]> readBody(HttpExchange exchange) throws IOException {
-        try (InputStream in = exchange.getRequestBody()) {
-            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            return body.length > MAX_BODY_BYTES ? Optional.empty() : Optional.of(body);
-        }
-    }
-
-    private static void send(HttpExchange exchange, RouteResponse response) throws IOException {
-        response.headers().forEach(exchange.getResponseHeaders()::set);
-        boolean empty = response.body().length == 0 || "HEAD".equals(exchange.getRequestMethod());
-        exchange.sendResponseHeaders(response.status(), empty ? -1 : response.body().length);
-        if (!empty) exchange.getResponseBody().write(response.body());
-    }
-
-    private boolean enter() {
-        lock.lock();
-        try {
-            if (stopping) return false;
-            inFlight++;
-            return true;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void leave() {
-        lock.lock();
-        try {
-            inFlight--;
-            idle.signalAll();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private static String requestId(HttpExchange exchange) {
-        String given = exchange.getRequestHeaders().getFirst("X-Request-Id");
-        if (given != null && SAFE_REQUEST_ID.matcher(given).matches()) return given;
-        return RequestIds.next();
+        executor.shutdownNow();
     }
 }

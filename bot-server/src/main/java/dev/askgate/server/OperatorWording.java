@@ -30,6 +30,7 @@ final class OperatorWording {
             case Refusal.QuestionTooLong ignored -> words.refusal(refusal);
             case Refusal.SecretInQuestion ignored -> words.refusal(refusal);
             case Refusal.NotAllowed ignored -> words.refusal(refusal);
+            case Refusal.DirectMessagesOff ignored -> words.refusal(refusal);
         };
     }
 
@@ -40,8 +41,8 @@ final class OperatorWording {
             case ModelError.QuotaExceeded ignored -> "The OpenAI account is out of credit (429 insufficient_quota): "
                     + "add credit or raise the project's limit in OpenAI's billing settings.";
             case ModelError.ModelNotFound notFound -> "The model" + (notFound.model().isBlank() ? "" : " "
-                    + notFound.model()) + " is not available to this key: set OPENAI_MODEL to one it lists "
-                    + "(askgate check shows whether it does).";
+                    + notFound.model()) + " is not available on this endpoint (retired or misspelled): set "
+                    + "OPENAI_MODEL to a current model it lists (askgate check shows whether it does).";
             case ModelError.PermissionDenied ignored -> "The key may not use this model here (403): check the "
                     + "project's model permissions and region, or OPENAI_PROJECT_ID / OPENAI_ORG_ID.";
             case ModelError.Rejected rejected when rejected.status() == 0 -> "The request failed inside Askgate "
@@ -54,6 +55,8 @@ final class OperatorWording {
             case ModelError.Network ignored -> "Could not reach the model endpoint: check OPENAI_BASE_URL, DNS, "
                     + "proxies and the network.";
             case ModelError.StreamBroken ignored -> words.error(error);
+            case ModelError.Busy ignored -> words.error(error) + " (OPENAI_MAX_CONCURRENT sets how many calls run "
+                    + "at once.)";
         };
     }
 }

@@ -21,6 +21,13 @@ public record RouteResponse(int status, Map<String, String> headers, byte[] body
                 text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** This response with one more header (or one replaced). */
+    public RouteResponse withHeader(String name, String value) {
+        var more = new java.util.HashMap<>(headers);
+        more.put(name, value);
+        return new RouteResponse(status, more, body);
+    }
+
     @Override
     public String toString() {
         return "RouteResponse[" + status + ", " + body.length + " bytes]";

@@ -1,5 +1,6 @@
 package dev.askgate.slack;
 
+import com.google.gson.JsonParseException;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
@@ -8,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,8 +20,9 @@ import java.util.function.BooleanSupplier;
  * Slack's requests in HTTP mode (slash commands, events, {@code url_verification}), independent of the HTTP
  * server that carries them: the launcher mounts {@link #handle} at {@code POST /slack/events}.
  * A body over 1 MiB is refused (413); a missing or wrong signature, or a timestamp more than five minutes
- * off in either direction, is answered 401 before anything else is looked at; the rest goes to Bolt,
- * whose own signature check runs again on the way.
+ * off in either direction, is answered 401 before anything else is looked at; a signed body of a shape Bolt
+ * would fail on is 400 ({@link SlackBodyCheck}), Slack's {@code app_rate_limited} notice 200; the rest goes
+ * to Bolt, whose own signature check runs again on the way.
  */
 public final class SlackHttpEndpoint {
     private static final Logger log = LoggerFactory.getLogger(SlackHttpEndpoint.class);
@@ -27,10 +30,12 @@ public final class SlackHttpEndpoint {
     public static final int MAX_BODY_BYTES = 1024 * 1024;
     public static final String PATH = "/slack/events";
     private static final String INVALID = "{\"error\":\"invalid request\"}";
+    private static final String MALFORMED = "{\"error\":\"malformed request\"}";
 
     private final App app;
     private final SlackRequestParser parser;
     private final SlackRequestCheck check;
+    private final SlackBodyCheck bodyCheck = new SlackBodyCheck();
     private final BooleanSupplier stopping;
 
     /** What to send back to Slack. */
@@ -76,6 +81,21 @@ public final class SlackHttpEndpoint {
             log.info("platform=slack rejected an HTTP request: {}", verdict.reason());
             return Reply.json(401, INVALID);
         }
+        switch (bodyCheck.of(raw)) {
+            case SlackBodyCheck.Malformed malformed -> {
+                return malformed(body.length, malformed.reason());
+            }
+            case SlackBodyCheck.RateLimited limited -> {
+                // Slack delivers at most 30,000 events an hour per workspace to one app; this says some were dropped.
+                log.warn("platform=slack Slack is holding back this app's events for the minute from {} "
+                        + "(app_rate_limited): over Slack's limit of events per workspace an hour",
+                        Instant.ofEpochSecond(limited.minute()));
+                return new Reply(200, "text/plain; charset=utf-8", new byte[0]);
+            }
+            case SlackBodyCheck.ForBolt forBolt -> {
+                // on to Bolt
+            }
+        }
         if (stopping.getAsBoolean() && isEvent(raw)) {
             // Slack retries an event that did not get a 2xx; a slash command (not retried) still reaches Bolt,
             // whose handler acknowledges it with "restarting, ask again".
@@ -86,17 +106,24 @@ public final class SlackHttpEndpoint {
             Request<?> request = parser.parse(SlackRequestParser.HttpRequest.builder()
                     .requestUri(PATH).queryString(Map.of()).requestBody(raw)
                     .headers(new RequestHeaders(h)).remoteAddress("").build());
-            if (request == null) {
-                return Reply.json(400, "{\"error\":\"unsupported request\"}");
-            }
+            if (request == null) return malformed(body.length, "no request Bolt knows");
             com.slack.api.bolt.response.Response response = app.run(request);
             String contentType = response.getContentType() == null ? "text/plain; charset=utf-8" : response.getContentType();
             byte[] out = response.getBody() == null ? new byte[0] : response.getBody().getBytes(StandardCharsets.UTF_8);
             return new Reply(response.getStatusCode() == null ? 200 : response.getStatusCode(), contentType, out);
+        } catch (JsonParseException e) {
+            // Bolt reads the payload into its own types: a field of the wrong type ends here.
+            return malformed(body.length, "a field Bolt could not read");
         } catch (Exception e) {
             log.error("platform=slack handling an HTTP request failed: {}", e.getClass().getName());
             return Reply.json(500, "{\"error\":\"internal error\"}");
         }
+    }
+
+    /** One line with the size and the reason, never the body (it may be anything, of any length). */
+    private static Reply malformed(int size, String reason) {
+        log.warn("platform=slack refused a signed request of {} bytes: {}", size, reason);
+        return Reply.json(400, MALFORMED);
     }
 
     /** An Events API callback (JSON), as opposed to a slash command (a form) or {@code url_verification}. */
