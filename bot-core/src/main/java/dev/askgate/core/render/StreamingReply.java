@@ -22,6 +22,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * the final flush books every edit it makes. One edit is scheduled at a time; it reads the text
  * when it runs, so text that arrives during the quiet interval is shown by it. Deltas come from the model's
  * stream thread, scheduled edits from the scheduler; platform calls are serialised by one lock.
+ *
+ * <p>When the pacer says that showing progress would take budget the final edits need
+ * ({@link EditPacer#progressAllowed}), nothing is posted or edited until it has room again (checked once an
+ * interval); an answer not shown by the time it ends is posted whole, without any edit.
  */
 public final class StreamingReply implements ReplySink {
     private static final Logger log = LoggerFactory.getLogger(StreamingReply.class);
@@ -77,8 +81,8 @@ public final class StreamingReply implements ReplySink {
             postNow = !firstPostTried && !text.toString().isBlank();
             if (postNow) firstPostTried = true;
         }
-        if (postNow) {
-            flush(false); // the first words appear at once
+        if (postNow && pacer.progressAllowed(channelKey)) {
+            flush(false, false); // the first words appear at once
         } else {
             scheduleEdit();
         }
@@ -181,14 +185,22 @@ public final class StreamingReply implements ReplySink {
         synchronized (state) {
             if (finished || pending != null) return;
             String last = lastId;
-            // No message yet means the first post failed: try again after an interval, not on every delta.
-            Duration wait = last == null ? pacer.messageInterval() : pacer.reserveEdit(channelKey, last);
+            // No message yet (the first post failed, or waits for room in the budget), or no room for progress:
+            // look again after an interval, booking nothing, rather than on every delta.
+            boolean book = last != null && pacer.progressAllowed(channelKey);
+            Duration wait = book ? pacer.reserveEdit(channelKey, last) : pacer.messageInterval();
             pending = scheduler.schedule(wait, () -> {
                 synchronized (state) {
                     if (finished) return;
                     pending = null;
                 }
-                flush(true);
+                if (book) {
+                    flush(true, false);
+                } else if (lastId == null && pacer.progressAllowed(channelKey)) {
+                    flush(true, true);
+                } else {
+                    scheduleEdit();
+                }
             });
         }
     }
@@ -199,14 +211,16 @@ public final class StreamingReply implements ReplySink {
      * booked slot, so that a text crossing the message limit (an edit of the earlier part and a new part) never
      * makes two calls on one booking and the channel's budget holds.
      */
-    private void flush(boolean scheduled) {
+    private void flush(boolean scheduled, boolean firstPostOnly) {
         boolean more = false;
         io.lock();
         try {
             synchronized (state) {
                 if (finished && scheduled) return;
             }
-            List<String> parts = parts(text());
+            // An unbooked look-again may only make the first post: an edit needs a booked slot.
+            List<String> parts = firstPostOnly && !ids.isEmpty() ? List.of() : parts(text());
+            more = firstPostOnly && !ids.isEmpty();
             int calls = 0;
             for (int i = 0; i < parts.size(); i++) {
                 boolean isNew = i >= ids.size();
