@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Paces the edits of growing messages: at most one edit per {@code messageInterval} per message, and at
@@ -16,9 +17,9 @@ import java.util.Objects;
  * <p>Callers book a slot and wait for it: {@link #reserveEdit} returns how long to wait before editing and
  * counts that edit against the budget, so that concurrent replies never book the same slot. The final edit
  * of an answer ({@link #reserveFinalEdit}) skips the per-message interval but not the channel budget.
- * A pacer that {@linkplain #keepingFinalsFree keeps the final edits free} says, through {@link #progressAllowed},
- * when showing progress (a first post of a partial answer, an intermediate edit) would take budget that the
- * final edits of the messages already shown will need: under a burst, answers then come whole, not late.
+ * A pacer that {@linkplain #keepingFinalsFree keeps the final edits free} refuses progress (a first post of a
+ * partial answer: {@link #openIfRoom}; an intermediate edit: {@link #reserveProgressEdit}) that would take budget
+ * the final edits of the replies already shown will need: under a burst, answers then come whole, not late.
  *
  * <p>Booking costs O(log n) in the bookings of its key (two binary searches per candidate, a bounded number of
  * candidates); bookings no window can reach are pruned as time passes. Thread-safe.
@@ -36,7 +37,7 @@ public final class EditPacer {
     private final Clock clock;
     private final Map<String, ChannelLog> channels = new HashMap<>();
     private final Map<String, Long> lastTouch = new HashMap<>();
-    /** Messages shown but not finished, by id: each will need one final edit in its key's budget. */
+    /** Replies shown in part and not finished, by reply token: each will need a final edit in its key's budget. */
     private final Map<String, Open> open = new HashMap<>();
 
     /** Booked edit times of one channel, a platform-imposed pause, and how many of its messages are open. */
@@ -70,11 +71,12 @@ public final class EditPacer {
     }
 
     /**
-     * Slack: {@code chat.update} is Tier 3, about 50 calls per minute per workspace; key it by workspace. The
-     * final edits are kept free: progress is shown only while the budget has room for every open answer's end.
+     * Slack: {@code chat.update} is Tier 3, about 50 calls per minute per workspace; key it by workspace. A second
+     * of margin on the window absorbs calls that leave late and arrive together. The final edits are kept free:
+     * progress is shown only while the budget has room for every open answer's end.
      */
     public static EditPacer forSlack(Duration messageInterval, Clock clock) {
-        return new EditPacer(messageInterval, 50, Duration.ofMinutes(1), clock).keepingFinalsFree();
+        return new EditPacer(messageInterval, 50, Duration.ofSeconds(61), clock).keepingFinalsFree();
     }
 
     /** Slack's {@code chat.postMessage}: about one a second per channel; key it by channel. */
@@ -95,17 +97,43 @@ public final class EditPacer {
     /**
      * Whether progress may be shown in {@code channelKey} now (a first post of a partial answer, an intermediate
      * edit): always, unless this pacer keeps the final edits free and the edits booked around now, plus one final
-     * edit for every open message, plus this one, would not fit in the budget.
+     * edit for every open reply, plus this one, would not fit in the budget.
      */
     public synchronized boolean progressAllowed(String channelKey) {
         if (!finalsFirst) return true;
         long now = clock.millis();
-        ChannelLog log = channels.get(channelKey);
-        if (log == null) return channelEdits > 1;
+        ChannelLog log = channels.computeIfAbsent(channelKey, k -> new ChannelLog());
         if (log.blockedUntil > now) return false;
         log.booked.dropUpTo(now - windowMillis);
         int booked = log.booked.countBetween(now - windowMillis, now + windowMillis);
         return booked + log.open + 1 < channelEdits;
+    }
+
+    /**
+     * A reply (by a token of its own) is about to show a partial answer, and so will need a final edit: true, and
+     * counted as open until {@link #close}, when {@link #progressAllowed}; false (nothing counted) otherwise.
+     * Checking and counting at once keeps a burst of replies from all seeing the same room.
+     */
+    public synchronized boolean openIfRoom(String channelKey, String replyToken) {
+        if (!progressAllowed(channelKey)) return false;
+        if (finalsFirst && open.putIfAbsent(replyToken, new Open(channelKey, clock.millis())) == null) {
+            channels.get(channelKey).open++;
+        }
+        return true;
+    }
+
+    /** The reply {@code replyToken} has made its final edits (or given up): it no longer needs budget. */
+    public synchronized void close(String replyToken) {
+        Open was = open.remove(replyToken);
+        if (was != null) {
+            ChannelLog log = channels.get(was.channelKey());
+            if (log != null && log.open > 0) log.open--;
+        }
+    }
+
+    /** Books an intermediate edit of {@code messageId} when {@link #progressAllowed}; empty (nothing booked) otherwise. */
+    public synchronized Optional<Duration> reserveProgressEdit(String channelKey, String messageId) {
+        return progressAllowed(channelKey) ? Optional.of(book(channelKey, messageId, true)) : Optional.empty();
     }
 
     /** Books an intermediate edit of {@code messageId}; returns how long to wait before making it. */
@@ -127,14 +155,10 @@ public final class EditPacer {
         return Duration.ofMillis(at - now);
     }
 
-    /** A message was just posted: its first edit waits a whole interval, as any later one; it is open until forgotten. */
+    /** A message was just posted: its first edit waits a whole interval, as any later one. */
     public synchronized void posted(String channelKey, String messageId) {
-        long now = clock.millis();
-        lastTouch.put(messageId, now);
-        if (open.putIfAbsent(messageId, new Open(channelKey, now)) == null) {
-            channels.computeIfAbsent(channelKey, k -> new ChannelLog()).open++;
-        }
-        pruneIfLarge(now);
+        lastTouch.put(messageId, clock.millis());
+        pruneIfLarge(clock.millis());
     }
 
     /** The platform said to wait (a 429 with {@code Retry-After}): no edit in this channel before then. */
@@ -160,11 +184,6 @@ public final class EditPacer {
     /** The message will not be edited again. */
     public synchronized void forget(String messageId) {
         lastTouch.remove(messageId);
-        Open was = open.remove(messageId);
-        if (was != null) {
-            ChannelLog log = channels.get(was.channelKey());
-            if (log != null && log.open > 0) log.open--;
-        }
     }
 
     private Duration book(String channelKey, String messageId, boolean paced) {

@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -33,12 +35,15 @@ public final class StreamingReply implements ReplySink {
     static final String NOTE_SEPARATOR = "\n\n";
     /** What a message no longer needed by the final text shows. */
     static final String BLANK = "\u2026";
+    private static final AtomicLong NEXT_TOKEN = new AtomicLong();
 
     private final MessageTarget target;
     private final MessageSplitter splitter;
     private final EditPacer pacer;
     private final String channelKey;
     private final EditScheduler scheduler;
+    /** This reply's name in the pacer's count of replies that will need a final edit. */
+    private final String token = "reply-" + NEXT_TOKEN.incrementAndGet();
 
     private final Object state = new Object();
     private final StringBuilder text = new StringBuilder();
@@ -81,7 +86,7 @@ public final class StreamingReply implements ReplySink {
             postNow = !firstPostTried && !text.toString().isBlank();
             if (postNow) firstPostTried = true;
         }
-        if (postNow && pacer.progressAllowed(channelKey)) {
+        if (postNow && pacer.openIfRoom(channelKey, token)) {
             flush(false, false); // the first words appear at once
         } else {
             scheduleEdit();
@@ -158,8 +163,10 @@ public final class StreamingReply implements ReplySink {
                 }
             }
             ids.forEach(pacer::forget);
+            pacer.close(token);
             done.complete(null);
         } catch (RuntimeException e) {
+            pacer.close(token);
             done.completeExceptionally(e);
         } finally {
             io.unlock();
@@ -172,6 +179,7 @@ public final class StreamingReply implements ReplySink {
             try {
                 edit(index, part);
             } catch (RuntimeException e) {
+                pacer.close(token);
                 done.completeExceptionally(e);
                 return;
             } finally {
@@ -187,8 +195,9 @@ public final class StreamingReply implements ReplySink {
             String last = lastId;
             // No message yet (the first post failed, or waits for room in the budget), or no room for progress:
             // look again after an interval, booking nothing, rather than on every delta.
-            boolean book = last != null && pacer.progressAllowed(channelKey);
-            Duration wait = book ? pacer.reserveEdit(channelKey, last) : pacer.messageInterval();
+            Optional<Duration> booked = last == null ? Optional.empty() : pacer.reserveProgressEdit(channelKey, last);
+            boolean book = booked.isPresent();
+            Duration wait = booked.orElse(pacer.messageInterval());
             pending = scheduler.schedule(wait, () -> {
                 synchronized (state) {
                     if (finished) return;
@@ -196,7 +205,7 @@ public final class StreamingReply implements ReplySink {
                 }
                 if (book) {
                     flush(true, false);
-                } else if (lastId == null && pacer.progressAllowed(channelKey)) {
+                } else if (lastId == null && pacer.openIfRoom(channelKey, token)) {
                     flush(true, true);
                 } else {
                     scheduleEdit();

@@ -145,25 +145,26 @@ class EditPacerTest {
     }
 
     @Test
-    void aPacerThatKeepsFinalsFreeStopsProgressWhileOpenMessagesNeedTheirFinalEdits() {
+    void aPacerThatKeepsFinalsFreeStopsProgressWhileOpenRepliesNeedTheirFinalEdits() {
         EditPacer pacer = new EditPacer(INTERVAL, 5, Duration.ofSeconds(5), clock).keepingFinalsFree();
-        assertThat(pacer.progressAllowed("w")).isTrue();
-        for (int i = 0; i < 4; i++) pacer.posted("w", "m" + i);
-
-        // Four open messages need four final edits; a fifth edit of progress would leave one of them waiting.
-        assertThat(pacer.progressAllowed("w")).isFalse();
+        // Four replies show partial answers (and so will need four final edits); a fifth may not start.
+        for (int i = 0; i < 4; i++) assertThat(pacer.openIfRoom("w", "r" + i)).as("reply %d", i).isTrue();
+        assertThat(pacer.openIfRoom("w", "r4")).isFalse();
+        assertThat(pacer.reserveProgressEdit("w", "m0")).isEmpty();
         assertThat(pacer.progressAllowed("other")).isTrue();
+
         for (int i = 0; i < 4; i++) assertThat(pacer.reserveFinalEdit("w", "m" + i)).isZero();
-        for (int i = 0; i < 4; i++) pacer.forget("m" + i);
+        for (int i = 0; i < 4; i++) pacer.close("r" + i);
         assertThat(pacer.progressAllowed("w")).isFalse(); // four edits in this window
         clock.advance(Duration.ofSeconds(5));
         assertThat(pacer.progressAllowed("w")).isTrue();
+        assertThat(pacer.reserveProgressEdit("w", "m0")).contains(Duration.ZERO);
     }
 
     @Test
     void discordsPacerAlwaysAllowsProgress() {
         EditPacer pacer = EditPacer.forDiscord(INTERVAL, clock);
-        for (int i = 0; i < 10; i++) pacer.posted("c", "m" + i);
+        for (int i = 0; i < 10; i++) assertThat(pacer.openIfRoom("c", "r" + i)).isTrue();
         assertThat(pacer.progressAllowed("c")).isTrue();
     }
 
