@@ -25,12 +25,19 @@ import java.util.concurrent.ThreadLocalRandom;
 final class SlackWebApi {
     /** What marks Askgate's posts in their metadata, so that a post whose answer was lost can be found. */
     static final String MARKER_EVENT = "askgate_post";
+    /**
+     * The longest a post may wait for its channel's turn. Beyond it the channel's backlog is refused rather than
+     * grown: at one post a second, five minutes is 300 posts queued in one channel, and no more waiting answers
+     * (threads, texts) than that per channel stay in memory.
+     */
+    static final Duration LONGEST_POST_WAIT = Duration.ofMinutes(5);
 
     private final Slack slack;
     private final MethodsClient methods;
     private final WebApiRetry retry;
     private final EditPacer posts;
     private final EditPacer updates;
+    private final Duration longestPostWait;
     private volatile String team = "";
 
     /**
@@ -38,6 +45,12 @@ final class SlackWebApi {
      * @param updates the core's pacer of {@code chat.update} per workspace; told of Slack's 429s
      */
     SlackWebApi(Slack slack, String botToken, WebApiRetry retry, EditPacer posts, EditPacer updates) {
+        this(slack, botToken, retry, posts, updates, LONGEST_POST_WAIT);
+    }
+
+    SlackWebApi(Slack slack, String botToken, WebApiRetry retry, EditPacer posts, EditPacer updates,
+                Duration longestPostWait) {
+        this.longestPostWait = longestPostWait;
         this.slack = slack;
         this.methods = slack.methods(botToken);
         this.retry = retry;
@@ -70,7 +83,12 @@ final class SlackWebApi {
                 Optional<String> earlier = findPosted(channel, threadTs, marker);
                 if (earlier.isPresent()) return earlier.get();
             }
-            sleep(posts.reserveFinalEdit(channel, marker));
+            Duration turn = posts.reserveFinalEdit(channel, marker);
+            if (turn.compareTo(longestPostWait) > 0) {
+                posts.cancelEdit(channel, marker);
+                throw new SlackCallFailed("chat.postMessage", "backlog");
+            }
+            sleep(turn);
             ChatPostMessageResponse r = WebApiRetry.ok("chat.postMessage", methods.chatPostMessage(req -> {
                 req.channel(channel).text(text).mrkdwn(true).unfurlLinks(false).unfurlMedia(false).metadata(metadata);
                 if (threadTs != null && !threadTs.isEmpty()) req.threadTs(threadTs);

@@ -40,6 +40,8 @@ final class SlackWording {
             case "ratelimited" -> "Slack is limiting how fast I can post right now. Please ask again in a minute.";
             case "msg_too_long" -> "My answer was too long for Slack, even split into several messages.";
             case "network" -> "I couldn't reach Slack to post the answer. Please try again.";
+            case "backlog" -> "So many questions are waiting in this channel that Slack would not let me post for"
+                    + " minutes. Please ask again later, or in another channel.";
             case "timeout" -> "Slack did not confirm my answer in time, several times over. Please check the thread,"
                     + " and ask again if the answer is missing.";
             default -> "Slack refused to show my answer (`" + e.error() + "`). Please try again; if it keeps"
