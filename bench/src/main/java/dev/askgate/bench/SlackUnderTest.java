@@ -48,9 +48,9 @@ final class SlackUnderTest implements AutoCloseable {
         SlackSettings settings = new SlackSettings(new Secret(BOT_TOKEN),
                 new SlackSettings.Connection.SocketMode(new Secret(APP_TOKEN)), slack.apiUrl(), true, editInterval,
                 SlackSettings.AccessLists.OPEN);
-        ChatSettings chatSettings = new ChatSettings("gpt-4o-mini", "You are a benchmark.", 16_000, 0);
+        ChatSettings chatSettings = new ChatSettings("gpt-6-luna", "You are a benchmark.", 16_000, 0);
         FixedKeySource keys = new FixedKeySource(new Secret(OPENAI_KEY));
-        OpenAiConfig openAiConfig = new OpenAiConfig(URI.create(openAi.baseUrl()), "gpt-4o-mini", "", "",
+        OpenAiConfig openAiConfig = new OpenAiConfig(URI.create(openAi.baseUrl()), "gpt-6-luna", "", "",
                 Duration.ofSeconds(60), 0, new KeySpec.FromValue(new Secret(OPENAI_KEY)));
         OpenAiChatModel model = new OpenAiChatModel(http, new ObjectMapper(), openAiConfig, keys);
         ChatService chat = new ChatService(model, chatSettings, new SecretGuard(), new ContextWindow(chatSettings),
