@@ -34,7 +34,7 @@ final class AskCommand implements SlashCommandHandler {
         if (question.isEmpty() || word.equals("help") || word.equals("?")) {
             return ctx.ack(intake.wording().usage());
         }
-        if (!intake.firstTime("command:" + p.getTriggerId())) {
+        if (!intake.firstTime("command", p.getTriggerId())) {
             return ctx.ack();
         }
         boolean dm = SlackIntake.isDirect(p.getChannelId());

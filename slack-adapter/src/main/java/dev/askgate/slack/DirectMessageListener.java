@@ -32,7 +32,7 @@ final class DirectMessageListener implements BoltEventHandler<MessageEvent> {
         if (!"im".equals(event.getChannelType()) || fromBot || user == null || user.equals(ctx.getBotUserId())) {
             return ctx.ack();
         }
-        if (!intake.firstTime("event:" + payload.getEventId())) {
+        if (!intake.firstTime("event", payload.getEventId())) {
             log.info("platform=slack event={} retry {} ignored: already being answered", payload.getEventId(), ctx.getRetryNum());
             return ctx.ack();
         }

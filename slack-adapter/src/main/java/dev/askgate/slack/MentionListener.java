@@ -27,7 +27,7 @@ final class MentionListener implements BoltEventHandler<AppMentionEvent> {
     @Override
     public Response apply(EventsApiPayload<AppMentionEvent> payload, EventContext ctx) {
         AppMentionEvent event = payload.getEvent();
-        if (!intake.firstTime("event:" + payload.getEventId())) {
+        if (!intake.firstTime("event", payload.getEventId())) {
             log.info("platform=slack event={} retry {} ignored: already being answered", payload.getEventId(), ctx.getRetryNum());
             return ctx.ack();
         }

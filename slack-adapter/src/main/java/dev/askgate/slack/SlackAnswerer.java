@@ -31,15 +31,15 @@ final class SlackAnswerer {
     private final EditScheduler scheduler;
     private final Function<ChatOutcome, String> outcomeWords;
     private final SlackWording wording;
-    private final String pacerKey;
     private final MessageSplitter splitter = new MessageSplitter(PART_CHARS);
+    private final UndeliveredAnswers undelivered = new UndeliveredAnswers();
 
     /**
+     * @param pacer        Slack's {@code chat.update} budget, counted per workspace
      * @param outcomeWords the core's words for an outcome (Markdown; empty for a plain answer)
-     * @param pacerKey     what Slack's {@code chat.update} budget is counted by (the workspace)
      */
     SlackAnswerer(ChatService chat, SlackWebApi api, MrkdwnConverter mrkdwn, EditPacer pacer, EditScheduler scheduler,
-                  Function<ChatOutcome, String> outcomeWords, SlackWording wording, String pacerKey) {
+                  Function<ChatOutcome, String> outcomeWords, SlackWording wording) {
         this.chat = chat;
         this.api = api;
         this.mrkdwn = mrkdwn;
@@ -47,13 +47,13 @@ final class SlackAnswerer {
         this.scheduler = scheduler;
         this.outcomeWords = outcomeWords;
         this.wording = wording;
-        this.pacerKey = pacerKey;
     }
 
     void answer(SlackQuestion q) {
         String id = q.request().requestId();
-        StreamingReply reply = new StreamingReply(new SlackThreadTarget(api, mrkdwn, q.channel(), q.thread()),
-                splitter, pacer, pacerKey, scheduler);
+        String workspace = api.workspaceKey(q.request().caller().workspaceId());
+        StreamingReply reply = new StreamingReply(new SlackThreadTarget(api, mrkdwn, q.channel(), workspace, q.thread()),
+                splitter, pacer, workspace, scheduler);
         ReplySink sink = new ReplySink() {
             @Override
             public void started() {
@@ -94,9 +94,9 @@ final class SlackAnswerer {
         } catch (CompletionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof SlackCallFailed failed) {
-                log.warn("platform=slack request={} channel={} answer not shown: {}",
-                        q.request().requestId(), q.channel(), failed.getMessage());
-                tellPrivately(q, wording.slackFailed(failed));
+                String text = mrkdwn.convert(reply.text());
+                undelivered.keep(q, failed, text);
+                tellPrivately(q, wording.answerNotPosted(failed, text));
             } else {
                 log.error("platform=slack request={} channel={} answer not shown: {}",
                         q.request().requestId(), q.channel(), cause == null ? e.getClass().getName() : cause.getClass().getName());

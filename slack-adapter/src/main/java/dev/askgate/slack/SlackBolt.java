@@ -22,19 +22,22 @@ final class SlackBolt {
 
     /**
      * Bolt's client, pointed at {@code settings.apiUrl()}, with explicit timeouts and no background stats, on the
-     * launcher's {@code OkHttpClient} (its connection pool and dispatcher are shared; only timeouts and Slack's
-     * User-Agent are added). Never {@code close()} the result: that would shut the shared client's dispatcher.
+     * launcher's {@code OkHttpClient} (its connection pool and dispatcher are shared; timeouts and Slack's
+     * User-Agent are added, and OkHttp's silent retry on connection failure is turned off). Never {@code close()} the result: that would shut the shared client's dispatcher.
      */
     static Slack client(SlackSettings settings, OkHttpClient shared) {
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(settings.apiUrl());
         config.setStatsEnabled(false);
         config.setPrettyResponseLoggingEnabled(false);
+        Duration timeout = settings.apiTimeout();
         OkHttpClient http = shared.newBuilder()
+                // Never resend silently: a post Slack already made would appear twice. WebApiRetry decides instead.
+                .retryOnConnectionFailure(false)
                 .connectTimeout(Duration.ofSeconds(10))
-                .readTimeout(Duration.ofSeconds(15))
-                .writeTimeout(Duration.ofSeconds(15))
-                .callTimeout(Duration.ofSeconds(30))
+                .readTimeout(timeout)
+                .writeTimeout(timeout)
+                .callTimeout(timeout.multipliedBy(2))
                 .addInterceptor(new UserAgentInterceptor(Map.of()))
                 .build();
         SlackHttpClient slackHttp = new SlackHttpClient(http);

@@ -44,8 +44,13 @@ final class SlackIntake {
     SlackWording wording() { return wording; }
     boolean allowDms() { return allowDms; }
 
-    boolean firstTime(String deliveryId) {
-        return dedupe.firstSeen("slack:" + deliveryId);
+    /**
+     * Whether the delivery {@code id} of this {@code kind} (event, command) is new. A delivery without an id
+     * cannot be a recognisable retry: it is always new, so that one missing id never hides every later one.
+     */
+    boolean firstTime(String kind, String id) {
+        if (id == null || id.isBlank()) return true;
+        return dedupe.firstSeen("slack:" + kind + ":" + id);
     }
 
     boolean allows(Caller caller) {

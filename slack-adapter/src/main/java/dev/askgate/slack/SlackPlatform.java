@@ -46,8 +46,8 @@ public final class SlackPlatform implements ChatPlatform {
     /**
      * @param http         the launcher's one OkHttpClient; Bolt's Web API client is derived from it
      * @param chat         the core's question pipeline
-     * @param pacer        paces {@code chat.update} calls: {@code EditPacer.forSlack(settings.editInterval(), clock)};
-     *                     Slack's 429s on {@code chat.update} are fed back to it
+     * @param pacer        paces {@code chat.update} calls per workspace: {@code EditPacer.forSlack(settings.editInterval(),
+     *                     clock)}; Slack's 429s on {@code chat.update} are fed back to it
      * @param dedupe       remembers event and command ids, so that Slack's retries are answered once
      * @param outcomeWords the core's words for each outcome (Markdown; empty for a plain answer)
      * @param clock        for the HTTP-mode timestamp check
@@ -57,14 +57,12 @@ public final class SlackPlatform implements ChatPlatform {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("askgate-slack-timer").factory());
         this.slack = SlackBolt.client(settings, Objects.requireNonNull(http, "http"));
-        String pacerKey = "slack";
-        this.api = new SlackWebApi(slack, settings.botToken().value(), (method, wait) -> {
-            if (method.equals("chat.update")) pacer.backOff(pacerKey, wait);
-        });
+        this.api = new SlackWebApi(slack, settings.botToken().value(), new WebApiRetry(Duration.ofMillis(500)),
+                EditPacer.forSlackPosts(clock), pacer);
         MrkdwnConverter mrkdwn = new MrkdwnConverter();
         SlackWording wording = new SlackWording(SlackBolt.COMMAND);
         SlackAnswerer answerer = new SlackAnswerer(chat, api, mrkdwn, pacer, EditScheduler.onVirtualThreads(timer),
-                outcomeWords, wording, pacerKey);
+                outcomeWords, wording);
         SlackAccess access = new SlackAccess(new AccessPolicy(settings.access().toRules()), RefusalThrottle.perMinute(clock));
         SlackIntake intake = new SlackIntake(api, answerer, access, dedupe, workers,
                 wording, mrkdwn, outcomeWords, settings.allowDms());

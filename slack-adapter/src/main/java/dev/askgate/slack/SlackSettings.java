@@ -20,11 +20,19 @@ import java.util.Set;
  * @param allowDms     whether direct messages to the app are answered
  * @param editInterval the shortest time between two updates of one streamed message
  * @param access       allow and deny lists of workspaces, channels and users
+ * @param apiTimeout   how long one Web API attempt may wait for Slack's answer (read and write; twice it in all)
  */
 public record SlackSettings(Secret botToken, Connection connection, String apiUrl, boolean allowDms,
-                            Duration editInterval, AccessLists access) {
+                            Duration editInterval, AccessLists access, Duration apiTimeout) {
 
     public static final String DEFAULT_API_URL = "https://slack.com/api/";
+    public static final Duration DEFAULT_API_TIMEOUT = Duration.ofSeconds(15);
+
+    /** Settings with the default Web API timeout. */
+    public SlackSettings(Secret botToken, Connection connection, String apiUrl, boolean allowDms,
+                         Duration editInterval, AccessLists access) {
+        this(botToken, connection, apiUrl, allowDms, editInterval, access, DEFAULT_API_TIMEOUT);
+    }
 
     /** How Slack's events reach Askgate. */
     public sealed interface Connection {
@@ -71,6 +79,8 @@ public record SlackSettings(Secret botToken, Connection connection, String apiUr
         Objects.requireNonNull(editInterval, "editInterval");
         if (editInterval.isNegative()) throw new IllegalArgumentException("editInterval is negative");
         access = access == null ? AccessLists.OPEN : access;
+        apiTimeout = apiTimeout == null ? DEFAULT_API_TIMEOUT : apiTimeout;
+        if (apiTimeout.isNegative() || apiTimeout.isZero()) throw new IllegalArgumentException("apiTimeout <= 0");
     }
 
     /** Whether Slack's requests arrive over HTTP (and so need the {@code /slack/events} endpoint). */
@@ -90,6 +100,7 @@ public record SlackSettings(Secret botToken, Connection connection, String apiUr
         String apiUrl = s.url("SLACK_API_URL", DEFAULT_API_URL).toString() + "/";
         boolean allowDms = s.bool("SLACK_ALLOW_DMS", true);
         Duration editInterval = Duration.ofMillis(s.integer("SLACK_EDIT_INTERVAL_MS", 1500, 100, 60_000));
+        Duration apiTimeout = Duration.ofMillis(s.integer("SLACK_API_TIMEOUT_MS", 15_000, 500, 120_000));
         AccessLists access = new AccessLists(
                 s.idSet("SLACK_ALLOWED_TEAMS"), s.idSet("SLACK_DENIED_TEAMS"),
                 s.idSet("SLACK_ALLOWED_CHANNELS"), s.idSet("SLACK_DENIED_CHANNELS"),
@@ -116,7 +127,8 @@ public record SlackSettings(Secret botToken, Connection connection, String apiUr
                     + " (HTTP mode) is: set one of them");
             return Optional.empty();
         }
-        return Optional.of(new SlackSettings(bot.get(), connection, apiUrl, allowDms, editInterval, access));
+        return Optional.of(new SlackSettings(bot.get(), connection, apiUrl, allowDms, editInterval, access,
+                apiTimeout));
     }
 
     /** The API host, for logs. */

@@ -24,6 +24,7 @@ final class SlackThreadTarget implements MessageTarget {
     private final SlackWebApi api;
     private final MrkdwnConverter mrkdwn;
     private final String channel;
+    private final String workspaceKey;
     private final Supplier<String> threadTs;
     private final Map<String, List<String>> overflow = new ConcurrentHashMap<>();
     private final ReentrantLock overflowLock = new ReentrantLock();
@@ -33,12 +34,15 @@ final class SlackThreadTarget implements MessageTarget {
     private volatile int limit = SAFE_CHARS;
 
     /**
-     * @param threadTs the thread to answer in; asked for on the first post (it may post the question first)
+     * @param workspaceKey whose {@code chat.update} budget a 429 on an update holds back
+     * @param threadTs     the thread to answer in; asked for on the first post (it may post the question first)
      */
-    SlackThreadTarget(SlackWebApi api, MrkdwnConverter mrkdwn, String channel, Supplier<String> threadTs) {
+    SlackThreadTarget(SlackWebApi api, MrkdwnConverter mrkdwn, String channel, String workspaceKey,
+                      Supplier<String> threadTs) {
         this.api = Objects.requireNonNull(api, "api");
         this.mrkdwn = Objects.requireNonNull(mrkdwn, "mrkdwn");
         this.channel = Objects.requireNonNull(channel, "channel");
+        this.workspaceKey = Objects.requireNonNull(workspaceKey, "workspaceKey");
         this.threadTs = Objects.requireNonNull(threadTs, "threadTs");
     }
 
@@ -58,7 +62,7 @@ final class SlackThreadTarget implements MessageTarget {
         while (true) {
             List<String> pieces = pieces(converted);
             try {
-                api.update(channel, messageId, pieces.getFirst());
+                api.update(workspaceKey, channel, messageId, pieces.getFirst());
             } catch (SlackCallFailed e) {
                 if (tooLongAndShrunk(e)) continue;
                 throw e;
@@ -93,7 +97,7 @@ final class SlackThreadTarget implements MessageTarget {
      */
     private void updateIfChanged(String ts, String text) {
         if (text.equals(shown.get(ts))) return;
-        api.update(channel, ts, text);
+        api.update(workspaceKey, channel, ts, text);
         shown.put(ts, text);
     }
 

@@ -2,90 +2,131 @@ package dev.askgate.slack;
 
 import com.slack.api.Slack;
 import com.slack.api.methods.MethodsClient;
-import com.slack.api.methods.SlackApiException;
-import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import com.slack.api.methods.response.conversations.ConversationsRepliesResponse;
 import com.slack.api.model.Message;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.askgate.core.render.EditPacer;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The few Web API calls Askgate makes, with the bot token, over Bolt's client. A 429 is waited out
- * ({@code Retry-After}, a few times at most, reported to {@code onRateLimit} so that the edit pacer backs off
- * too); any other failure becomes a {@link SlackCallFailed} carrying Slack's error code.
- * Calls block: run them on virtual threads.
+ * The few Web API calls Askgate makes, with the bot token, over Bolt's client. Every call goes through
+ * {@link WebApiRetry} (transient failures retried, a post never resent blindly); {@code chat.postMessage} is
+ * paced per channel ({@code posts}, about one a second as Slack allows), and a rate-limit answer holds back
+ * that channel's posts or the workspace's updates ({@code updates}) too. A failure that remains becomes a
+ * {@link SlackCallFailed} carrying Slack's error code. Calls block: run them on virtual threads.
  */
 final class SlackWebApi {
-    private static final Logger log = LoggerFactory.getLogger(SlackWebApi.class);
-    private static final int RATE_LIMIT_RETRIES = 3;
-    private static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
+    /** What marks Askgate's posts in their metadata, so that a post whose answer was lost can be found. */
+    static final String MARKER_EVENT = "askgate_post";
+    /**
+     * The longest a post may wait for its channel's turn. Beyond it the channel's backlog is refused rather than
+     * grown: at one post a second, five minutes is 300 posts queued in one channel, and no more waiting answers
+     * (threads, texts) than that per channel stay in memory.
+     */
+    static final Duration LONGEST_POST_WAIT = Duration.ofMinutes(5);
 
     private final Slack slack;
     private final MethodsClient methods;
-    private final BiConsumer<String, Duration> onRateLimit;
-
-    /** A call of the Web API that may throw what Bolt's client throws. */
-    @FunctionalInterface
-    private interface Call<T extends SlackApiTextResponse> {
-        T run() throws IOException, SlackApiException;
-    }
+    private final WebApiRetry retry;
+    private final EditPacer posts;
+    private final EditPacer updates;
+    private final Duration longestPostWait;
+    private volatile String team = "";
 
     /**
-     * @param onRateLimit told (method, wait) about every 429, before the wait
+     * @param posts   books {@code chat.postMessage} per channel
+     * @param updates the core's pacer of {@code chat.update} per workspace; told of Slack's 429s
      */
-    SlackWebApi(Slack slack, String botToken, BiConsumer<String, Duration> onRateLimit) {
+    SlackWebApi(Slack slack, String botToken, WebApiRetry retry, EditPacer posts, EditPacer updates) {
+        this(slack, botToken, retry, posts, updates, LONGEST_POST_WAIT);
+    }
+
+    SlackWebApi(Slack slack, String botToken, WebApiRetry retry, EditPacer posts, EditPacer updates,
+                Duration longestPostWait) {
+        this.longestPostWait = longestPostWait;
         this.slack = slack;
         this.methods = slack.methods(botToken);
-        this.onRateLimit = onRateLimit;
+        this.retry = retry;
+        this.posts = posts;
+        this.updates = updates;
     }
 
     /** Checks the bot token ({@code auth.test}); a refusal or an unreachable Slack is a {@link SlackCallFailed}. */
     void authTest() {
-        call("auth.test", () -> methods.authTest(req -> req));
+        var r = retry.call("auth.test", true, wait -> { },
+                unknown -> WebApiRetry.ok("auth.test", methods.authTest(req -> req)));
+        team = r.getTeamId() == null ? "" : r.getTeamId();
     }
 
-    /** Posts {@code text} (mrkdwn) in {@code channel}, in the thread {@code threadTs} when not empty; returns its ts. */
+    /** The key of this workspace's {@code chat.update} budget: one bot token is one workspace. */
+    String workspaceKey(String teamId) {
+        return "slack:" + (teamId == null || teamId.isEmpty() ? team : teamId);
+    }
+
+    /**
+     * Posts {@code text} (mrkdwn) in {@code channel}, in the thread {@code threadTs} when not empty; returns its ts.
+     * The post carries a random marker in its metadata: when an attempt's outcome is unknown, the next one looks
+     * for a message with that marker first and returns it instead of posting twice.
+     */
     String postMessage(String channel, String threadTs, String text) {
-        ChatPostMessageResponse r = call("chat.postMessage", () -> methods.chatPostMessage(req -> {
-            req.channel(channel).text(text).mrkdwn(true).unfurlLinks(false).unfurlMedia(false);
-            if (threadTs != null && !threadTs.isEmpty()) req.threadTs(threadTs);
-            return req;
-        }));
-        return r.getTs();
+        String marker = Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36);
+        Message.Metadata metadata = new Message.Metadata(MARKER_EVENT, Map.of("post", marker));
+        return retry.call("chat.postMessage", false, wait -> posts.backOff(channel, wait), unknown -> {
+            if (unknown) {
+                Optional<String> earlier = findPosted(channel, threadTs, marker);
+                if (earlier.isPresent()) return earlier.get();
+            }
+            Duration turn = posts.reserveFinalEdit(channel, marker);
+            if (turn.compareTo(longestPostWait) > 0) {
+                posts.cancelEdit(channel, marker);
+                throw new SlackCallFailed("chat.postMessage", "backlog");
+            }
+            sleep(turn);
+            ChatPostMessageResponse r = WebApiRetry.ok("chat.postMessage", methods.chatPostMessage(req -> {
+                req.channel(channel).text(text).mrkdwn(true).unfurlLinks(false).unfurlMedia(false).metadata(metadata);
+                if (threadTs != null && !threadTs.isEmpty()) req.threadTs(threadTs);
+                return req;
+            }));
+            return r.getTs();
+        });
     }
 
-    void update(String channel, String ts, String text) {
-        call("chat.update", () -> methods.chatUpdate(req -> req.channel(channel).ts(ts).text(text)));
+    /** Replaces the text of message {@code ts}; idempotent, so simply retried. */
+    void update(String workspaceKey, String channel, String ts, String text) {
+        retry.call("chat.update", true, wait -> updates.backOff(workspaceKey, wait),
+                unknown -> WebApiRetry.ok("chat.update", methods.chatUpdate(req -> req.channel(channel).ts(ts).text(text))));
     }
 
     /** A message only {@code user} sees, in {@code channel} (and in the thread {@code threadTs} when not empty). */
     void postEphemeral(String channel, String user, String threadTs, String text) {
-        call("chat.postEphemeral", () -> methods.chatPostEphemeral(req -> {
-            req.channel(channel).user(user).text(text);
-            if (threadTs != null && !threadTs.isEmpty()) req.threadTs(threadTs);
-            return req;
-        }));
+        // Not idempotent, but private and not findable: a rare second copy is better than no word at all.
+        retry.call("chat.postEphemeral", true, wait -> { }, unknown -> WebApiRetry.ok("chat.postEphemeral",
+                methods.chatPostEphemeral(req -> {
+                    req.channel(channel).user(user).text(text);
+                    if (threadTs != null && !threadTs.isEmpty()) req.threadTs(threadTs);
+                    return req;
+                })));
     }
 
-    /** The messages of a thread, root first, oldest first (up to 200 — the core trims to the model's budget). */
+    /** The messages of a thread, root first, oldest first (up to 1,000 — the core trims to the model's budget). */
     List<Message> replies(String channel, String threadTs) {
         List<Message> all = new ArrayList<>();
         String cursor = null;
         do {
             String page = cursor;
-            ConversationsRepliesResponse r = call("conversations.replies", () -> methods.conversationsReplies(req -> {
-                req.channel(channel).ts(threadTs).limit(200);
-                if (page != null) req.cursor(page);
-                return req;
-            }));
+            ConversationsRepliesResponse r = retry.call("conversations.replies", true, wait -> { },
+                    unknown -> WebApiRetry.ok("conversations.replies", methods.conversationsReplies(req -> {
+                        req.channel(channel).ts(threadTs).limit(200).includeAllMetadata(true);
+                        if (page != null) req.cursor(page);
+                        return req;
+                    })));
             if (r.getMessages() != null) all.addAll(r.getMessages());
             cursor = r.getResponseMetadata() == null ? null : r.getResponseMetadata().getNextCursor();
         } while (cursor != null && !cursor.isEmpty() && all.size() < 1000);
@@ -94,47 +135,38 @@ final class SlackWebApi {
 
     /** Answers through a slash command's {@code response_url}, visible only to the person who asked. */
     void respondEphemeral(String responseUrl, String text) {
-        try (okhttp3.Response r = slack.getHttpClient().postJsonBody(responseUrl,
-                Map.of("response_type", "ephemeral", "text", text, "replace_original", false))) {
-            if (!r.isSuccessful()) throw new SlackCallFailed("response_url", "http_" + r.code());
-        } catch (IOException e) {
-            throw new SlackCallFailed("response_url", "network");
-        }
-    }
-
-    private <T extends SlackApiTextResponse> T call(String method, Call<T> call) {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                T response = call.run();
-                if (!response.isOk()) throw new SlackCallFailed(method, response.getError());
-                return response;
-            } catch (SlackApiException e) {
-                if (e.getResponse() == null || e.getResponse().code() != 429) {
-                    String code = e.getError() != null ? e.getError().getError() : null;
-                    throw new SlackCallFailed(method, code != null ? code : "http_" + (e.getResponse() == null ? 0 : e.getResponse().code()));
-                }
-                Duration wait = retryAfter(e.getResponse().header("Retry-After"));
-                onRateLimit.accept(method, wait);
-                if (attempt >= RATE_LIMIT_RETRIES) throw new SlackCallFailed(method, "ratelimited");
-                log.info("platform=slack {} rate limited; retrying in {} ms", method, wait.toMillis());
-                sleep(wait);
-            } catch (IOException e) {
-                throw new SlackCallFailed(method, "network");
+        retry.call("response_url", true, wait -> { }, unknown -> {
+            try (okhttp3.Response r = slack.getHttpClient().postJsonBody(responseUrl,
+                    Map.of("response_type", "ephemeral", "text", text, "replace_original", false))) {
+                if (r.code() >= 500) throw new SlackCallFailed("response_url", "internal_error");
+                if (!r.isSuccessful()) throw new SlackCallFailed("response_url", "http_" + r.code());
+                return r.code();
             }
-        }
+        });
     }
 
-    private static Duration retryAfter(String header) {
-        try {
-            long seconds = header == null ? 1 : Long.parseLong(header.trim());
-            Duration wait = Duration.ofSeconds(Math.max(1, seconds));
-            return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
-        } catch (NumberFormatException e) {
-            return Duration.ofSeconds(1);
+    /** The ts of the message posted with {@code marker}, when Slack has it (the thread's, or the channel's newest). */
+    private Optional<String> findPosted(String channel, String threadTs, String marker) {
+        List<Message> candidates;
+        if (threadTs != null && !threadTs.isEmpty()) {
+            candidates = replies(channel, threadTs);
+        } else {
+            ConversationsHistoryResponse r = retry.call("conversations.history", true, wait -> { },
+                    unknown -> WebApiRetry.ok("conversations.history", methods.conversationsHistory(req ->
+                            req.channel(channel).limit(100).includeAllMetadata(true))));
+            candidates = r.getMessages() == null ? List.of() : r.getMessages();
         }
+        return candidates.stream().filter(m -> hasMarker(m, marker)).map(Message::getTs).findFirst();
+    }
+
+    private static boolean hasMarker(Message m, String marker) {
+        Message.Metadata meta = m.getMetadata();
+        return meta != null && MARKER_EVENT.equals(meta.getEventType()) && meta.getEventPayload() != null
+                && marker.equals(String.valueOf(meta.getEventPayload().get("post")));
     }
 
     private static void sleep(Duration wait) {
+        if (wait.isZero() || wait.isNegative()) return;
         try {
             Thread.sleep(wait);
         } catch (InterruptedException e) {

@@ -5,6 +5,9 @@ package dev.askgate.slack;
  * What the core's outcomes say comes from the core's wording; this class adds only what is Slack's.
  */
 final class SlackWording {
+    /** What fits in a private message with the words around it. */
+    static final int PRIVATE_ANSWER_CHARS = 3_000;
+
     private final String command;
 
     SlackWording(String command) {
@@ -37,9 +40,24 @@ final class SlackWording {
             case "ratelimited" -> "Slack is limiting how fast I can post right now. Please ask again in a minute.";
             case "msg_too_long" -> "My answer was too long for Slack, even split into several messages.";
             case "network" -> "I couldn't reach Slack to post the answer. Please try again.";
+            case "backlog" -> "So many questions are waiting in this channel that Slack would not let me post for"
+                    + " minutes. Please ask again later, or in another channel.";
+            case "timeout" -> "Slack did not confirm my answer in time, several times over. Please check the thread,"
+                    + " and ask again if the answer is missing.";
             default -> "Slack refused to show my answer (`" + e.error() + "`). Please try again; if it keeps"
                     + " happening, tell the person who runs Askgate.";
         };
+    }
+
+    /**
+     * An answer that could not be posted in the thread after every retry: why, then the answer itself (as much
+     * as a private message holds), so that the asker still has it.
+     */
+    String answerNotPosted(SlackCallFailed e, String answerMrkdwn) {
+        if (answerMrkdwn == null || answerMrkdwn.isBlank() || e.cannotPostHere()) return slackFailed(e);
+        String shown = answerMrkdwn.length() <= PRIVATE_ANSWER_CHARS ? answerMrkdwn
+                : answerMrkdwn.substring(0, PRIVATE_ANSWER_CHARS) + "\n… (cut short here)";
+        return slackFailed(e) + "\nMy answer, only for you:\n\n" + shown;
     }
 
     String busyRestarting() {

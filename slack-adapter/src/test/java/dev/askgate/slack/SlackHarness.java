@@ -66,12 +66,17 @@ final class SlackHarness implements AutoCloseable {
 
     SlackHarness(Mode mode, Duration editInterval, SlackSettings.AccessLists access, boolean allowDms,
                  Duration modelTimeout) throws Exception {
+        this(mode, editInterval, access, allowDms, modelTimeout, SlackSettings.DEFAULT_API_TIMEOUT);
+    }
+
+    SlackHarness(Mode mode, Duration editInterval, SlackSettings.AccessLists access, boolean allowDms,
+                 Duration modelTimeout, Duration apiTimeout) throws Exception {
         this.mode = mode;
         SlackSettings.Connection connection = mode == Mode.SOCKET
                 ? new SlackSettings.Connection.SocketMode(new Secret(APP_TOKEN))
                 : new SlackSettings.Connection.Http(new Secret(SIGNING_SECRET));
         SlackSettings settings = new SlackSettings(new Secret(BOT_TOKEN), connection, slack.apiUrl(), allowDms,
-                editInterval, access);
+                editInterval, access, apiTimeout);
         ChatSettings chatSettings = new ChatSettings("gpt-6-luna", "You are a test.", 16_000, 0);
         FixedKeySource keys = new FixedKeySource(new Secret(OPENAI_KEY));
         OpenAiConfig openAiConfig = new OpenAiConfig(URI.create(openAi.baseUrl()), "gpt-6-luna", "", "",

@@ -199,7 +199,8 @@ class SlackMentionAndThreadTest {
         try (SlackHarness h = SlackHarness.start(mode)) {
             String root = h.slack.userMessage(CHANNEL, USER, BOT + " first question", "");
             h.slack.botMessage(CHANNEL, "First answer.", root);
-            h.slack.failNext("conversations.replies", "internal_error");
+            // A refusal, not a transient error: those are retried (see SlackTransientFaultsTest).
+            h.slack.failNext("conversations.replies", "missing_scope");
             h.openAi.enqueue(FakeAnswer.of("Answered anyway."));
 
             h.send(h.slack.appMention(CHANNEL, USER, BOT + " and now?", root), 0);

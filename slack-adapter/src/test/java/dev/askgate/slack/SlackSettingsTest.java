@@ -59,6 +59,17 @@ class SlackSettingsTest {
     }
 
     @Test
+    void theWebApiTimeoutDefaultsTo15SecondsAndCanBeSet() {
+        assertThat(read(new Settings(Map.of("SLACK_BOT_TOKEN", BOT, "SLACK_APP_TOKEN", APP))).orElseThrow().apiTimeout())
+                .isEqualTo(Duration.ofSeconds(15));
+        Settings s = new Settings(Map.of("SLACK_BOT_TOKEN", BOT, "SLACK_APP_TOKEN", APP, "SLACK_API_TIMEOUT_MS", "4000"));
+        assertThat(read(s).orElseThrow().apiTimeout()).isEqualTo(Duration.ofSeconds(4));
+        Settings bad = new Settings(Map.of("SLACK_BOT_TOKEN", BOT, "SLACK_APP_TOKEN", APP, "SLACK_API_TIMEOUT_MS", "10"));
+        read(bad);
+        assertThat(bad.problems()).anySatisfy(p -> assertThat(p).contains("SLACK_API_TIMEOUT_MS"));
+    }
+
+    @Test
     void secretsCanComeFromFiles(@TempDir Path dir) throws Exception {
         Path bot = Files.writeString(dir.resolve("bot"), BOT + "\n");
         Path app = Files.writeString(dir.resolve("app"), APP);

@@ -2,49 +2,66 @@ package dev.askgate.core.render;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Paces the edits of growing messages: at most one edit per {@code messageInterval} per message, and at
  * most {@code channelEdits} edits in any {@code channelWindow} per channel key, shared by every reply of one
  * adapter. The channel key is whatever the platform limits by (a Discord channel id; for Slack's
- * {@code chat.update}, the workspace).
+ * {@code chat.update}, the workspace; for Slack's {@code chat.postMessage}, the channel).
  *
  * <p>Callers book a slot and wait for it: {@link #reserveEdit} returns how long to wait before editing and
  * counts that edit against the budget, so that concurrent replies never book the same slot. The final edit
  * of an answer ({@link #reserveFinalEdit}) skips the per-message interval but not the channel budget.
- * Thread-safe.
+ * A pacer that {@linkplain #keepingFinalsFree keeps the final edits free} refuses progress (a first post of a
+ * partial answer: {@link #openIfRoom}; an intermediate edit: {@link #reserveProgressEdit}) that would take budget
+ * the final edits of the replies already shown will need: under a burst, answers then come whole, not late.
+ *
+ * <p>Booking costs O(log n) in the bookings of its key (two binary searches per candidate, a bounded number of
+ * candidates); bookings no window can reach are pruned as time passes. Thread-safe.
  */
 public final class EditPacer {
     public static final Duration DEFAULT_MESSAGE_INTERVAL = Duration.ofMillis(1500);
     private static final int PRUNE_THRESHOLD = 4096;
+    /** Candidate slots tried before taking the first slot that surely fits (after the budget's last window). */
+    private static final int CANDIDATES = 16;
 
     private final long intervalMillis;
     private final int channelEdits;
     private final long windowMillis;
+    private final boolean finalsFirst;
     private final Clock clock;
     private final Map<String, ChannelLog> channels = new HashMap<>();
     private final Map<String, Long> lastTouch = new HashMap<>();
+    /** Replies shown in part and not finished, by reply token: each will need a final edit in its key's budget. */
+    private final Map<String, Open> open = new HashMap<>();
 
-    /** Booked edit times of one channel, ascending, and a platform-imposed pause. */
+    /** Booked edit times of one channel, a platform-imposed pause, and how many of its messages are open. */
     private static final class ChannelLog {
-        final List<Long> booked = new ArrayList<>();
+        final Bookings booked = new Bookings();
         long blockedUntil;
+        int open;
     }
 
+    private record Open(String channelKey, long since) { }
+
     public EditPacer(Duration messageInterval, int channelEdits, Duration channelWindow, Clock clock) {
+        this(messageInterval, channelEdits, channelWindow, false, clock);
+    }
+
+    private EditPacer(Duration messageInterval, int channelEdits, Duration channelWindow, boolean finalsFirst,
+                      Clock clock) {
         if (messageInterval.isNegative()) throw new IllegalArgumentException("messageInterval < 0");
         if (channelEdits < 1) throw new IllegalArgumentException("channelEdits < 1");
         if (channelWindow.isNegative() || channelWindow.isZero()) throw new IllegalArgumentException("channelWindow <= 0");
         this.intervalMillis = messageInterval.toMillis();
         this.channelEdits = channelEdits;
         this.windowMillis = channelWindow.toMillis();
+        this.finalsFirst = finalsFirst;
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -53,14 +70,70 @@ public final class EditPacer {
         return new EditPacer(messageInterval, 5, Duration.ofSeconds(5), clock);
     }
 
-    /** Slack: {@code chat.update} is Tier 3, about 50 calls per minute; key it by workspace. */
+    /**
+     * Slack: {@code chat.update} is Tier 3, about 50 calls per minute per workspace; key it by workspace. A second
+     * of margin on the window absorbs calls that leave late and arrive together. The final edits are kept free:
+     * progress is shown only while the budget has room for every open answer's end.
+     */
     public static EditPacer forSlack(Duration messageInterval, Clock clock) {
-        return new EditPacer(messageInterval, 50, Duration.ofMinutes(1), clock);
+        return new EditPacer(messageInterval, 50, Duration.ofSeconds(61), clock).keepingFinalsFree();
+    }
+
+    /** Slack's {@code chat.postMessage}: about one a second per channel; key it by channel. */
+    public static EditPacer forSlackPosts(Clock clock) {
+        return new EditPacer(Duration.ZERO, 1, Duration.ofSeconds(1), clock);
+    }
+
+    /** This pacer, but one whose {@link #progressAllowed} keeps room for the final edits of open messages. */
+    public EditPacer keepingFinalsFree() {
+        return new EditPacer(Duration.ofMillis(intervalMillis), channelEdits, Duration.ofMillis(windowMillis), true, clock);
     }
 
     /** The least time between two edits of one message. */
     public Duration messageInterval() {
         return Duration.ofMillis(intervalMillis);
+    }
+
+    /**
+     * Whether progress may be shown in {@code channelKey} now (a first post of a partial answer, an intermediate
+     * edit): always, unless this pacer keeps the final edits free and the edits booked around now, plus one final
+     * edit for every open reply, plus this one, would not fit in the budget.
+     */
+    public synchronized boolean progressAllowed(String channelKey) {
+        if (!finalsFirst) return true;
+        long now = clock.millis();
+        ChannelLog log = channels.computeIfAbsent(channelKey, k -> new ChannelLog());
+        if (log.blockedUntil > now) return false;
+        log.booked.dropUpTo(now - windowMillis);
+        int booked = log.booked.countBetween(now - windowMillis, now + windowMillis);
+        return booked + log.open + 1 < channelEdits;
+    }
+
+    /**
+     * A reply (by a token of its own) is about to show a partial answer, and so will need a final edit: true, and
+     * counted as open until {@link #close}, when {@link #progressAllowed}; false (nothing counted) otherwise.
+     * Checking and counting at once keeps a burst of replies from all seeing the same room.
+     */
+    public synchronized boolean openIfRoom(String channelKey, String replyToken) {
+        if (!progressAllowed(channelKey)) return false;
+        if (finalsFirst && open.putIfAbsent(replyToken, new Open(channelKey, clock.millis())) == null) {
+            channels.get(channelKey).open++;
+        }
+        return true;
+    }
+
+    /** The reply {@code replyToken} has made its final edits (or given up): it no longer needs budget. */
+    public synchronized void close(String replyToken) {
+        Open was = open.remove(replyToken);
+        if (was != null) {
+            ChannelLog log = channels.get(was.channelKey());
+            if (log != null && log.open > 0) log.open--;
+        }
+    }
+
+    /** Books an intermediate edit of {@code messageId} when {@link #progressAllowed}; empty (nothing booked) otherwise. */
+    public synchronized Optional<Duration> reserveProgressEdit(String channelKey, String messageId) {
+        return progressAllowed(channelKey) ? Optional.of(book(channelKey, messageId, true)) : Optional.empty();
     }
 
     /** Books an intermediate edit of {@code messageId}; returns how long to wait before making it. */
@@ -117,10 +190,9 @@ public final class EditPacer {
         long now = clock.millis();
         pruneIfLarge(now);
         ChannelLog log = channels.computeIfAbsent(channelKey, k -> new ChannelLog());
-        log.booked.removeIf(t -> t <= now - windowMillis);
+        log.booked.dropUpTo(now - windowMillis);
         long at = slot(log, Math.max(earliest(messageId, now, paced), log.blockedUntil));
-        int index = Collections.binarySearch(log.booked, at);
-        log.booked.add(index < 0 ? -index - 1 : index, at);
+        log.booked.add(at);
         lastTouch.put(messageId, at);
         return Duration.ofMillis(at - now);
     }
@@ -133,36 +205,45 @@ public final class EditPacer {
     /**
      * The earliest time from {@code from} at which fewer than {@code channelEdits} bookings lie within one
      * window on either side. Counting both sides keeps every sliding window within budget even when a final
-     * edit is booked before intermediate edits already booked for later.
+     * edit is booked before intermediate edits already booked for later. Tries {@code from}, then the ends of
+     * the windows of the next few bookings, then the time one window after the budget's last booking but
+     * {@code channelEdits - 1}, where fewer than {@code channelEdits} bookings can lie within a window.
      */
     private long slot(ChannelLog log, long from) {
-        if (fits(log.booked, from)) return from;
-        for (long t : log.booked) {
-            long candidate = t + windowMillis;
-            if (candidate > from && fits(log.booked, candidate)) return candidate;
+        Bookings b = log.booked;
+        if (fits(b, from)) return from;
+        int i = b.firstAbove(from - windowMillis);
+        for (int tried = 0; tried < CANDIDATES && i < b.size(); tried++, i++) {
+            long candidate = b.get(i) + windowMillis;
+            if (candidate > from && fits(b, candidate)) return candidate;
         }
-        throw new IllegalStateException("unreachable: after the last booking plus a window every slot is free");
+        return Math.max(from, b.get(b.size() - channelEdits) + windowMillis);
     }
 
-    private boolean fits(List<Long> booked, long at) {
-        int count = 0;
-        for (long t : booked) {
-            if (t > at - windowMillis && t < at + windowMillis) count++;
-        }
-        return count < channelEdits;
+    private boolean fits(Bookings booked, long at) {
+        return booked.countBetween(at - windowMillis, at + windowMillis) < channelEdits;
     }
 
     private void pruneIfLarge(long now) {
         if (channels.size() > PRUNE_THRESHOLD) {
             for (Iterator<ChannelLog> it = channels.values().iterator(); it.hasNext(); ) {
                 ChannelLog log = it.next();
-                log.booked.removeIf(t -> t <= now - windowMillis);
-                if (log.booked.isEmpty() && log.blockedUntil <= now) it.remove();
+                log.booked.dropUpTo(now - windowMillis);
+                if (log.booked.size() == 0 && log.blockedUntil <= now && log.open == 0) it.remove();
             }
         }
+        long stale = now - Math.max(windowMillis, intervalMillis) * 10;
         if (lastTouch.size() > PRUNE_THRESHOLD) {
             // Messages whose reply never finished (a crash mid-answer) would otherwise stay forever.
-            lastTouch.values().removeIf(t -> t < now - Math.max(windowMillis, intervalMillis) * 10);
+            lastTouch.values().removeIf(t -> t < stale);
+        }
+        if (open.size() > PRUNE_THRESHOLD) {
+            open.entrySet().removeIf(e -> {
+                if (e.getValue().since() >= stale) return false;
+                ChannelLog log = channels.get(e.getValue().channelKey());
+                if (log != null && log.open > 0) log.open--;
+                return true;
+            });
         }
     }
 }

@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -22,6 +24,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * the final flush books every edit it makes. One edit is scheduled at a time; it reads the text
  * when it runs, so text that arrives during the quiet interval is shown by it. Deltas come from the model's
  * stream thread, scheduled edits from the scheduler; platform calls are serialised by one lock.
+ *
+ * <p>When the pacer says that showing progress would take budget the final edits need
+ * ({@link EditPacer#progressAllowed}), nothing is posted or edited until it has room again (checked once an
+ * interval); an answer not shown by the time it ends is posted whole, without any edit.
  */
 public final class StreamingReply implements ReplySink {
     private static final Logger log = LoggerFactory.getLogger(StreamingReply.class);
@@ -29,12 +35,15 @@ public final class StreamingReply implements ReplySink {
     static final String NOTE_SEPARATOR = "\n\n";
     /** What a message no longer needed by the final text shows. */
     static final String BLANK = "\u2026";
+    private static final AtomicLong NEXT_TOKEN = new AtomicLong();
 
     private final MessageTarget target;
     private final MessageSplitter splitter;
     private final EditPacer pacer;
     private final String channelKey;
     private final EditScheduler scheduler;
+    /** This reply's name in the pacer's count of replies that will need a final edit. */
+    private final String token = "reply-" + NEXT_TOKEN.incrementAndGet();
 
     private final Object state = new Object();
     private final StringBuilder text = new StringBuilder();
@@ -77,8 +86,8 @@ public final class StreamingReply implements ReplySink {
             postNow = !firstPostTried && !text.toString().isBlank();
             if (postNow) firstPostTried = true;
         }
-        if (postNow) {
-            flush(false); // the first words appear at once
+        if (postNow && pacer.openIfRoom(channelKey, token)) {
+            flush(false, false); // the first words appear at once
         } else {
             scheduleEdit();
         }
@@ -154,8 +163,10 @@ public final class StreamingReply implements ReplySink {
                 }
             }
             ids.forEach(pacer::forget);
+            pacer.close(token);
             done.complete(null);
         } catch (RuntimeException e) {
+            pacer.close(token);
             done.completeExceptionally(e);
         } finally {
             io.unlock();
@@ -168,6 +179,7 @@ public final class StreamingReply implements ReplySink {
             try {
                 edit(index, part);
             } catch (RuntimeException e) {
+                pacer.close(token);
                 done.completeExceptionally(e);
                 return;
             } finally {
@@ -181,14 +193,23 @@ public final class StreamingReply implements ReplySink {
         synchronized (state) {
             if (finished || pending != null) return;
             String last = lastId;
-            // No message yet means the first post failed: try again after an interval, not on every delta.
-            Duration wait = last == null ? pacer.messageInterval() : pacer.reserveEdit(channelKey, last);
+            // No message yet (the first post failed, or waits for room in the budget), or no room for progress:
+            // look again after an interval, booking nothing, rather than on every delta.
+            Optional<Duration> booked = last == null ? Optional.empty() : pacer.reserveProgressEdit(channelKey, last);
+            boolean book = booked.isPresent();
+            Duration wait = booked.orElse(pacer.messageInterval());
             pending = scheduler.schedule(wait, () -> {
                 synchronized (state) {
                     if (finished) return;
                     pending = null;
                 }
-                flush(true);
+                if (book) {
+                    flush(true, false);
+                } else if (lastId == null && pacer.openIfRoom(channelKey, token)) {
+                    flush(true, true);
+                } else {
+                    scheduleEdit();
+                }
             });
         }
     }
@@ -199,14 +220,16 @@ public final class StreamingReply implements ReplySink {
      * booked slot, so that a text crossing the message limit (an edit of the earlier part and a new part) never
      * makes two calls on one booking and the channel's budget holds.
      */
-    private void flush(boolean scheduled) {
+    private void flush(boolean scheduled, boolean firstPostOnly) {
         boolean more = false;
         io.lock();
         try {
             synchronized (state) {
                 if (finished && scheduled) return;
             }
-            List<String> parts = parts(text());
+            // An unbooked look-again may only make the first post: an edit needs a booked slot.
+            List<String> parts = firstPostOnly && !ids.isEmpty() ? List.of() : parts(text());
+            more = firstPostOnly && !ids.isEmpty();
             int calls = 0;
             for (int i = 0; i < parts.size(); i++) {
                 boolean isNew = i >= ids.size();

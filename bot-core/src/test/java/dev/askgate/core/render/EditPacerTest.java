@@ -128,6 +128,46 @@ class EditPacerTest {
         assertAtMostPerWindow(at, 5, 5000);
     }
 
+    @Test
+    void aBacklogOfThousandsOfBookingsStaysWithinTheBudget() {
+        EditPacer pacer = new EditPacer(Duration.ZERO, 50, Duration.ofMinutes(1), clock);
+        List<Long> at = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            at.add(clock.millis() + pacer.reserveFinalEdit("w", "m" + i).toMillis());
+            if (i % 7 == 0) clock.advance(Duration.ofMillis(100));
+        }
+        assertAtMostPerWindow(at, 50, 60_000);
+        // A later booking comes after the backlog, one window after the budget's last 50th booking.
+        List<Long> sorted = new ArrayList<>(at);
+        Collections.sort(sorted);
+        assertThat(clock.millis() + pacer.reserveFinalEdit("w", "late").toMillis())
+                .isEqualTo(sorted.get(sorted.size() - 50) + 60_000);
+    }
+
+    @Test
+    void aPacerThatKeepsFinalsFreeStopsProgressWhileOpenRepliesNeedTheirFinalEdits() {
+        EditPacer pacer = new EditPacer(INTERVAL, 5, Duration.ofSeconds(5), clock).keepingFinalsFree();
+        // Four replies show partial answers (and so will need four final edits); a fifth may not start.
+        for (int i = 0; i < 4; i++) assertThat(pacer.openIfRoom("w", "r" + i)).as("reply %d", i).isTrue();
+        assertThat(pacer.openIfRoom("w", "r4")).isFalse();
+        assertThat(pacer.reserveProgressEdit("w", "m0")).isEmpty();
+        assertThat(pacer.progressAllowed("other")).isTrue();
+
+        for (int i = 0; i < 4; i++) assertThat(pacer.reserveFinalEdit("w", "m" + i)).isZero();
+        for (int i = 0; i < 4; i++) pacer.close("r" + i);
+        assertThat(pacer.progressAllowed("w")).isFalse(); // four edits in this window
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(pacer.progressAllowed("w")).isTrue();
+        assertThat(pacer.reserveProgressEdit("w", "m0")).contains(Duration.ZERO);
+    }
+
+    @Test
+    void discordsPacerAlwaysAllowsProgress() {
+        EditPacer pacer = EditPacer.forDiscord(INTERVAL, clock);
+        for (int i = 0; i < 10; i++) assertThat(pacer.openIfRoom("c", "r" + i)).isTrue();
+        assertThat(pacer.progressAllowed("c")).isTrue();
+    }
+
     private static void assertAtMostPerWindow(List<Long> times, int budget, long windowMillis) {
         List<Long> sorted = new ArrayList<>(times);
         Collections.sort(sorted);

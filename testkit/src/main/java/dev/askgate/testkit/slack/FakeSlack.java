@@ -27,9 +27,10 @@ import java.util.function.Supplier;
 /**
  * A scriptable fake of Slack on a real socket, for tests of the Slack adapter with the real Bolt:
  * the Web API ({@code auth.test}, {@code chat.postMessage}, {@code chat.update}, {@code chat.postEphemeral},
- * {@code conversations.replies}, {@code apps.connections.open}, {@code bots.info}, {@code users.info}) under
+ * {@code conversations.replies}, {@code conversations.history}, {@code apps.connections.open}, {@code bots.info}, {@code users.info}) under
  * {@link #apiUrl()}, {@code response_url} endpoints, a Socket Mode WebSocket that says {@code hello}, delivers
  * envelopes and records each ack, and a sender that posts signed requests to an app in HTTP mode.
+ * Per-method fault plans ({@link #faultNext}) and Slack's rate limits ({@link #enforce}) can be switched on.
  * Every call is recorded; the {@code await…} methods wait (with a deadline) for what a test expects.
  */
 public final class FakeSlack implements Closeable {
@@ -114,6 +115,32 @@ public final class FakeSlack implements Closeable {
         webApi.script(method, new MockResponse.Builder().code(429).addHeader("Retry-After", retryAfterSeconds)
                 .addHeader("Content-Type", "application/json").body("{\"ok\":false,\"error\":\"ratelimited\"}").build());
         return this;
+    }
+
+    /**
+     * The next calls of {@code method} meet {@code faults}, one call each, in order; later calls are answered
+     * normally (or by the enforced limits).
+     */
+    public FakeSlack faultNext(String method, SlackFault... faults) {
+        for (SlackFault f : faults) webApi.fault(method, f);
+        return this;
+    }
+
+    /** How long a {@link SlackFault#SLOW_RESPONSE} holds its response back (default 3 s). */
+    public FakeSlack slowResponseDelay(Duration delay) {
+        webApi.slowResponseDelay = delay;
+        return this;
+    }
+
+    /** From now on, calls beyond {@code limits} are answered 429 with {@code Retry-After}, as Slack does. */
+    public FakeSlack enforce(SlackLimits limits) {
+        webApi.limiter = new RateLimiter(limits);
+        return this;
+    }
+
+    /** How many calls the enforced limits have answered with 429 so far. */
+    public long rateLimitedCalls() {
+        return webApi.rateLimitedCalls();
     }
 
     /** Posting to {@code channel} fails with {@code not_in_channel} (the bot was not invited). */

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Comparator;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,6 +38,12 @@ final class FakeSlackWebApi {
     private final ObjectMapper json;
     private final AtomicLong tsCounter = new AtomicLong();
     private final Map<String, Deque<MockResponse>> scripted = new ConcurrentHashMap<>();
+    private final Map<String, Deque<SlackFault>> faults = new ConcurrentHashMap<>();
+    /** The {@code metadata} a message was posted with (JSON text), by channel/ts. */
+    private final Map<String, String> metadata = new ConcurrentHashMap<>();
+    private final AtomicLong rateLimited = new AtomicLong();
+    volatile RateLimiter limiter;
+    volatile Duration slowResponseDelay = Duration.ofSeconds(3);
     final Set<String> channelsWithoutBot = ConcurrentHashMap.newKeySet();
     final Set<String> unknownChannels = ConcurrentHashMap.newKeySet();
     volatile int msgTooLongAbove = MSG_TOO_LONG_ABOVE;
@@ -54,27 +63,91 @@ final class FakeSlackWebApi {
         scripted.computeIfAbsent(method, m -> new ArrayDeque<>()).add(response);
     }
 
+    void fault(String method, SlackFault fault) {
+        faults.computeIfAbsent(method, m -> new ArrayDeque<>()).add(fault);
+    }
+
+    /** How many calls the enforced limits answered with 429. */
+    long rateLimitedCalls() {
+        return rateLimited.get();
+    }
+
     MockResponse dispatch(String method, RecordedRequest request) {
         Map<String, String> params = params(request);
         String bearer = bearer(request);
         String token = bearer.isEmpty() ? params.getOrDefault("token", "") : bearer;
-        MockResponse scriptedResponse = pollScripted(method);
+        MockResponse scriptedResponse = poll(scripted, method);
         if (scriptedResponse != null) {
-            fake.record(new SlackCall(method, params, token, Instant.now(), false));
+            fake.record(new SlackCall(method, params, token, Instant.now(), false, scriptedResponse.getCode()));
             return scriptedResponse;
         }
-        // The call is recorded and its effect (a stored or changed message) applied under the fake's one lock,
-        // so that a test that sees the message also sees the call that made it, in order.
-        ObjectNode answer;
-        synchronized (fake) {
-            answer = answer(method, params, token);
-            fake.record(new SlackCall(method, params, token, Instant.now(), answer.path("ok").asBoolean()));
+        SlackFault fault = poll(faults, method);
+        if (fault != null) {
+            MockResponse faulty = faulty(fault, method, params, token);
+            if (faulty != null) return faulty;
         }
-        return jsonResponse(200, answer);
+        RateLimiter limits = limiter;
+        long wait = limits == null ? 0 : limits.admit(method, params.getOrDefault("channel", ""), System.currentTimeMillis());
+        if (wait > 0) {
+            rateLimited.incrementAndGet();
+            fake.record(new SlackCall(method, params, token, Instant.now(), false, 429));
+            return rateLimitedResponse(Math.max(1, (wait + 999) / 1000));
+        }
+        return jsonResponse(200, process(method, params, token));
     }
 
-    private MockResponse pollScripted(String method) {
-        Deque<MockResponse> queue = scripted.get(method);
+    /**
+     * The call is recorded and its effect (a stored or changed message) applied under the fake's one lock,
+     * so that a test that sees the message also sees the call that made it, in order.
+     */
+    private ObjectNode process(String method, Map<String, String> params, String token) {
+        synchronized (fake) {
+            ObjectNode answer = answer(method, params, token);
+            fake.record(new SlackCall(method, params, token, Instant.now(), answer.path("ok").asBoolean(), 200));
+            return answer;
+        }
+    }
+
+    /** The response for {@code fault}; null when the fault only delays a normal answer that follows. */
+    private MockResponse faulty(SlackFault fault, String method, Map<String, String> params, String token) {
+        return switch (fault) {
+            case HTTP_500, HTTP_503 -> {
+                int code = fault == SlackFault.HTTP_500 ? 500 : 503;
+                fake.record(new SlackCall(method, params, token, Instant.now(), false, code));
+                yield new MockResponse.Builder().code(code).addHeader("Content-Type", "text/html")
+                        .body("<html><body>Slack is having trouble</body></html>").build();
+            }
+            case HTTP_429 -> {
+                fake.record(new SlackCall(method, params, token, Instant.now(), false, 429));
+                yield rateLimitedResponse(1);
+            }
+            case RATELIMITED_OK_FALSE -> {
+                fake.record(new SlackCall(method, params, token, Instant.now(), false, 200));
+                yield jsonResponse(200, error("ratelimited"));
+            }
+            case RESET_BEFORE_RESPONSE -> {
+                fake.record(new SlackCall(method, params, token, Instant.now(), false, 0));
+                yield new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build();
+            }
+            case RESET_AFTER_PROCESSING -> {
+                process(method, params, token);
+                yield new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build();
+            }
+            case SLOW_RESPONSE -> {
+                ObjectNode answer = process(method, params, token);
+                yield new MockResponse.Builder(jsonResponse(200, answer))
+                        .headersDelay(slowResponseDelay.toMillis(), TimeUnit.MILLISECONDS).build();
+            }
+        };
+    }
+
+    private static MockResponse rateLimitedResponse(long retryAfterSeconds) {
+        return new MockResponse.Builder().code(429).addHeader("Retry-After", retryAfterSeconds)
+                .addHeader("Content-Type", "application/json").body("{\"ok\":false,\"error\":\"ratelimited\"}").build();
+    }
+
+    private static <T> T poll(Map<String, Deque<T>> queues, String method) {
+        Deque<T> queue = queues.get(method);
         if (queue == null) return null;
         synchronized (queue) {
             return queue.poll();
@@ -89,6 +162,7 @@ final class FakeSlackWebApi {
             case "chat.update" -> checkBot(token, () -> update(params));
             case "chat.postEphemeral" -> checkBot(token, () -> postEphemeral(params));
             case "conversations.replies" -> checkBot(token, () -> replies(params));
+            case "conversations.history" -> checkBot(token, () -> history(params));
             case "bots.info" -> botsInfo(params);
             case "users.info" -> usersInfo(params);
             default -> error("unknown_method");
@@ -126,6 +200,7 @@ final class FakeSlackWebApi {
         String ts = nextTs();
         SlackMessage m = new SlackMessage(channel, ts, p.get("thread_ts"), FakeSlack.BOT_USER_ID, FakeSlack.BOT_ID,
                 asSlackStores(p.get("text")));
+        if (p.containsKey("metadata")) metadata.put(channel + "/" + ts, p.get("metadata"));
         fake.store(m);
         ObjectNode ok = ok();
         ok.put("channel", channel);
@@ -200,10 +275,36 @@ final class FakeSlackWebApi {
         int to = Math.min(thread.size(), from + repliesPageSize);
         ObjectNode ok = ok();
         ArrayNode messages = ok.putArray("messages");
-        thread.subList(Math.min(from, to), to).forEach(m -> messages.add(messageJson(m)));
+        boolean withMetadata = flag(p.get("include_all_metadata"));
+        thread.subList(Math.min(from, to), to).forEach(m -> messages.add(messageJson(m, withMetadata)));
         ok.put("has_more", to < thread.size());
         if (to < thread.size()) ok.putObject("response_metadata").put("next_cursor", "FAKEcursor" + to);
         return ok;
+    }
+
+    /** Top-level messages of a channel, newest first, since {@code oldest} (up to {@code limit}, default 100). */
+    private ObjectNode history(Map<String, String> p) {
+        String channel = p.getOrDefault("channel", "");
+        if (unknownChannels.contains(channel)) return error("channel_not_found");
+        if (channelsWithoutBot.contains(channel)) return error("not_in_channel");
+        String oldest = p.getOrDefault("oldest", "0");
+        int limit = Integer.parseInt(p.getOrDefault("limit", "100"));
+        boolean withMetadata = flag(p.get("include_all_metadata"));
+        ObjectNode ok = ok();
+        ArrayNode messages = ok.putArray("messages");
+        fake.messages().stream()
+                .filter(m -> m.channel().equals(channel) && (m.threadTs().isEmpty() || m.threadTs().equals(m.ts())))
+                .filter(m -> m.ts().compareTo(oldest) > 0)
+                .sorted(Comparator.comparing(SlackMessage::ts).reversed())
+                .limit(limit)
+                .forEach(m -> messages.add(messageJson(m, withMetadata)));
+        ok.put("has_more", false);
+        return ok;
+    }
+
+    /** Slack's clients send booleans as {@code 1}/{@code 0} or {@code true}/{@code false}. */
+    private static boolean flag(String value) {
+        return "1".equals(value) || "true".equalsIgnoreCase(value);
     }
 
     private ObjectNode botsInfo(Map<String, String> p) {
@@ -225,7 +326,19 @@ final class FakeSlackWebApi {
     }
 
     ObjectNode messageJson(SlackMessage m) {
+        return messageJson(m, false);
+    }
+
+    ObjectNode messageJson(SlackMessage m, boolean withMetadata) {
         ObjectNode node = json.createObjectNode();
+        String meta = withMetadata ? metadata.get(m.channel() + "/" + m.ts()) : null;
+        if (meta != null) {
+            try {
+                node.set("metadata", json.readTree(meta));
+            } catch (java.io.IOException e) {
+                node.put("metadata", meta);
+            }
+        }
         node.put("type", "message");
         node.put("user", m.user());
         if (m.fromBot()) node.put("bot_id", m.botId());

@@ -46,6 +46,60 @@ class FakeSlackTest {
         assertThat(call("auth.test", "xoxb-FAKE-other", Map.of()).path("error").asText()).isEqualTo("invalid_auth");
     }
 
+    private Response raw(String method, Map<String, String> params, OkHttpClient client) throws IOException {
+        FormBody.Builder form = new FormBody.Builder();
+        params.forEach(form::add);
+        return client.newCall(new Request.Builder().url(slack.apiUrl() + method).header("Authorization", "Bearer " + BOT)
+                .post(form.build()).build()).execute();
+    }
+
+    @Test
+    void faultPlansSpendOneCallEachInOrderThenCallsAreAnsweredNormally() throws Exception {
+        slack.faultNext("chat.postMessage", SlackFault.HTTP_500, SlackFault.HTTP_429, SlackFault.RATELIMITED_OK_FALSE);
+        Map<String, String> post = Map.of("channel", "C1", "text", "hi");
+
+        try (Response r = raw("chat.postMessage", post, http)) {
+            assertThat(r.code()).isEqualTo(500);
+        }
+        try (Response r = raw("chat.postMessage", post, http)) {
+            assertThat(r.code()).isEqualTo(429);
+            assertThat(r.header("Retry-After")).isEqualTo("1");
+        }
+        assertThat(call("chat.postMessage", BOT, post).path("error").asText()).isEqualTo("ratelimited");
+        assertThat(call("chat.postMessage", BOT, post).path("ok").asBoolean()).isTrue();
+        assertThat(slack.messages()).hasSize(1);
+    }
+
+    @Test
+    void aResetAfterProcessingKeepsTheMessageWhileTheClientSeesNoAnswer() throws Exception {
+        slack.faultNext("chat.postMessage", SlackFault.RESET_BEFORE_RESPONSE, SlackFault.RESET_AFTER_PROCESSING);
+        OkHttpClient noRetry = http.newBuilder().retryOnConnectionFailure(false).build();
+        Map<String, String> post = Map.of("channel", "C1", "text", "hi");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> raw("chat.postMessage", post, noRetry).close())
+                .isInstanceOf(IOException.class);
+        assertThat(slack.messages()).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> raw("chat.postMessage", post, noRetry).close())
+                .isInstanceOf(IOException.class);
+        assertThat(slack.messages()).hasSize(1);
+    }
+
+    @Test
+    void enforcedLimitsAnswer429WithRetryAfterBeyondTheBurst() throws Exception {
+        slack.enforce(new SlackLimits(1.0, 2, 3, java.time.Duration.ofMinutes(1)));
+        Map<String, String> post = Map.of("channel", "C1", "text", "hi");
+        assertThat(call("chat.postMessage", BOT, post).path("ok").asBoolean()).isTrue();
+        assertThat(call("chat.postMessage", BOT, post).path("ok").asBoolean()).isTrue();
+        try (Response r = raw("chat.postMessage", post, http)) {
+            assertThat(r.code()).isEqualTo(429);
+            assertThat(Integer.parseInt(r.header("Retry-After"))).isBetween(1, 2);
+        }
+        // Another channel has its own bucket.
+        assertThat(call("chat.postMessage", BOT, Map.of("channel", "C2", "text", "hi")).path("ok").asBoolean()).isTrue();
+        assertThat(slack.rateLimitedCalls()).isEqualTo(1);
+        assertThat(slack.calls("chat.postMessage")).filteredOn(SlackCall::rateLimited).hasSize(1);
+    }
+
     @Test
     void postedMessagesCanBeUpdatedAndReadBackAsAThread() throws Exception {
         String root = slack.userMessage("C1", "U1", "question", "");
