@@ -5,6 +5,7 @@ import dev.askgate.core.ChatOutcome;
 import dev.askgate.core.Platform;
 import dev.askgate.core.Refusal;
 import dev.askgate.core.dedupe.EventDedupe;
+import dev.askgate.core.work.Workers;
 
 import java.util.function.Function;
 
@@ -17,7 +18,7 @@ final class SlackIntake {
     private final SlackAnswerer answerer;
     private final SlackAccess access;
     private final EventDedupe dedupe;
-    private final SlackWorkers workers;
+    private final Workers workers;
     private final SlackWording wording;
     private final MrkdwnConverter mrkdwn;
     private final Function<ChatOutcome, String> outcomeWords;
@@ -27,7 +28,7 @@ final class SlackIntake {
      * @param dedupe remembers delivery ids (event id, trigger id) so that a retry is not answered again
      */
     SlackIntake(SlackWebApi api, SlackAnswerer answerer, SlackAccess access, EventDedupe dedupe,
-                SlackWorkers workers, SlackWording wording, MrkdwnConverter mrkdwn,
+                Workers workers, SlackWording wording, MrkdwnConverter mrkdwn,
                 Function<ChatOutcome, String> outcomeWords, boolean allowDms) {
         this.api = api;
         this.answerer = answerer;

@@ -10,6 +10,7 @@ import dev.askgate.core.policy.AccessPolicy;
 import dev.askgate.core.policy.RefusalThrottle;
 import dev.askgate.core.render.EditPacer;
 import dev.askgate.core.render.EditScheduler;
+import dev.askgate.core.work.Workers;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +36,7 @@ public final class SlackPlatform implements ChatPlatform {
     private final SlackSettings settings;
     private final Slack slack;
     private final App app;
-    private final SlackWorkers workers = new SlackWorkers();
+    private final Workers workers = new Workers("slack");
     private final ScheduledExecutorService timer;
     private final SlackHttpEndpoint endpoint;
     private final SlackWebApi api;
