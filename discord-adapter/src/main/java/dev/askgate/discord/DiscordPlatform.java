@@ -105,7 +105,7 @@ public final class DiscordPlatform implements ChatPlatform {
                 MessageKind.MENTION, new MentionHandling(chain, config.useThreads()),
                 MessageKind.REPLY_TO_BOT, new ReplyHandling(chain),
                 MessageKind.BOT_THREAD, new ThreadHandling(config.maxChain()),
-                MessageKind.DIRECT, new DirectMessageHandling(chain));
+                MessageKind.DIRECT, new ReplyHandling(chain));
         OkHttpClient jdaHttp = http.newBuilder().addInterceptor(new RateLimitObserver(pacer)).build();
         try {
             connection = DiscordConnection.open(config, jdaHttp, watcher,

@@ -4,7 +4,10 @@ import dev.askgate.core.Conversation;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.User;
 
-/** A reply to one of the bot's messages continues the conversation: the reply chain is the context. */
+/**
+ * A reply to one of the bot's messages, or a direct message (when {@code DISCORD_ALLOW_DMS} is on; admission refuses
+ * it otherwise): the reply chain is the context.
+ */
 final class ReplyHandling implements MessageQuestions.Handling {
     private final ReplyChain chain;
 
