@@ -18,16 +18,21 @@ COPY testkit/pom.xml testkit/
 COPY bot-core/pom.xml bot-core/
 COPY discord-adapter/pom.xml discord-adapter/
 COPY slack-adapter/pom.xml slack-adapter/
+COPY usage-store/pom.xml usage-store/
 COPY bot-server/pom.xml bot-server/
-RUN mvn -q -DskipTests package dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=/tmp/resolved \
+# The benchmark's pom only, for the reactor to read: the image builds the launcher and the fakes (-pl ... -am).
+COPY bench/pom.xml bench/
+RUN mvn -q -DskipTests -pl bot-server,testkit -am package dependency:copy-dependencies -DincludeScope=runtime \
+        -DoutputDirectory=/tmp/resolved \
     && rm -rf /tmp/resolved */target
 # Sources only (tests are run by CI, not by the image build): offline, from the layer above.
 COPY testkit/src testkit/src
 COPY bot-core/src/main bot-core/src/main
 COPY discord-adapter/src/main discord-adapter/src/main
 COPY slack-adapter/src/main slack-adapter/src/main
+COPY usage-store/src/main usage-store/src/main
 COPY bot-server/src/main bot-server/src/main
-RUN mvn -o -q -Dmaven.test.skip=true package \
+RUN mvn -o -q -Dmaven.test.skip=true -pl bot-server,testkit -am package \
     && mvn -o -q -pl testkit dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=/src/fakes \
     && cp testkit/target/testkit-*.jar /src/fakes/
 

@@ -153,6 +153,20 @@ class DeploymentFilesTest {
     }
 
     @Test
+    void theDockerfileCopiesThePomOfEveryModuleTheParentLists() throws IOException {
+        String parent = Files.readString(ROOT.resolve("pom.xml"));
+        List<String> modules = java.util.regex.Pattern.compile("<module>([^<]+)</module>").matcher(parent).results()
+                .map(m -> m.group(1)).toList();
+        List<String> dockerfile = Files.readAllLines(ROOT.resolve("Dockerfile"));
+
+        assertThat(modules).contains("bot-core", "bot-server", "testkit");
+        for (String module : modules) {
+            assertThat(dockerfile).as("Maven reads every listed module's pom, so the image build needs it")
+                    .contains("COPY " + module + "/pom.xml " + module + "/");
+        }
+    }
+
+    @Test
     void secretsAndLocalStateStayOutOfTheBuildContextAndTheRepository() throws IOException {
         List<String> required = List.of(".git", "data/", "*.key", "*.token", "*.pem", ".env*", "secrets/");
         List<String> dockerignore = Files.readAllLines(ROOT.resolve(".dockerignore"));
