@@ -2,10 +2,13 @@ package dev.askgate.bench;
 
 import java.util.List;
 
-/** {@code scripts/bench <case> [--short]}: runs one benchmark case and prints its table; exit 1 when a goal is missed. */
+/**
+ * {@code scripts/bench <case>|all [--short]}: runs one benchmark case (or every one) and prints its table; exit 1
+ * when a goal is missed. Which jar runs and with which JVM flags: {@link ServeJar}.
+ */
 public final class Bench {
-    /** Every case, by name. */
-    static final List<BenchCase> CASES = List.of(new SlackBurstCase());
+    /** Every case, by name, in the order {@code all} runs them. */
+    static final List<BenchCase> CASES = List.of(new DiscordMentionCase(), new SlackAckCase(), new SlackBurstCase());
 
     private Bench() {
     }
@@ -14,18 +17,27 @@ public final class Bench {
         boolean shortRun = List.of(args).contains("--short");
         List<String> names = List.of(args).stream().filter(a -> !a.startsWith("--")).toList();
         if (names.size() != 1) {
-            System.err.println("usage: scripts/bench <case> [--short]; cases:");
+            System.err.println("usage: scripts/bench <case>|all [--short]; cases:");
             CASES.forEach(c -> System.err.println("  " + c.name() + "  " + c.description()));
             System.exit(2);
         }
-        BenchCase chosen = CASES.stream().filter(c -> c.name().equals(names.getFirst())).findFirst().orElse(null);
-        if (chosen == null) {
+        List<BenchCase> chosen = names.getFirst().equals("all") ? CASES
+                : CASES.stream().filter(c -> c.name().equals(names.getFirst())).toList();
+        if (chosen.isEmpty()) {
             System.err.println("bench: no case named " + names.getFirst() + "; cases: "
                     + CASES.stream().map(BenchCase::name).toList());
             System.exit(2);
         }
-        BenchResult result = chosen.run(shortRun);
-        new ResultTable(System.out).print(result);
-        System.exit(result.passed() ? 0 : 1);
+        boolean passed = true;
+        ResultTable table = new ResultTable(System.out);
+        for (BenchCase benchCase : chosen) {
+            System.err.println("bench: running " + benchCase.name() + (shortRun ? " (short)" : "") + " ...");
+            BenchResult result = benchCase.run(shortRun);
+            table.print(result);
+            System.out.println();
+            System.out.flush();
+            passed &= result.passed();
+        }
+        System.exit(passed ? 0 : 1);
     }
 }

@@ -18,6 +18,16 @@ public record BenchResult(String caseName, String shape, List<Row> rows) {
         }
     }
 
+    /**
+     * A short (smoke) run keeps the full run's goals for the rows whose measure starts with {@code prefix}, but
+     * reports them without judging: a handful of samples proves nothing about a percentile.
+     */
+    public BenchResult judgedOnlyWhen(boolean fullRun, String prefix) {
+        if (fullRun) return this;
+        return new BenchResult(caseName, shape, rows.stream().map(r -> r.measure().startsWith(prefix) && !r.goal().isEmpty()
+                ? new Row(r.measure(), r.value(), r.goal() + " (full run only)", true) : r).toList());
+    }
+
     /** Whether every goal was met. */
     public boolean passed() {
         return rows.stream().allMatch(Row::met);

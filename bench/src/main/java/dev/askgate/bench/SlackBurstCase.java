@@ -121,12 +121,7 @@ final class SlackBurstCase implements BenchCase {
                 BenchResult.Row.info("429s answered by FakeSlack", Long.toString(o.rateLimited())),
                 new BenchResult.Row("429s unhandled", Integer.toString(o.unhandled429()), "0", o.unhandled429() == 0),
                 BenchResult.Row.info("chat.postMessage / chat.update calls", o.posts() + " / " + o.updates()));
-        if (shape != Shape.FULL) {
-            // The short run is a smoke run: its timing goals are the full run's, reported but not judged.
-            rows = rows.stream().map(r -> r.measure().startsWith("whole answer")
-                    ? new BenchResult.Row(r.measure(), r.value(), r.goal() + " (full run only)", true) : r).toList();
-        }
-        return new BenchResult("slack-burst", shape.describe(), rows);
+        return new BenchResult("slack-burst", shape.describe(), rows).judgedOnlyWhen(shape == Shape.FULL, "whole answer");
     }
 
     private static String seconds(double s) {

@@ -123,6 +123,8 @@ final class DiscordPayloads {
         ArrayNode channels = d.putArray("channels");
         channels.add(textChannelJson(world.channelId, "general", 0));
         channels.add(textChannelJson(world.otherChannelId, "random", 1));
+        List<String> more = world.moreChannels();
+        for (int i = 0; i < more.size(); i++) channels.add(textChannelJson(more.get(i), "more-" + i, 2 + i));
         ArrayNode threads = d.putArray("threads");
         world.threadParents().forEach((thread, parent) -> threads.add(threadJson(thread, parent, "thread")));
         for (String empty : List.of("emojis", "stickers", "voice_states", "guild_scheduled_events", "presences",

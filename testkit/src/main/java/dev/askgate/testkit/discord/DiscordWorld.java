@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -35,6 +36,7 @@ final class DiscordWorld {
     private final Map<String, ObjectNode> messages = new ConcurrentHashMap<>();
     private final Map<String, String> dmChannelByUser = new ConcurrentHashMap<>();
     private final Map<String, String> threadParent = new ConcurrentHashMap<>();
+    private final List<String> moreChannels = new CopyOnWriteArrayList<>();
     volatile boolean botMayManageMessages = true;
     volatile boolean botMayReadHistory = true;
     /** How all of this looks on the wire. */
@@ -81,7 +83,18 @@ final class DiscordWorld {
     }
 
     boolean isGuildChannel(String id) {
-        return id.equals(channelId) || id.equals(otherChannelId) || threadParent.containsKey(id);
+        return id.equals(channelId) || id.equals(otherChannelId) || moreChannels.contains(id)
+                || threadParent.containsKey(id);
+    }
+
+    String addTextChannel() {
+        String id = newId();
+        moreChannels.add(id);
+        return id;
+    }
+
+    List<String> moreChannels() {
+        return List.copyOf(moreChannels);
     }
 
     /** Discord's shard formula: a guild belongs to shard {@code (id >> 22) % total}. */
@@ -121,6 +134,7 @@ final class DiscordWorld {
 
     List<String> knownChannels() {
         List<String> all = new ArrayList<>(List.of(channelId, otherChannelId));
+        all.addAll(moreChannels);
         all.addAll(threadParent.keySet());
         all.addAll(dmChannelByUser.values());
         return all;

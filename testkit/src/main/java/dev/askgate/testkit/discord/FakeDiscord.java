@@ -87,6 +87,11 @@ public final class FakeDiscord implements AutoCloseable {
     /** A user who shares no guild with the bot (DMs only). */
     public DiscordUser stranger() { return stranger; }
 
+    /** One more text channel in the guild (benchmarks spread load over many); add it before the bot connects. */
+    public String addTextChannel() {
+        return world.addTextChannel();
+    }
+
     /** Adds a guild member with these roles (before JDA connects, so that GUILD_CREATE lists it). */
     public DiscordUser addMember(String name, String... roleIds) {
         return world.addUser(name, false, List.of(roleIds));

@@ -1,0 +1,158 @@
+package dev.askgate.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code askgate serve} from a built jar in a process of its own, configured only by environment variables as an
+ * operator configures it: the bench measures whatever checkout built the jar, whatever its wiring looks like
+ * inside. Its output goes to a file, shown when it fails to start.
+ */
+final class ServedAskgate implements AutoCloseable {
+    private static final Duration READY_WAIT = Duration.ofSeconds(120);
+
+    final int port;
+    private final Process process;
+    private final Path log;
+    private final long startedNanos;
+    private final ServeJar jar;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private ServedAskgate(ServeJar jar, int port, Process process, Path log, long startedNanos) {
+        this.jar = jar;
+        this.port = port;
+        this.process = process;
+        this.log = log;
+        this.startedNanos = startedNanos;
+    }
+
+    /** Starts {@code serve} with {@code env} (plus a free ASKGATE_PORT) and {@code extraJvmFlags} after the jar's own. */
+    static ServedAskgate start(ServeJar jar, Map<String, String> env, List<String> extraJvmFlags) throws IOException {
+        int port = freePort();
+        Path log = Files.createTempFile("askgate-bench-serve-", ".log");
+        List<String> command = new ArrayList<>();
+        command.add(jar.java().toString());
+        command.addAll(jar.jvmFlags());
+        command.addAll(extraJvmFlags);
+        command.addAll(List.of("-jar", jar.jar().toString(), "serve"));
+        var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        builder.environment().put("ASKGATE_PORT", Integer.toString(port));
+        builder.environment().putIfAbsent("ASKGATE_LOG_LEVEL", "WARN");
+        // glibc's per-thread malloc arenas are most of a JVM's native overhead; the image sets the same.
+        builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
+        long started = System.nanoTime();
+        return new ServedAskgate(jar, port, builder.start(), log, started);
+    }
+
+    static ServedAskgate start(ServeJar jar, Map<String, String> env) throws IOException {
+        return start(jar, env, List.of());
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    /** Waits for {@code /readyz} 200 and returns the time since the process was started. */
+    Duration awaitReady() throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(uri("/readyz")).timeout(Duration.ofSeconds(5)).GET().build();
+        long deadline = startedNanos + READY_WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) throw new IllegalStateException("serve exited " + process.exitValue() + ":\n" + log());
+            try {
+                if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return Duration.ofNanos(System.nanoTime() - startedNanos);
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(5); // polling interval: small, as start-up time is measured through it
+        }
+        throw new IllegalStateException("serve was not ready within " + READY_WAIT + ":\n" + log());
+    }
+
+    /** Resident memory now, in MiB (VmRSS of /proc/PID/status). */
+    double rssMiB() throws IOException {
+        return statusField("VmRSS:") / 1024.0;
+    }
+
+    /** Operating-system threads of the process now (platform threads plus the JVM's own: GC, JIT). */
+    int osThreads() throws IOException {
+        return (int) statusField("Threads:");
+    }
+
+    /** Java platform threads now, as {@code jcmd Thread.print} lists them (virtual threads are not listed). */
+    int platformThreads() throws IOException, InterruptedException {
+        return (int) jcmd("Thread.print").lines().filter(l -> l.startsWith("\"")).count();
+    }
+
+    /** Runs a full GC and returns the heap in use after it, in MiB. */
+    double heapAfterGcMiB() throws IOException, InterruptedException {
+        jcmd("GC.run");
+        // Serial/G1 print "used 12345K"; the first such figure is the whole heap's.
+        var matcher = java.util.regex.Pattern.compile("used (\\d+)K").matcher(jcmd("GC.heap_info"));
+        if (!matcher.find()) throw new IllegalStateException("jcmd GC.heap_info printed no heap use");
+        return Long.parseLong(matcher.group(1)) / 1024.0;
+    }
+
+    /** Sends SIGTERM and waits for the exit status. */
+    int terminate(Duration wait) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            return -1;
+        }
+        return process.exitValue();
+    }
+
+    String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(log unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Files.deleteIfExists(log);
+    }
+
+    private long statusField(String name) throws IOException {
+        return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
+                .filter(l -> l.startsWith(name)).findFirst()
+                .map(l -> Long.parseLong(l.substring(name.length()).strip().split("\\s+")[0]))
+                .orElseThrow(() -> new IllegalStateException("no " + name + " in /proc/" + process.pid() + "/status"));
+    }
+
+    private String jcmd(String what) throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(jar.jcmd().toString(), Long.toString(process.pid()), what)
+                .redirectErrorStream(true).start();
+        String out = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        jcmd.waitFor(30, TimeUnit.SECONDS);
+        return out;
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
