@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Checks the model endpoint (one cheap authenticated call) at start and then periodically, and remembers the
  * last result for /readyz. Logs when the result changes (passing, or failing in another category or with another
- * HTTP status), not on every check: a revoked key is one ERROR line, however many checks fail after it. A model
+ * HTTP status), not on every check: a failure is one ERROR line, however many checks fail after it, and a revoked
+ * key none of its own (the model client's one line per key says it, for checks and questions alike). A model
  * with a shutdown date ahead is one WARN line with the days left, repeated at most once a day; once the date has
  * passed the check fails (one ERROR line), since the endpoint stops serving the model then.
  */
@@ -107,7 +108,11 @@ final class ModelWatch implements AutoCloseable {
             return next;
         }
         if (next.kind().equals(previous.kind())) return next;
-        if (next.state() == State.FAILED) {
+        if (next.state() == State.FAILED && isKeyRejection(check)) {
+            // The model client has already said it in one ERROR line per key (KeyRejectionReporter), whether a
+            // check or a question met the rejection first: a second line would tell the operator twice.
+            log.debug("model endpoint check failed: {}", next.detail());
+        } else if (next.state() == State.FAILED) {
             log.error("model endpoint check failed: {}", next.detail());
         } else if (previous.state() == State.FAILED) {
             log.info("model endpoint check passes again: {}", next.detail());
@@ -124,6 +129,10 @@ final class ModelWatch implements AutoCloseable {
         if (due && lastShutdownWarning.compareAndSet(previous, now)) {
             log.warn("model endpoint check: {}", verdict.text());
         }
+    }
+
+    private static boolean isKeyRejection(ModelCheck check) {
+        return check instanceof ModelCheck.Unavailable unavailable && unavailable.error() instanceof ModelError.InvalidKey;
     }
 
     private static Kind kindOf(ModelCheck check, State state) {

@@ -1,5 +1,7 @@
 package dev.askgate.server;
 
+import dev.askgate.core.Turn;
+import dev.askgate.core.model.ModelRequest;
 import dev.askgate.testkit.openai.FakeModel;
 import dev.askgate.testkit.openai.FakeOpenAi;
 import dev.askgate.testkit.openai.RecordedCall;
@@ -49,9 +51,28 @@ class ModelWatchTest {
         assertThat(openAi.requests()).extracting(RecordedCall::answeredRequestId).doesNotHaveDuplicates().hasSize(6);
         assertThat(details).as("each detail names its own x-request-id").doesNotHaveDuplicates()
                 .allMatch(d -> d.startsWith("OpenAI rejected the key (401)"));
-        assertThat(watchLines("ERROR")).singleElement().asString().contains("OpenAI rejected the key (401)");
+        assertThat(errorLines()).as("one ERROR line in all, the model client's, naming the fix").singleElement()
+                .asString().contains("OpenAI rejected the API key", "OPENAI_API_KEY");
         assertThat(errorLines()).as("no ERROR line at all for the later checks").hasSize((int) errorsAfterThree);
         assertThat(watch.status().state()).isEqualTo(ModelWatch.State.FAILED);
+        assertThat(logs.all()).doesNotContain(KEY);
+    }
+
+    @Test
+    void aRevokedKeyMetByQuestionsAndByChecksIsExactlyOneErrorLine() {
+        openAi.acceptOnlyKeys(OTHER_KEY);
+        watch = new ModelWatch(wiring.model(), wiring.checkText(), Duration.ofMinutes(10));
+
+        wiring.model().complete(new ModelRequest("ask-1", "gpt-6-luna", List.of(Turn.user("first question"))));
+        watch.checkNow();
+        wiring.model().complete(new ModelRequest("ask-2", "gpt-6-luna", List.of(Turn.user("second question"))));
+        watch.checkNow();
+
+        assertThat(openAi.requestCount()).as("two questions and two checks reached OpenAI").isEqualTo(4);
+        assertThat(errorLines()).singleElement().asString()
+                .contains("OpenAI rejected the API key", "key generation 1", "set OPENAI_API_KEY to a valid key");
+        assertThat(watch.status().state()).as("readiness still reports it").isEqualTo(ModelWatch.State.FAILED);
+        assertThat(watch.status().detail()).startsWith("OpenAI rejected the key (401)");
         assertThat(logs.all()).doesNotContain(KEY);
     }
 
@@ -64,7 +85,7 @@ class ModelWatchTest {
         openAi.awaitRequests(5, Duration.ofSeconds(20));
         watch.close();
 
-        assertThat(watchLines("ERROR")).hasSize(1);
+        assertThat(errorLines()).hasSize(1);
         assertThat(watch.status().detail()).contains("OpenAI rejected the key (401)");
     }
 
@@ -88,13 +109,13 @@ class ModelWatchTest {
         watch = new ModelWatch(wiring.model(), wiring.checkText(), Duration.ofMinutes(10));
 
         watch.checkNow();
-        openAi.acceptOnlyKeys(OTHER_KEY);
+        // An outage (503; a check looks twice before it fails): the watch's own ERROR line, unlike a key rejection.
+        openAi.failNextModelChecks(4);
         watch.checkNow();
         watch.checkNow();
-        openAi.acceptOnlyKeys(KEY);
         watch.checkNow();
         watch.checkNow();
-        openAi.acceptOnlyKeys(OTHER_KEY);
+        openAi.failNextModelChecks(2);
         watch.checkNow();
 
         assertThat(watchLines("INFO")).hasSize(2).satisfiesExactly(
