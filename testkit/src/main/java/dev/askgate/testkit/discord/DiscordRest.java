@@ -46,6 +46,7 @@ final class DiscordRest extends Dispatcher {
     public MockResponse dispatch(RecordedRequest request) {
         List<String> segments = request.getUrl().pathSegments();
         if (segments.size() == 1 && segments.getFirst().equals("gateway")) {
+            if (discord.refusesGateway()) return error(503, 0, "503: Service Unavailable");
             return new MockResponse.Builder().webSocketUpgrade(discord.newGatewaySession()).build();
         }
         String fullPath = String.join("/", segments);

@@ -35,6 +35,7 @@ public final class FakeDiscord implements AutoCloseable {
     private final MockWebServer server = new MockWebServer();
     private final DiscordRecorder recorder = new DiscordRecorder();
     private volatile long disallowedIntents;
+    private volatile boolean refusingGateway;
     private final List<GatewaySession> sessions = new CopyOnWriteArrayList<>();
     private final List<ScriptedResponse> scripts = new CopyOnWriteArrayList<>();
     private final DiscordRest rest;
@@ -142,6 +143,15 @@ public final class FakeDiscord implements AutoCloseable {
     /** Closes every gateway connection with {@code code} (4000 makes JDA reconnect). */
     public void dropGateway(int code) {
         sessions.forEach(s -> s.close(code, "closed by test"));
+    }
+
+    /** While {@code refusing}, Gateway connections are answered 503 (an outage the bot cannot reconnect through). */
+    public void refuseGateway(boolean refusing) {
+        refusingGateway = refusing;
+    }
+
+    boolean refusesGateway() {
+        return refusingGateway;
     }
 
     // --- injecting messages ---
