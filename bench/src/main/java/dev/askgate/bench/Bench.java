@@ -8,7 +8,9 @@ import java.util.List;
  */
 public final class Bench {
     /** Every case, by name, in the order {@code all} runs them. */
-    static final List<BenchCase> CASES = List.of(new DiscordMentionCase(), new SlackAckCase(), new SlackBurstCase());
+    static final List<BenchCase> CASES = List.of(new DiscordMentionCase(), new SlackAckCase(), new OverheadCase(),
+            DiscordChannelCase.streams(), DiscordChannelCase.pacing(), new ThroughputCase(), new InFlightCase(),
+            new FootprintCase(), new SlackBurstCase());
 
     private Bench() {
     }

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * {@code askgate serve} from a built jar in a process of its own, configured only by environment variables as an
@@ -97,13 +99,21 @@ final class ServedAskgate implements AutoCloseable {
         return (int) jcmd("Thread.print").lines().filter(l -> l.startsWith("\"")).count();
     }
 
-    /** Runs a full GC and returns the heap in use after it, in MiB. */
+    /** Runs a full GC and returns the heap in use after it, in MiB (every generation or region, no metaspace). */
     double heapAfterGcMiB() throws IOException, InterruptedException {
         jcmd("GC.run");
-        // Serial/G1 print "used 12345K"; the first such figure is the whole heap's.
-        var matcher = java.util.regex.Pattern.compile("used (\\d+)K").matcher(jcmd("GC.heap_info"));
-        if (!matcher.find()) throw new IllegalStateException("jcmd GC.heap_info printed no heap use");
-        return Long.parseLong(matcher.group(1)) / 1024.0;
+        // Serial prints "def new generation total 2432K, used 512K" and "tenured generation ..."; G1 prints
+        // "garbage-first heap total 262144K, used 21504K"; Metaspace lines have a "used" figure too.
+        var used = Pattern.compile("(generation|heap)\\s+total \\d+K, used (\\d+)K");
+        var matcher = used.matcher(jcmd("GC.heap_info"));
+        long kib = 0;
+        boolean found = false;
+        while (matcher.find()) {
+            kib += Long.parseLong(matcher.group(2));
+            found = true;
+        }
+        if (!found) throw new IllegalStateException("jcmd GC.heap_info printed no heap use");
+        return kib / 1024.0;
     }
 
     /** Sends SIGTERM and waits for the exit status. */
@@ -145,7 +155,7 @@ final class ServedAskgate implements AutoCloseable {
     private String jcmd(String what) throws IOException, InterruptedException {
         Process jcmd = new ProcessBuilder(jar.jcmd().toString(), Long.toString(process.pid()), what)
                 .redirectErrorStream(true).start();
-        String out = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         jcmd.waitFor(30, TimeUnit.SECONDS);
         return out;
     }

@@ -4,12 +4,8 @@ import dev.askgate.testkit.openai.FakeAnswer;
 import dev.askgate.testkit.slack.HttpDelivery;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Slack's HTTP mode: many signed {@code /ask} posted at once while the model takes seconds per answer, and how
@@ -63,7 +59,7 @@ final class SlackAckCase implements BenchCase {
             List<HttpDelivery> acks = postAtOnce(rig, shape);
             List<Double> millis = acks.stream().filter(d -> d.status() == 200)
                     .map(d -> d.after().toNanos() / 1e6).toList();
-            int answered = awaitAnswers(rig, answer, shape);
+            int answered = rig.awaitAnswered(answer, shape.commands(), shape.deadline());
             Latencies ack = new Latencies(millis);
             List<BenchResult.Row> rows = List.of(
                     new BenchResult.Row("acknowledged 200", millis.size() + " of " + shape.commands(),
@@ -85,33 +81,7 @@ final class SlackAckCase implements BenchCase {
     }
 
     private static List<HttpDelivery> postAtOnce(SlackHttpRig rig, Shape shape) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<HttpDelivery>> posts = new ArrayList<>();
-        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < shape.commands(); i++) {
-                String channel = String.format("C0ACK%04d", i % shape.channels());
-                String user = String.format("U0ACK%04d", i);
-                String question = "question " + i + " of the run";
-                posts.add(threads.submit(() -> {
-                    start.await();
-                    return rig.ask(channel, user, question);
-                }));
-            }
-            start.countDown();
-            List<HttpDelivery> acks = new ArrayList<>();
-            for (Future<HttpDelivery> post : posts) acks.add(post.get());
-            return acks;
-        }
-    }
-
-    /** How many bot messages read the whole answer once they all do, or at the deadline. */
-    private static int awaitAnswers(SlackHttpRig rig, String answer, Shape shape) throws InterruptedException {
-        long deadline = System.nanoTime() + shape.deadline().toNanos();
-        int answered;
-        do {
-            Thread.sleep(250); // polling interval; the answers' times are not measured here
-            answered = (int) rig.slack.messages().stream().filter(m -> m.fromBot() && m.text().equals(answer)).count();
-        } while (answered < shape.commands() && System.nanoTime() < deadline);
-        return answered;
+        return AtOnce.run(shape.commands(), i -> rig.ask(String.format("C0ACK%04d", i % shape.channels()),
+                String.format("U0ACK%04d", i), "question " + i + " of the run"));
     }
 }

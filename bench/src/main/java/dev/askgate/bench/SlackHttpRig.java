@@ -60,6 +60,21 @@ final class SlackHttpRig implements AutoCloseable {
                 .map(SlackCall::at).min(Instant::compareTo);
     }
 
+    /** How many bot messages read {@code answer} now. */
+    int answered(String answer) {
+        return (int) slack.messages().stream().filter(m -> m.fromBot() && m.text().equals(answer)).count();
+    }
+
+    /** Waits until {@code count} bot messages read {@code answer}, or {@code deadline}; returns how many do. */
+    int awaitAnswered(String answer, int count, Duration deadline) throws InterruptedException {
+        long until = System.nanoTime() + deadline.toNanos();
+        int done;
+        while ((done = answered(answer)) < count && System.nanoTime() < until) {
+            Thread.sleep(20); // polling interval: a rate computed from this includes at most this much of it
+        }
+        return done;
+    }
+
     @Override
     public void close() throws Exception {
         serve.close();
