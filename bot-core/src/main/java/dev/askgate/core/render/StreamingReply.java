@@ -38,7 +38,9 @@ public final class StreamingReply implements ReplySink {
     private static final AtomicLong NEXT_TOKEN = new AtomicLong();
 
     private final MessageTarget target;
-    private final MessageSplitter splitter;
+    private final PartLayout layout;
+    /** The part length, halved when the platform refuses a part as too long; the next flush splits again. */
+    private volatile int partLength;
     private final EditPacer pacer;
     private final String channelKey;
     private final EditScheduler scheduler;
@@ -57,18 +59,26 @@ public final class StreamingReply implements ReplySink {
     private final List<String> ids = new ArrayList<>();   // guarded by io
     private final List<String> shown = new ArrayList<>(); // guarded by io
 
+    /** Markdown as it is, split by {@code splitter}'s limit. */
     public StreamingReply(MessageTarget target, MessageSplitter splitter, EditPacer pacer, String channelKey,
                           EditScheduler scheduler) {
+        this(target, PartLayout.plain(splitter.limit()), pacer, channelKey, scheduler);
+    }
+
+    /** @param layout the platform's format and part length: the text is formatted, then split */
+    public StreamingReply(MessageTarget target, PartLayout layout, EditPacer pacer, String channelKey,
+                          EditScheduler scheduler) {
         this.target = Objects.requireNonNull(target, "target");
-        this.splitter = Objects.requireNonNull(splitter, "splitter");
+        this.layout = Objects.requireNonNull(layout, "layout");
+        this.partLength = layout.partLength();
         this.pacer = Objects.requireNonNull(pacer, "pacer");
         this.channelKey = Objects.requireNonNull(channelKey, "channelKey");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     }
 
-    /** Work has begun: the platform may show that the bot is typing. */
+    /** The question was accepted: the platform may show that the bot is typing. */
     @Override
-    public void started() {
+    public void accepted() {
         try {
             target.typing();
         } catch (RuntimeException e) {
@@ -166,11 +176,29 @@ public final class StreamingReply implements ReplySink {
             pacer.close(token);
             done.complete(null);
         } catch (RuntimeException e) {
+            if (shrunkAfter(e)) {
+                io.unlock();
+                finalFlush(done); // the same final text in shorter parts
+                return;
+            }
             pacer.close(token);
             done.completeExceptionally(e);
         } finally {
-            io.unlock();
+            if (io.isHeldByCurrentThread()) io.unlock();
         }
+    }
+
+    /**
+     * The platform refused a part as too long: halves the part length (not below what a reopened fence needs)
+     * and says whether it did, so that the caller splits the text again.
+     */
+    private boolean shrunkAfter(RuntimeException e) {
+        int now = partLength;
+        if (!layout.refusedAsTooLong(e) || now / 2 < MessageSplitter.MIN_LIMIT * 4) return false;
+        partLength = now / 2;
+        log.info("channel={} the platform refused a part of {} characters as too long; parts of {} from now on",
+                channelKey, now, now / 2);
+        return true;
     }
 
     private void editLater(int index, String part, Duration wait, CompletableFuture<Void> done) {
@@ -246,16 +274,22 @@ public final class StreamingReply implements ReplySink {
                 calls++;
             }
         } catch (RuntimeException e) {
-            // The next flush or the final one tries again; the platform's error is the adapter's to log in detail.
-            log.warn("channel={} updating a streamed reply failed: {}", channelKey, e.getClass().getSimpleName());
+            // The next flush or the final one tries again (in shorter parts when the platform said too long);
+            // the platform's error is the adapter's to log in detail.
+            if (shrunkAfter(e)) {
+                more = true;
+            } else {
+                log.warn("channel={} updating a streamed reply failed: {}", channelKey, e.getClass().getSimpleName());
+            }
         } finally {
             io.unlock();
         }
         if (more) scheduleEdit();
     }
 
+    /** Format first, then split: the parts are measured in the platform's own text. */
     private List<String> parts(String all) {
-        return splitter.split(all);
+        return new MessageSplitter(partLength).split(layout.format(all));
     }
 
     private void post(String part) {
