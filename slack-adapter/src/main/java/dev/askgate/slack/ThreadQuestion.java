@@ -32,7 +32,7 @@ final class ThreadQuestion {
             Conversation history = Conversation.empty();
             if (inThread) {
                 try {
-                    history = new ThreadHistory(intake.api(), botUserId, botId).before(channel, threadTs, ts);
+                    history = new ThreadHistory(intake.api(), intake.presenter(), botUserId, botId).before(channel, threadTs, ts);
                 } catch (SlackCallFailed e) {
                     log.warn("platform=slack request={} channel={} thread history unavailable ({}); answering without it",
                             requestId, channel, e.error());
