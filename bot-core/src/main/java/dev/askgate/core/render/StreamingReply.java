@@ -19,11 +19,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * edited as text arrives (paced by the shared {@link EditPacer}), a text that outgrows the platform's limit
  * continues in further messages, and {@link #finish} makes the messages hold exactly the final text.
  *
- * <p>The messages come to show {@code splitter.split(text)}: each paced flush makes one call on its own booked
- * slot (edits the first message whose part changed, or posts the first part that has no message yet);
- * the final flush books every edit it makes. One edit is scheduled at a time; it reads the text
- * when it runs, so text that arrives during the quiet interval is shown by it. Deltas come from the model's
- * stream thread, scheduled edits from the scheduler; platform calls are serialised by one lock.
+ * <p>The messages come to show the text formatted for the platform, then split ({@link PartLayout}: the parts are
+ * measured in the platform's own text, and a part the platform refuses as too long makes every part shorter from
+ * the next flush on): each paced flush makes one call on its own booked slot (edits the first message whose part
+ * changed, or posts the first part that has no message yet); the final flush books every edit it makes. One edit
+ * is scheduled at a time; it reads the text when it runs, so text that arrives during the quiet interval is shown
+ * by it. Deltas come from the model's stream thread, scheduled edits from the scheduler; platform calls are
+ * serialised by one {@link ReentrantLock} (they block, and a virtual thread blocked inside {@code synchronized}
+ * pins its carrier on JDK 21); the {@code synchronized} state sections never block.
  *
  * <p>When the pacer says that showing progress would take budget the final edits need
  * ({@link EditPacer#progressAllowed}), nothing is posted or edited until it has room again (checked once an
