@@ -78,6 +78,25 @@ class SlackStreamingTest {
         }
     }
 
+    @Test
+    void slackRefusingAPartAsTooLongMakesThatAnswerContinueInShorterPartsWithNothingLost() throws Exception {
+        try (SlackHarness h = SlackHarness.start(SlackHarness.Mode.SOCKET)) {
+            h.slack.msgTooLongAbove(2_000);
+            String answer = IntStream.range(0, 900).mapToObj(i -> "w" + i).collect(Collectors.joining(" ")) + " end.";
+            h.openAi.enqueue(FakeAnswer.of(answer));
+
+            h.send(h.slack.appMention(CHANNEL, USER, BOT + " a long one", ""), 0);
+
+            List<SlackMessage> parts = h.slack.await(() -> {
+                List<SlackMessage> bot = h.slack.messages().stream().filter(SlackMessage::fromBot).toList();
+                return !bot.isEmpty() && bot.getLast().text().endsWith("end.") ? Optional.of(bot) : Optional.empty();
+            }, FakeSlack.DEFAULT_WAIT, "the whole answer in shorter parts");
+            assertThat(parts).hasSizeGreaterThanOrEqualTo(3)
+                    .allSatisfy(m -> assertThat(m.text().length()).isLessThanOrEqualTo(2_000));
+            assertThat(parts.stream().map(SlackMessage::text).collect(Collectors.joining(" "))).isEqualTo(answer);
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(SlackHarness.Mode.class)
     void broadcastsAndMentionsInTheModelsAnswerNotifyNobody(SlackHarness.Mode mode) throws Exception {
