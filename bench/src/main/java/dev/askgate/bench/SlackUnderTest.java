@@ -13,7 +13,6 @@ import dev.askgate.core.openai.OpenAiChatModel;
 import dev.askgate.core.openai.CallLimit;
 import dev.askgate.core.openai.OpenAiConfig;
 import dev.askgate.core.render.EditPacer;
-import dev.askgate.core.render.OutcomeWording;
 import dev.askgate.slack.SlackPlatform;
 import dev.askgate.slack.SlackSettings;
 import dev.askgate.testkit.openai.FakeOpenAi;
@@ -58,9 +57,8 @@ final class SlackUnderTest implements AutoCloseable {
         OpenAiChatModel model = new OpenAiChatModel(http, new ObjectMapper(), openAiConfig, keys);
         ChatService chat = new ChatService(model, chatSettings, new SecretGuard(), new ContextWindow(chatSettings),
                 keys::appearsIn);
-        OutcomeWording wording = new OutcomeWording("Ask me with /ask <question>.");
         platform = new SlackPlatform(settings, http, chat, EditPacer.forSlack(editInterval, Clock.systemUTC()),
-                new InMemoryEventDedupe(Clock.systemUTC()), wording::note, Clock.systemUTC());
+                new InMemoryEventDedupe(Clock.systemUTC()), Clock.systemUTC());
         platform.start();
         slack.socketMode().awaitConnections(1, Duration.ofSeconds(20));
     }

@@ -1,6 +1,6 @@
 package dev.askgate.core;
 
-import dev.askgate.core.model.ModelError;
+import dev.askgate.core.model.FailureCause;
 
 import java.util.Objects;
 
@@ -34,23 +34,24 @@ public sealed interface ChatOutcome {
     }
 
     /**
-     * The model call failed; {@code partialText} is what had already been shown (often empty), {@code usage} what
-     * the call consumed ({@link Usage#NONE} when it never reached the model).
+     * The answer failed, for the model's reason ({@code ModelError}) or the bot's own ({@code BotFault});
+     * {@code partialText} is what had already been shown (often empty), {@code usage} what the call consumed
+     * ({@link Usage#NONE} when it never reached the model).
      */
-    record Failed(ModelError error, String partialText, Usage usage) implements ChatOutcome {
+    record Failed(FailureCause cause, String partialText, Usage usage) implements ChatOutcome {
         public Failed {
-            Objects.requireNonNull(error, "error");
+            Objects.requireNonNull(cause, "cause");
             partialText = partialText == null ? "" : partialText;
             usage = usage == null ? Usage.NONE : usage;
         }
 
-        public Failed(ModelError error, String partialText) {
-            this(error, partialText, Usage.NONE);
+        public Failed(FailureCause cause, String partialText) {
+            this(cause, partialText, Usage.NONE);
         }
 
         @Override
         public String toString() {
-            return "Failed[" + error + ", partial " + partialText.length() + " chars]";
+            return "Failed[" + cause + ", partial " + partialText.length() + " chars]";
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.askgate.core;
 
 import dev.askgate.core.context.ContextWindow;
 import dev.askgate.core.guard.SecretGuard;
+import dev.askgate.core.model.BotFault;
 import dev.askgate.core.model.ChatModel;
 import dev.askgate.core.model.ModelError;
 import dev.askgate.core.model.ModelRequest;
@@ -68,31 +69,32 @@ public final class ChatService {
             return new ChatOutcome.Refused(new Refusal.QuestionTooLong(tooLong.tokens(), tooLong.limit()));
         }
 
-        sink.started();
-        LeakFilter filter = new LeakFilter(sink, leaksKey);
+        SinkWatch watched = new SinkWatch(sink);
+        LeakFilter filter = new LeakFilter(watched, leaksKey);
         ModelResult result;
         try {
+            watched.accepted();
             result = model.stream(new ModelRequest(id, settings.model(), fits.messages(), settings.maxOutputTokens(),
                     settings.reasoningEffort()), filter::accept);
         } catch (RuntimeException e) {
-            // The model port reports failures as results; anything thrown is a bug or a sink failure.
-            log.error("request={} platform={} channel={} model call threw {}",
-                    id, caller.platform(), caller.channelId(), e.getClass().getName());
-            result = new ModelResult.Failed(new ModelError.Network(e.getClass().getSimpleName()), "", Usage.NONE);
+            // The model port reports its failures as results: anything thrown is the sink's failure or a client bug,
+            // the bot's own fault either way, and never to be told as an outage of OpenAI.
+            BotFault fault = new BotFault(watched.threw(e) ? BotFault.Where.SINK : BotFault.Where.CLIENT, e);
+            String line = "request={} platform={} channel={} answer failed inside the bot ({}): {}";
+            if (fault.where() == BotFault.Where.SINK) {
+                // The platform refused to show it (the adapter logs its error in detail): the bot works.
+                log.warn(line, id, caller.platform(), caller.channelId(), fault.where(), e.getClass().getName());
+            } else {
+                log.error(line, id, caller.platform(), caller.channelId(), fault.where(), e.getClass().getName());
+            }
+            flushQuietly(request, filter);
+            return filter.leaked() ? withheld(request) : new ChatOutcome.Failed(fault, filter.forwarded());
         }
-        try {
-            filter.flush();
-        } catch (RuntimeException e) {
-            // A sink that failed during the stream usually fails again here; the outcome must still be returned.
-            log.warn("request={} platform={} channel={} reply sink failed: {}",
-                    id, caller.platform(), caller.channelId(), e.getClass().getName());
-        }
+        flushQuietly(request, filter);
         long millis = (System.nanoTime() - startNanos) / 1_000_000;
 
         if (filter.leaked() || result instanceof ModelResult.Completed done && leaksKey.test(done.text())) {
-            log.error("request={} platform={} channel={} model={} answer withheld: it contained the server's API key",
-                    id, caller.platform(), caller.channelId(), settings.model());
-            return new ChatOutcome.Refused(new Refusal.AnswerWithheld());
+            return withheld(request);
         }
         return switch (result) {
             case ModelResult.Completed done -> {
@@ -113,6 +115,22 @@ public final class ChatService {
                 yield new ChatOutcome.Failed(error, filter.forwarded(), usage);
             }
         };
+    }
+
+    private ChatOutcome withheld(ChatRequest request) {
+        log.error("request={} platform={} channel={} model={} answer withheld: it contained the server's API key",
+                request.requestId(), request.caller().platform(), request.caller().channelId(), settings.model());
+        return new ChatOutcome.Refused(new Refusal.AnswerWithheld());
+    }
+
+    private static void flushQuietly(ChatRequest request, LeakFilter filter) {
+        try {
+            filter.flush();
+        } catch (RuntimeException e) {
+            // A sink that failed during the stream usually fails again here; the outcome must still be returned.
+            log.warn("request={} platform={} channel={} reply sink failed: {}", request.requestId(),
+                    request.caller().platform(), request.caller().channelId(), e.getClass().getName());
+        }
     }
 
     /**

@@ -5,8 +5,12 @@ package dev.askgate.core;
  * {@code dev.askgate.core.render.StreamingReply}); the core calls it from the thread that reads the model's stream.
  */
 public interface ReplySink {
-    /** Work on the answer has begun (a typing indicator is a good response). */
-    default void started() {
+    /**
+     * The core accepted the question (it passed the checks) and is about to call the model: the answer's place
+     * may be prepared now (a typing indicator, the quoted question an answer is threaded under). What this throws
+     * ends the answer as the bot's own fault.
+     */
+    default void accepted() {
     }
 
     /** The next piece of the answer's text, in order. */

@@ -53,7 +53,7 @@ class BusyModelTest {
         for (Future<ChatOutcome> f : asked) outcomes.add(f.get(20, TimeUnit.SECONDS));
 
         assertThat(outcomes).filteredOn(o -> o instanceof ChatOutcome.Answered).hasSize(4);
-        assertThat(outcomes).filteredOn(o -> o instanceof ChatOutcome.Failed f && f.error() instanceof ModelError.Busy)
+        assertThat(outcomes).filteredOn(o -> o instanceof ChatOutcome.Failed f && f.cause() instanceof ModelError.Busy)
                 .hasSize(3).allSatisfy(o -> assertThat(WORDING.note(o))
                         .isEqualTo("I am answering a lot of questions right now. Please ask again in a minute."));
         assertThat(fake.maxConcurrentChatRequests()).isEqualTo(4);

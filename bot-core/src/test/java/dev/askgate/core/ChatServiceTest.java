@@ -6,6 +6,7 @@ import com.knuddels.jtokkit.api.EncodingRegistry;
 import dev.askgate.core.context.ContextWindow;
 import dev.askgate.core.guard.SecretGuard;
 import dev.askgate.core.model.ChatModel;
+import dev.askgate.core.model.BotFault;
 import dev.askgate.core.model.ModelError;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +32,7 @@ class ChatServiceTest {
         final List<String> deltas = new ArrayList<>();
         int started;
 
-        @Override public void started() { started++; }
+        @Override public void accepted() { started++; }
         @Override public void delta(String text) { deltas.add(text); }
         String text() { return String.join("", deltas); }
     }
@@ -87,6 +88,8 @@ class ChatServiceTest {
         ChatOutcome outcome = service(model).ask(request("Hi"), broken);
 
         assertThat(outcome).isInstanceOf(ChatOutcome.Failed.class);
+        assertThat(((ChatOutcome.Failed) outcome).cause()).isInstanceOfSatisfying(BotFault.class,
+                fault -> assertThat(fault.where()).isEqualTo(BotFault.Where.SINK));
     }
 
     @Test
@@ -195,7 +198,7 @@ class ChatServiceTest {
         ChatOutcome outcome = service(model).ask(request("tell me"), sink);
 
         assertThat(outcome).isInstanceOfSatisfying(ChatOutcome.Failed.class, failed -> {
-            assertThat(failed.error()).isEqualTo(new ModelError.StreamBroken(17, "req_up"));
+            assertThat(failed.cause()).isEqualTo(new ModelError.StreamBroken(17, "req_up"));
             assertThat(failed.partialText()).isEqualTo("Half of an answer that bre");
             assertThat(failed.usage().estimated()).as("no usage chunk came: counted").isTrue();
             assertThat(failed.usage().completionTokens()).isPositive();
@@ -229,7 +232,9 @@ class ChatServiceTest {
         ChatOutcome outcome = service(broken).ask(request("hi"), new RecordingSink());
 
         assertThat(outcome).isInstanceOf(ChatOutcome.Failed.class);
-        assertThat(((ChatOutcome.Failed) outcome).error()).isInstanceOf(ModelError.Network.class);
+        // The client's bug is the bot's own fault, never worded as a network failure towards OpenAI.
+        assertThat(((ChatOutcome.Failed) outcome).cause()).isInstanceOfSatisfying(BotFault.class,
+                fault -> assertThat(fault.where()).isEqualTo(BotFault.Where.CLIENT));
         assertThat(logs.text()).doesNotContain("secret details");
     }
 

@@ -272,7 +272,7 @@ class ChatThroughOpenAiTest {
                 "hello?"), ReplySink.discarding());
 
         assertThat(outcome).isInstanceOfSatisfying(ChatOutcome.Failed.class, failed ->
-                assertThat(failed.error()).isInstanceOfSatisfying(ModelError.ModelNotFound.class,
+                assertThat(failed.cause()).isInstanceOfSatisfying(ModelError.ModelNotFound.class,
                         notFound -> assertThat(notFound.model()).isEqualTo("gpt-6-luna")));
         assertThat(fake.chatRequests()).as("not retried").hasSize(1);
     }

@@ -71,9 +71,9 @@ class KeyEchoThroughOpenAiTest {
         shown.add(rejected.toString());
 
         assertThat(failed).isInstanceOfSatisfying(ChatOutcome.Failed.class,
-                f -> assertThat(f.error().upstreamRequestId()).isEqualTo("[withheld]"));
+                f -> assertThat(((ModelError) f.cause()).upstreamRequestId()).isEqualTo("[withheld]"));
         assertThat(rejected).isInstanceOfSatisfying(ChatOutcome.Failed.class,
-                f -> assertThat(f.error()).isInstanceOf(ModelError.InvalidKey.class));
+                f -> assertThat(f.cause()).isInstanceOf(ModelError.InvalidKey.class));
         assertThat(logs.text()).contains("answered").contains("upstream=[withheld]").doesNotContain("Bearer");
         assertThat(shown).noneMatch(text -> text.contains(KEY) || text.contains("Bearer"));
     }

@@ -2,6 +2,8 @@ package dev.askgate.server;
 
 import dev.askgate.core.ChatOutcome;
 import dev.askgate.core.Refusal;
+import dev.askgate.core.model.BotFault;
+import dev.askgate.core.model.FailureCause;
 import dev.askgate.core.model.ModelError;
 import dev.askgate.core.render.OutcomeWording;
 
@@ -32,6 +34,24 @@ final class OperatorWording {
             case Refusal.NotAllowed ignored -> words.refusal(refusal);
             case Refusal.DirectMessagesOff ignored -> words.refusal(refusal);
         };
+    }
+
+    String failure(FailureCause cause) {
+        return switch (cause) {
+            case ModelError error -> error(error);
+            case BotFault fault -> fault(fault);
+        };
+    }
+
+    /** The operator has the log at hand: where inside Askgate it failed, and how to see why. */
+    private static String fault(BotFault fault) {
+        String where = switch (fault.where()) {
+            case SINK -> "while printing the answer";
+            case CLIENT -> "inside the model client";
+            case ADAPTER -> "around the answer";
+        };
+        return "Askgate failed " + where + " (" + fault.exception().getClass().getSimpleName()
+                + "); run with ASKGATE_LOG_LEVEL=DEBUG to see why.";
     }
 
     String error(ModelError error) {

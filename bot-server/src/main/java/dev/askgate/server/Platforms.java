@@ -3,7 +3,6 @@ package dev.askgate.server;
 import dev.askgate.discord.DiscordPlatform;
 import dev.askgate.core.dedupe.InMemoryEventDedupe;
 import dev.askgate.core.render.EditPacer;
-import dev.askgate.core.render.OutcomeWording;
 import dev.askgate.slack.SlackHttpEndpoint;
 import dev.askgate.slack.SlackPlatform;
 
@@ -17,7 +16,6 @@ import java.util.Objects;
  * {@code POST /slack/events}) to the {@link EnabledPlatforms} that {@code serve} runs.
  */
 final class Platforms {
-    private static final String SLACK_USAGE = "Ask me with /ask <question>, or mention me.";
     private final AskgateConfig config;
     private final Wiring wiring;
 
@@ -46,7 +44,7 @@ final class Platforms {
             Clock clock = Clock.systemUTC();
             var slack = new SlackPlatform(settings, wiring.http(), wiring.chat(),
                     EditPacer.forSlack(settings.editInterval(), clock), new InMemoryEventDedupe(clock),
-                    new OutcomeWording(SLACK_USAGE)::note, clock);
+                    clock);
             enabled.platform(slack);
             slack.httpEndpoint().ifPresent(endpoint -> enabled.route(HttpRoute.of("POST", SlackHttpEndpoint.PATH,
                     request -> {

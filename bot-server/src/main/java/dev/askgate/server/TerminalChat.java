@@ -91,7 +91,7 @@ final class TerminalChat {
                 }
                 case ChatOutcome.Failed failed -> {
                     finishUnanswered(printed);
-                    err.println(words.error(failed.error()));
+                    err.println(words.failure(failed.cause()));
                     yield history;
                 }
             };

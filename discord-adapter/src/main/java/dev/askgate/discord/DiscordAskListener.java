@@ -8,6 +8,8 @@ import dev.askgate.core.Refusal;
 import dev.askgate.core.admission.Admission;
 import dev.askgate.core.admission.Place;
 import dev.askgate.core.admission.Verdict;
+import dev.askgate.core.render.ReplyFlow;
+import dev.askgate.core.render.ReplyPlace;
 import dev.askgate.core.work.Workers;
 import net.dv8tion.jda.api.entities.Role;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
@@ -34,15 +36,17 @@ final class DiscordAskListener extends ListenerAdapter {
 
     static final String RESTARTING = "I'm restarting right now. Please ask again in a minute.";
 
-    private final Answerer answerer;
+    private final ReplyFlow flow;
+    private final DiscordPresenter presenter;
     private final Admission admission;
     private final DiscordMemberships memberships;
     private final DiscordWording wording;
     private final Workers workers;
 
-    DiscordAskListener(Answerer answerer, Admission admission, DiscordMemberships memberships, DiscordWording wording,
-                       Workers workers) {
-        this.answerer = Objects.requireNonNull(answerer, "answerer");
+    DiscordAskListener(ReplyFlow flow, DiscordPresenter presenter, Admission admission, DiscordMemberships memberships,
+                       DiscordWording wording, Workers workers) {
+        this.flow = Objects.requireNonNull(flow, "flow");
+        this.presenter = Objects.requireNonNull(presenter, "presenter");
         this.admission = Objects.requireNonNull(admission, "admission");
         this.memberships = Objects.requireNonNull(memberships, "memberships");
         this.wording = Objects.requireNonNull(wording, "wording");
@@ -107,8 +111,8 @@ final class DiscordAskListener extends ListenerAdapter {
     }
 
     private void answer(InteractionHook hook, ChatRequest request) {
-        answerer.answer(request, new InteractionReplyTarget(hook), request.caller().channelId(),
-                notice -> tellPrivately(hook, notice));
+        flow.answer(request, presenter, new ReplyPlace(new InteractionReplyTarget(hook), request.caller().channelId(),
+                notice -> tellPrivately(hook, notice)));
     }
 
     /**

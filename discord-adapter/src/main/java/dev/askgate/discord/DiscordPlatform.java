@@ -7,6 +7,7 @@ import dev.askgate.core.context.ContextWindow;
 import dev.askgate.core.dedupe.InMemoryEventDedupe;
 import dev.askgate.core.render.EditPacer;
 import dev.askgate.core.render.EditScheduler;
+import dev.askgate.core.render.ReplyFlow;
 import dev.askgate.core.work.Workers;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
@@ -94,23 +95,24 @@ public final class DiscordPlatform implements ChatPlatform {
         MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
         MessageRequest.setDefaultMentionRepliedUser(false);
         DiscordWording wording = new DiscordWording();
-        Answerer answerer = new Answerer(chat, pacer, EditScheduler.onVirtualThreads(timer), timer, wording);
+        ReplyFlow flow = new ReplyFlow(chat, EditScheduler.onVirtualThreads(timer), timer);
+        DiscordPresenter presenter = new DiscordPresenter(wording, pacer);
         Admission admission = new Admission(config.access(), config.allowDms(), chat.settings(),
                 new ContextWindow(chat.settings()), clock);
         DiscordMemberships memberships = new DiscordMemberships();
-        MessageQuestions questions = new MessageQuestions(answerer, admission, memberships,
+        MessageQuestions questions = new MessageQuestions(flow, presenter, admission, memberships,
                 new SecretNotice(config.deleteSecrets()), wording, new InMemoryEventDedupe(clock), workers);
-        ReplyChain chain = new ReplyChain(config.maxChain());
+        ReplyChain chain = new ReplyChain(config.maxChain(), presenter);
         Map<MessageKind, MessageQuestions.Handling> routes = Map.of(
                 MessageKind.MENTION, new MentionHandling(chain, config.useThreads()),
                 MessageKind.REPLY_TO_BOT, new ReplyHandling(chain),
-                MessageKind.BOT_THREAD, new ThreadHandling(config.maxChain()),
+                MessageKind.BOT_THREAD, new ThreadHandling(config.maxChain(), presenter),
                 MessageKind.DIRECT, new ReplyHandling(chain));
         OkHttpClient jdaHttp = http.newBuilder().addInterceptor(new RateLimitObserver(pacer)).build();
         try {
             connection = DiscordConnection.open(config, jdaHttp, watcher,
                     new DiscordMessageListener(questions, routes),
-                    new DiscordAskListener(answerer, admission, memberships, wording, workers),
+                    new DiscordAskListener(flow, presenter, admission, memberships, wording, workers),
                     new CommandRegistrar(config.commandGuildIds(), config.allowDms()));
         } catch (InvalidTokenException e) {
             throw new IllegalStateException(TOKEN_REJECTED);

@@ -10,6 +10,8 @@ import dev.askgate.core.admission.Place;
 import dev.askgate.core.admission.Verdict;
 import dev.askgate.core.dedupe.EventDedupe;
 import dev.askgate.core.render.MessageTarget;
+import dev.askgate.core.render.ReplyFlow;
+import dev.askgate.core.render.ReplyPlace;
 import dev.askgate.core.work.Workers;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
@@ -56,7 +58,8 @@ final class MessageQuestions {
         }
     }
 
-    private final Answerer answerer;
+    private final ReplyFlow flow;
+    private final DiscordPresenter presenter;
     private final Admission admission;
     private final SecretNotice secrets;
     private final Workers workers;
@@ -64,9 +67,10 @@ final class MessageQuestions {
     private final EventDedupe dedupe;
     private final DiscordMemberships memberships;
 
-    MessageQuestions(Answerer answerer, Admission admission, DiscordMemberships memberships, SecretNotice secrets,
-                     DiscordWording wording, EventDedupe dedupe, Workers workers) {
-        this.answerer = Objects.requireNonNull(answerer, "answerer");
+    MessageQuestions(ReplyFlow flow, DiscordPresenter presenter, Admission admission, DiscordMemberships memberships,
+                     SecretNotice secrets, DiscordWording wording, EventDedupe dedupe, Workers workers) {
+        this.flow = Objects.requireNonNull(flow, "flow");
+        this.presenter = Objects.requireNonNull(presenter, "presenter");
         this.admission = Objects.requireNonNull(admission, "admission");
         this.memberships = Objects.requireNonNull(memberships, "memberships");
         this.secrets = Objects.requireNonNull(secrets, "secrets");
@@ -119,8 +123,8 @@ final class MessageQuestions {
         showTyping(message);
         Conversation history = handling.history(message, self);
         Destination to = handling.destination(message);
-        answerer.answer(new ChatRequest(requestId, admitted.caller(), history, admitted.question()), to.target(),
-                to.channelKey(), notice -> secrets.tell(message, notice));
+        flow.answer(new ChatRequest(requestId, admitted.caller(), history, admitted.question()), presenter,
+                new ReplyPlace(to.target(), to.channelKey(), notice -> secrets.tell(message, notice)));
     }
 
     private static Place placeOf(Message message) {

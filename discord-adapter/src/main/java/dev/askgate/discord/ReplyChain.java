@@ -3,6 +3,7 @@ package dev.askgate.discord;
 import dev.askgate.core.Conversation;
 import dev.askgate.core.Role;
 import dev.askgate.core.Turn;
+import dev.askgate.core.render.Presenter;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageReference;
 import net.dv8tion.jda.api.entities.User;
@@ -12,22 +13,25 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The conversation a reply continues: the chain of messages it replies to, followed back through their
  * references (Discord includes one level in every message, fetched ones too; only the missing ones are
- * fetched), at most {@code maxMessages}, oldest first. The bot's own messages become assistant turns, without
- * the notes it adds for people (usage hints, refusals, errors); consecutive parts of one long answer become
- * one turn. Blocks on REST fetches: call it on a virtual thread.
+ * fetched), at most {@code maxMessages}, oldest first. The bot's own messages become assistant turns, as the
+ * {@link Presenter} reads them back (without the notes it adds for people: usage hints, refusals, errors);
+ * consecutive parts of one long answer become one turn. Blocks on REST fetches: call it on a virtual thread.
  */
 final class ReplyChain {
     private static final Logger log = LoggerFactory.getLogger(ReplyChain.class);
 
     private final int maxMessages;
+    private final Presenter presenter;
 
-    ReplyChain(int maxMessages) {
+    ReplyChain(int maxMessages, Presenter presenter) {
         this.maxMessages = maxMessages;
+        this.presenter = Objects.requireNonNull(presenter, "presenter");
     }
 
     /** The history before {@code message} (which is not part of it). */
@@ -43,17 +47,17 @@ final class ReplyChain {
             pending = current.getMessageReference();
         }
         Collections.reverse(chain);
-        return toConversation(chain, self);
+        return toConversation(chain, self, presenter);
     }
 
-    static Conversation toConversation(List<Message> oldestFirst, User self) {
+    static Conversation toConversation(List<Message> oldestFirst, User self, Presenter presenter) {
         List<Turn> turns = new ArrayList<>();
         for (Message m : oldestFirst) {
             boolean mine = m.getAuthor().getIdLong() == self.getIdLong();
-            String text = mine ? DiscordWording.withoutNotes(m.getContentRaw()) : MentionText.question(m, self);
+            String text = mine ? presenter.answerIn(m.getContentRaw()) : MentionText.question(m, self);
             if (text.isBlank()) continue;
             if (mine && !turns.isEmpty() && turns.getLast().role() == Role.ASSISTANT) {
-                turns.set(turns.size() - 1, Turn.assistant(AnswerParts.join(turns.getLast().text(), text)));
+                turns.set(turns.size() - 1, Turn.assistant(presenter.joinParts(turns.getLast().text(), text)));
             } else {
                 turns.add(mine ? Turn.assistant(text) : Turn.user(text));
             }

@@ -1,6 +1,7 @@
 package dev.askgate.discord;
 
 import dev.askgate.core.Conversation;
+import dev.askgate.core.render.Presenter;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
@@ -10,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -20,9 +22,11 @@ final class ThreadHandling implements MessageQuestions.Handling {
     private static final Logger log = LoggerFactory.getLogger(ThreadHandling.class);
 
     private final int maxMessages;
+    private final Presenter presenter;
 
-    ThreadHandling(int maxMessages) {
+    ThreadHandling(int maxMessages, Presenter presenter) {
         this.maxMessages = maxMessages;
+        this.presenter = Objects.requireNonNull(presenter, "presenter");
     }
 
     @Override
@@ -39,7 +43,7 @@ final class ThreadHandling implements MessageQuestions.Handling {
                     () -> List.of(thread.getParentMessageChannel().retrieveMessageById(thread.getId()).complete())));
         }
         oldestFirst.addAll(recent);
-        return ReplyChain.toConversation(oldestFirst, self);
+        return ReplyChain.toConversation(oldestFirst, self, presenter);
     }
 
     private static List<Message> read(ThreadChannel thread, String what, Supplier<List<Message>> fetch) {

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * An answer in a thread opened on the question, opened only when the first text is posted: a question the
@@ -19,6 +20,11 @@ final class ThreadReplyTarget implements MessageTarget {
     private static final int MAX_THREAD_NAME = 100; // Discord's limit
 
     private final Message question;
+    /**
+     * Not synchronized: opening the thread blocks on Discord, and a virtual thread blocked inside a synchronized
+     * block pins its carrier on JDK 21; the answer's calls queue here until the thread is open.
+     */
+    private final ReentrantLock opening = new ReentrantLock();
     private volatile MessageTarget opened;
 
     ThreadReplyTarget(Message question) {
@@ -62,19 +68,32 @@ final class ThreadReplyTarget implements MessageTarget {
      * The answer ended without text worth a thread (a refusal, an error before any words): if no thread is open
      * yet, the note replies to the question in the channel instead of opening a thread for it alone.
      */
-    synchronized void keepInChannelUnlessOpened() {
-        if (opened == null) opened = new ChannelReplyTarget(question.getChannel(), question.getId());
+    @Override
+    public void endedWithoutAnswer() {
+        opening.lock();
+        try {
+            if (opened == null) opened = new ChannelReplyTarget(question.getChannel(), question.getId());
+        } finally {
+            opening.unlock();
+        }
     }
 
-    private synchronized MessageTarget open() {
-        if (opened != null) return opened;
+    private MessageTarget open() {
+        MessageTarget target = opened;
+        if (target != null) return target;
+        opening.lock();
         try {
-            opened = new ChannelReplyTarget(question.createThreadChannel(threadName(question)).complete(), "");
-        } catch (RuntimeException e) {
-            log.warn("platform=discord channel={} could not open a thread, answering in the channel: {}",
-                    question.getChannel().getId(), DiscordErrors.describe(e));
-            opened = new ChannelReplyTarget(question.getChannel(), question.getId());
+            if (opened != null) return opened;
+            try {
+                opened = new ChannelReplyTarget(question.createThreadChannel(threadName(question)).complete(), "");
+            } catch (RuntimeException e) {
+                log.warn("platform=discord channel={} could not open a thread, answering in the channel: {}",
+                        question.getChannel().getId(), DiscordErrors.describe(e));
+                opened = new ChannelReplyTarget(question.getChannel(), question.getId());
+            }
+            return opened;
+        } finally {
+            opening.unlock();
         }
-        return opened;
     }
 }

@@ -17,11 +17,9 @@ final class DirectMessageListener implements BoltEventHandler<MessageEvent> {
     private static final Logger log = LoggerFactory.getLogger(DirectMessageListener.class);
 
     private final SlackIntake intake;
-    private final SlackAnswerer answerer;
 
-    DirectMessageListener(SlackIntake intake, SlackAnswerer answerer) {
+    DirectMessageListener(SlackIntake intake) {
         this.intake = intake;
-        this.answerer = answerer;
     }
 
     @Override
@@ -41,7 +39,7 @@ final class DirectMessageListener implements BoltEventHandler<MessageEvent> {
             ThreadQuestion.tellPrivately(intake, caller, event.getTs(), event.getThreadTs(), intake.wording().directMessagesOff());
             return ctx.ack();
         }
-        ThreadQuestion.askOrExplain(intake, answerer, caller, event.getText(), event.getTs(), event.getThreadTs(),
+        ThreadQuestion.askOrExplain(intake, caller, event.getText(), event.getTs(), event.getThreadTs(),
                 ctx.getBotUserId(), ctx.getBotId());
         return ctx.ack();
     }

@@ -17,11 +17,9 @@ final class MentionListener implements BoltEventHandler<AppMentionEvent> {
     private static final Logger log = LoggerFactory.getLogger(MentionListener.class);
 
     private final SlackIntake intake;
-    private final SlackAnswerer answerer;
 
-    MentionListener(SlackIntake intake, SlackAnswerer answerer) {
+    MentionListener(SlackIntake intake) {
         this.intake = intake;
-        this.answerer = answerer;
     }
 
     @Override
@@ -38,7 +36,7 @@ final class MentionListener implements BoltEventHandler<AppMentionEvent> {
             return ctx.ack();
         }
         Caller caller = SlackIntake.caller(payload.getTeamId(), event.getChannel(), user);
-        ThreadQuestion.askOrExplain(intake, answerer, caller, event.getText(), event.getTs(), event.getThreadTs(),
+        ThreadQuestion.askOrExplain(intake, caller, event.getText(), event.getTs(), event.getThreadTs(),
                 ctx.getBotUserId(), ctx.getBotId());
         return ctx.ack();
     }

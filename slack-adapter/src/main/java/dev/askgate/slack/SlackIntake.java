@@ -5,9 +5,10 @@ import dev.askgate.core.ChatOutcome;
 import dev.askgate.core.Platform;
 import dev.askgate.core.Refusal;
 import dev.askgate.core.dedupe.EventDedupe;
+import dev.askgate.core.render.ReplyFlow;
+import dev.askgate.core.render.ReplyPlace;
 import dev.askgate.core.work.Workers;
 
-import java.util.function.Function;
 
 /**
  * What every Slack handler shares before its question reaches the core: dedupe of retried deliveries,
@@ -15,34 +16,32 @@ import java.util.function.Function;
  */
 final class SlackIntake {
     private final SlackWebApi api;
-    private final SlackAnswerer answerer;
+    private final ReplyFlow flow;
+    private final SlackPresenter presenter;
     private final SlackAccess access;
     private final EventDedupe dedupe;
     private final Workers workers;
     private final SlackWording wording;
-    private final MrkdwnConverter mrkdwn;
-    private final Function<ChatOutcome, String> outcomeWords;
     private final boolean allowDms;
 
     /**
      * @param dedupe remembers delivery ids (event id, trigger id) so that a retry is not answered again
      */
-    SlackIntake(SlackWebApi api, SlackAnswerer answerer, SlackAccess access, EventDedupe dedupe,
-                Workers workers, SlackWording wording, MrkdwnConverter mrkdwn,
-                Function<ChatOutcome, String> outcomeWords, boolean allowDms) {
+    SlackIntake(SlackWebApi api, ReplyFlow flow, SlackPresenter presenter, SlackAccess access, EventDedupe dedupe,
+                Workers workers, SlackWording wording, boolean allowDms) {
         this.api = api;
-        this.answerer = answerer;
+        this.flow = flow;
+        this.presenter = presenter;
         this.access = access;
         this.dedupe = dedupe;
         this.workers = workers;
         this.wording = wording;
-        this.mrkdwn = mrkdwn;
-        this.outcomeWords = outcomeWords;
         this.allowDms = allowDms;
     }
 
     SlackWebApi api() { return api; }
     SlackWording wording() { return wording; }
+    SlackPresenter presenter() { return presenter; }
     boolean allowDms() { return allowDms; }
 
     /**
@@ -74,12 +73,19 @@ final class SlackIntake {
 
     /** The core's words for a refused caller, as mrkdwn. */
     String notAllowedText(Caller caller) {
-        return mrkdwn.convert(outcomeWords.apply(new ChatOutcome.Refused(new Refusal.NotAllowed())));
+        return presenter.format(presenter.note(new ChatOutcome.Refused(new Refusal.NotAllowed())));
     }
 
     /** Answers {@code q} on a virtual thread; false when the platform is stopping. */
     boolean submit(SlackQuestion q) {
-        return workers.submit(() -> answerer.answer(q));
+        return workers.submit(() -> answer(q));
+    }
+
+    /** Answers {@code q} in its thread through the core's one answer flow; blocks. */
+    void answer(SlackQuestion q) {
+        String workspace = api.workspaceKey(q.request().caller().workspaceId());
+        flow.answer(q.request(), presenter, new ReplyPlace(new SlackThreadTarget(api, q.channel(), workspace, q.thread()),
+                workspace, q.privately()::send));
     }
 
     /** Runs other follow-up work (loading a thread, a private note) on a virtual thread. */

@@ -2,7 +2,6 @@ package dev.askgate.slack;
 
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
-import dev.askgate.core.ChatOutcome;
 import dev.askgate.core.ChatPlatform;
 import dev.askgate.core.ChatService;
 import dev.askgate.core.dedupe.EventDedupe;
@@ -10,6 +9,7 @@ import dev.askgate.core.policy.AccessPolicy;
 import dev.askgate.core.policy.RefusalThrottle;
 import dev.askgate.core.render.EditPacer;
 import dev.askgate.core.render.EditScheduler;
+import dev.askgate.core.render.ReplyFlow;
 import dev.askgate.core.work.Workers;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -21,7 +21,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.function.Function;
 
 /**
  * Askgate in one Slack workspace, with Bolt: in Socket Mode it connects out over a WebSocket (no public URL);
@@ -50,11 +49,10 @@ public final class SlackPlatform implements ChatPlatform {
      * @param pacer        paces {@code chat.update} calls per workspace: {@code EditPacer.forSlack(settings.editInterval(),
      *                     clock)}; Slack's 429s on {@code chat.update} are fed back to it
      * @param dedupe       remembers event and command ids, so that Slack's retries are answered once
-     * @param outcomeWords the core's words for each outcome (Markdown; empty for a plain answer)
      * @param clock        for the HTTP-mode timestamp check
      */
     public SlackPlatform(SlackSettings settings, OkHttpClient http, ChatService chat, EditPacer pacer, EventDedupe dedupe,
-                         Function<ChatOutcome, String> outcomeWords, Clock clock) {
+                         Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("askgate-slack-timer").factory());
         this.slack = SlackBolt.client(settings, Objects.requireNonNull(http, "http"));
@@ -62,13 +60,13 @@ public final class SlackPlatform implements ChatPlatform {
                 EditPacer.forSlackPosts(clock), pacer);
         MrkdwnConverter mrkdwn = new MrkdwnConverter();
         SlackWording wording = new SlackWording(SlackBolt.COMMAND);
-        SlackAnswerer answerer = new SlackAnswerer(chat, api, mrkdwn, pacer, EditScheduler.onVirtualThreads(timer),
-                outcomeWords, wording);
+        ReplyFlow flow = new ReplyFlow(chat, EditScheduler.onVirtualThreads(timer), timer);
+        SlackPresenter presenter = new SlackPresenter(mrkdwn, wording, pacer);
         SlackAccess access = new SlackAccess(new AccessPolicy(settings.access().toRules()), RefusalThrottle.perMinute(clock));
-        SlackIntake intake = new SlackIntake(api, answerer, access, dedupe, workers,
-                wording, mrkdwn, outcomeWords, settings.allowDms());
-        this.app = SlackBolt.app(settings, slack, new AskCommand(intake), new MentionListener(intake, answerer),
-                new DirectMessageListener(intake, answerer));
+        SlackIntake intake = new SlackIntake(api, flow, presenter, access, dedupe, workers, wording,
+                settings.allowDms());
+        this.app = SlackBolt.app(settings, slack, new AskCommand(intake), new MentionListener(intake),
+                new DirectMessageListener(intake));
         this.endpoint = settings.connection() instanceof SlackSettings.Connection.Http mode
                 ? new SlackHttpEndpoint(app, new SlackRequestCheck(mode.signingSecret().value(), clock), () -> stopping)
                 : null;

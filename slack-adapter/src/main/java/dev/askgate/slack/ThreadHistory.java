@@ -2,7 +2,9 @@ package dev.askgate.slack;
 
 import com.slack.api.model.Message;
 import dev.askgate.core.Conversation;
+import dev.askgate.core.Role;
 import dev.askgate.core.Turn;
+import dev.askgate.core.render.Presenter;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +13,7 @@ import java.util.regex.Pattern;
 
 /**
  * A Slack thread as the conversation a new question continues: oldest first, the bot's own messages as
- * assistant turns, people's messages as user turns (with the mention of the bot taken out), the question
+ * assistant turns (read back by the {@link Presenter}; consecutive parts of one long answer are one turn), people's messages as user turns (with the mention of the bot taken out), the question
  * that an {@code /ask} quoted at the top of the thread as the user turn it was. Other bots and the
  * message being answered are left out.
  */
@@ -25,11 +27,13 @@ final class ThreadHistory {
     private static final Pattern QUOTE_MARKER = Pattern.compile("(?m)^(?:>|&gt;) ?");
 
     private final SlackWebApi api;
+    private final Presenter presenter;
     private final String botUserId;
     private final String botId;
 
-    ThreadHistory(SlackWebApi api, String botUserId, String botId) {
+    ThreadHistory(SlackWebApi api, Presenter presenter, String botUserId, String botId) {
         this.api = api;
+        this.presenter = presenter;
         this.botUserId = botUserId == null ? "" : botUserId;
         this.botId = botId == null ? "" : botId;
     }
@@ -47,8 +51,8 @@ final class ThreadHistory {
                 Matcher quote = QUOTE.matcher(text);
                 if (quote.find()) {
                     turns.add(Turn.user(SlackText.plain(QUOTE_MARKER.matcher(quote.group(1)).replaceAll(""))));
-                } else if (!text.isBlank()) {
-                    turns.add(Turn.assistant(SlackText.plain(text)));
+                } else {
+                    addAnswer(turns, presenter.answerIn(text));
                 }
             } else if (m.getBotId() == null || m.getBotId().isEmpty()) {
                 String question = SlackText.plain(SlackText.withoutMention(text, botUserId));
@@ -56,6 +60,15 @@ final class ThreadHistory {
             }
         }
         return new Conversation(turns);
+    }
+
+    private void addAnswer(List<Turn> turns, String answer) {
+        if (answer.isBlank()) return;
+        if (!turns.isEmpty() && turns.getLast().role() == Role.ASSISTANT) {
+            turns.set(turns.size() - 1, Turn.assistant(presenter.joinParts(turns.getLast().text(), answer)));
+        } else {
+            turns.add(Turn.assistant(answer));
+        }
     }
 
     private boolean isOwn(Message m) {

@@ -20,7 +20,7 @@ final class ThreadQuestion {
      * Accepts the message {@code ts} (in thread {@code threadTs}, empty when top-level) for answering;
      * returns false when the platform is stopping.
      */
-    static boolean accept(SlackIntake intake, SlackAnswerer answerer, Caller caller, String text, String ts,
+    static boolean accept(SlackIntake intake, Caller caller, String text, String ts,
                           String threadTs, String botUserId, String botId) {
         String channel = caller.channelId();
         boolean inThread = threadTs != null && !threadTs.isEmpty() && !threadTs.equals(ts);
@@ -32,7 +32,7 @@ final class ThreadQuestion {
             Conversation history = Conversation.empty();
             if (inThread) {
                 try {
-                    history = new ThreadHistory(intake.api(), botUserId, botId).before(channel, threadTs, ts);
+                    history = new ThreadHistory(intake.api(), intake.presenter(), botUserId, botId).before(channel, threadTs, ts);
                 } catch (SlackCallFailed e) {
                     log.warn("platform=slack request={} channel={} thread history unavailable ({}); answering without it",
                             requestId, channel, e.error());
@@ -40,7 +40,7 @@ final class ThreadQuestion {
             }
             log.info("platform=slack request={} channel={} question accepted, {} earlier turn(s)",
                     requestId, channel, history.turns().size());
-            answerer.answer(new SlackQuestion(new ChatRequest(requestId, caller, history, question), channel,
+            intake.answer(new SlackQuestion(new ChatRequest(requestId, caller, history, question), channel,
                     SlackQuestion.existing(answerThread), privately));
         });
     }
@@ -50,13 +50,13 @@ final class ThreadQuestion {
      * The shared end of a mention or a direct message: a caller the access lists refuse is told privately (at most
      * once a minute), anyone else's question is taken, or told that the bot is restarting when it cannot be.
      */
-    static void askOrExplain(SlackIntake intake, SlackAnswerer answerer, Caller caller, String text, String ts,
+    static void askOrExplain(SlackIntake intake, Caller caller, String text, String ts,
                              String threadTs, String botUserId, String botId) {
         if (!intake.allows(caller)) {
             if (intake.shouldTellRefusal(caller)) tellPrivately(intake, caller, ts, threadTs, intake.notAllowedText(caller));
             return;
         }
-        if (!accept(intake, answerer, caller, text, ts, threadTs, botUserId, botId)) {
+        if (!accept(intake, caller, text, ts, threadTs, botUserId, botId)) {
             tellPrivately(intake, caller, ts, threadTs, intake.wording().busyRestarting());
         }
     }

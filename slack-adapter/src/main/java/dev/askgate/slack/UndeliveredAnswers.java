@@ -12,11 +12,10 @@ import org.slf4j.LoggerFactory;
 final class UndeliveredAnswers {
     private static final Logger log = LoggerFactory.getLogger(UndeliveredAnswers.class);
 
-    void keep(SlackQuestion q, SlackCallFailed failure, String text) {
-        String id = q.request().requestId();
+    void keep(String requestId, String channel, SlackCallFailed failure, String text) {
         log.warn("platform=slack request={} channel={} answer of {} chars not posted after retries ({}); its text is"
-                        + " logged at DEBUG by {}", id, q.channel(), text.length(), failure.getMessage(),
+                        + " logged at DEBUG by {}", requestId, channel, text.length(), failure.getMessage(),
                 UndeliveredAnswers.class.getName());
-        log.debug("platform=slack request={} channel={} undelivered answer text:\n{}", id, q.channel(), text);
+        log.debug("platform=slack request={} channel={} undelivered answer text:\n{}", requestId, channel, text);
     }
 }

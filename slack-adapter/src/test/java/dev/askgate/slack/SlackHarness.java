@@ -53,7 +53,7 @@ final class SlackHarness implements AutoCloseable {
     final SlackSigner signer = new SlackSigner(SIGNING_SECRET);
     final SlackPlatform platform;
     final MrkdwnConverter mrkdwn = new MrkdwnConverter();
-    final OutcomeWording wording = new OutcomeWording("Ask me with /ask <question>, or mention me.");
+    final OutcomeWording wording = new OutcomeWording(SlackPresenter.USAGE);
     private final HttpServer http;
     private final URI endpoint;
 
@@ -85,7 +85,7 @@ final class SlackHarness implements AutoCloseable {
         ChatService chat = new ChatService(model, chatSettings, new SecretGuard(), new ContextWindow(chatSettings),
                 keys::appearsIn);
         platform = new SlackPlatform(settings, new OkHttpClient(), chat, EditPacer.forSlack(editInterval, Clock.systemUTC()), new InMemoryEventDedupe(Clock.systemUTC()),
-                wording::note, Clock.systemUTC());
+                Clock.systemUTC());
         if (mode == Mode.HTTP) {
             SlackHttpEndpoint handler = platform.httpEndpoint().orElseThrow();
             http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);

@@ -12,7 +12,6 @@ import dev.askgate.core.key.KeySpec;
 import dev.askgate.core.openai.OpenAiChatModel;
 import dev.askgate.core.openai.OpenAiConfig;
 import dev.askgate.core.render.EditPacer;
-import dev.askgate.core.render.OutcomeWording;
 import dev.askgate.testkit.openai.FakeAnswer;
 import dev.askgate.testkit.openai.FakeOpenAi;
 import dev.askgate.testkit.slack.FakeSlack;
@@ -53,7 +52,7 @@ class SlackPlatformLifecycleTest {
         ChatService chat = new ChatService(model, chatSettings, new SecretGuard(), new ContextWindow(chatSettings),
                 keys::appearsIn);
         return new SlackPlatform(settings, new OkHttpClient(), chat, EditPacer.forSlack(Duration.ofMillis(100), Clock.systemUTC()),
-                new InMemoryEventDedupe(Clock.systemUTC()), new OutcomeWording("")::note, Clock.systemUTC());
+                new InMemoryEventDedupe(Clock.systemUTC()), Clock.systemUTC());
     }
 
     @Test

@@ -69,12 +69,31 @@ class SlackStreamingTest {
                 return bot.size() >= 3 && bot.getLast().text().endsWith("That is all.") ? Optional.of(bot) : Optional.empty();
             }, FakeSlack.DEFAULT_WAIT, "the whole answer");
             assertThat(parts).allSatisfy(m -> {
-                assertThat(m.text().length()).isLessThanOrEqualTo(SlackThreadTarget.SAFE_CHARS);
+                assertThat(m.text().length()).isLessThanOrEqualTo(SlackPresenter.PART_CHARS);
                 assertThat(m.text().split("```", -1).length % 2).as("balanced fences in %s", m.ts()).isEqualTo(1);
             });
             String all = parts.stream().map(SlackMessage::text).collect(Collectors.joining("\n"));
             assertThat(all).contains("int value0 = compute(0);", "int value249 = compute(249);");
             assertThat(parts.getFirst().text()).startsWith("Here is the code:");
+        }
+    }
+
+    @Test
+    void slackRefusingAPartAsTooLongMakesThatAnswerContinueInShorterPartsWithNothingLost() throws Exception {
+        try (SlackHarness h = SlackHarness.start(SlackHarness.Mode.SOCKET)) {
+            h.slack.msgTooLongAbove(2_000);
+            String answer = IntStream.range(0, 900).mapToObj(i -> "w" + i).collect(Collectors.joining(" ")) + " end.";
+            h.openAi.enqueue(FakeAnswer.of(answer));
+
+            h.send(h.slack.appMention(CHANNEL, USER, BOT + " a long one", ""), 0);
+
+            List<SlackMessage> parts = h.slack.await(() -> {
+                List<SlackMessage> bot = h.slack.messages().stream().filter(SlackMessage::fromBot).toList();
+                return !bot.isEmpty() && bot.getLast().text().endsWith("end.") ? Optional.of(bot) : Optional.empty();
+            }, FakeSlack.DEFAULT_WAIT, "the whole answer in shorter parts");
+            assertThat(parts).hasSizeGreaterThanOrEqualTo(3)
+                    .allSatisfy(m -> assertThat(m.text().length()).isLessThanOrEqualTo(2_000));
+            assertThat(parts.stream().map(SlackMessage::text).collect(Collectors.joining(" "))).isEqualTo(answer);
         }
     }
 
@@ -173,9 +192,9 @@ class SlackStreamingTest {
     }
 
     @Test
-    void overflowMessagesAreUpdatedOnlyWhenTheirTextChanges() throws Exception {
+    void continuationMessagesAreUpdatedOnlyWhenTheirTextChanges() throws Exception {
         try (SlackHarness h = SlackHarness.start(SlackHarness.Mode.SOCKET)) {
-            // "&" becomes "&amp;" in mrkdwn: one 3,300-character part outgrows Slack's limit several times over.
+            // "&" becomes "&amp;" in mrkdwn: 3,300 characters of Markdown outgrow one Slack message several times over.
             String answer = "&&&& ".repeat(660).strip() + " end.";
             h.openAi.enqueue(FakeAnswer.of(answer).streamedInChunksOf(200).perTokenDelay(Duration.ofMillis(30)));
 
@@ -184,7 +203,7 @@ class SlackStreamingTest {
             List<SlackMessage> parts = h.slack.await(() -> {
                 List<SlackMessage> bot = h.slack.messages().stream().filter(SlackMessage::fromBot).toList();
                 return bot.size() >= 3 && bot.getLast().text().endsWith("end.") ? Optional.of(bot) : Optional.empty();
-            }, FakeSlack.DEFAULT_WAIT, "the answer with its overflow");
+            }, FakeSlack.DEFAULT_WAIT, "the answer in its parts");
             for (SlackMessage extra : parts.subList(1, parts.size())) {
                 List<String> texts = h.slack.calls("chat.update").stream()
                         .filter(c -> c.param("ts").equals(extra.ts())).map(SlackCall::text).toList();

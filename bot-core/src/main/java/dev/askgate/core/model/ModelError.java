@@ -7,7 +7,7 @@ import java.util.Objects;
  * Why a model call failed, by category. Each carries the upstream {@code x-request-id} when there was one
  * (empty otherwise) and says whether trying again may help. Texts never contain the API key.
  */
-public sealed interface ModelError {
+public sealed interface ModelError extends FailureCause {
 
     String upstreamRequestId();
 

@@ -1,9 +1,9 @@
 package dev.askgate.core.render;
 
 /**
- * Where one answer's messages go; each adapter implements it over its platform (and applies the platform's
- * text format, such as Slack mrkdwn, there). Calls block until the platform has answered; adapters run them
- * on virtual threads. A failed call throws an unchecked exception.
+ * Where one answer's messages go; each adapter implements it over its platform. The texts arrive already in the
+ * platform's format and split to its length (the {@link Presenter} did both). Calls block until the platform has
+ * answered; adapters run them on virtual threads. A failed call throws an unchecked exception.
  */
 public interface MessageTarget {
 
@@ -18,5 +18,20 @@ public interface MessageTarget {
 
     /** Shows that an answer is being written (Discord's typing indicator); should return quickly. */
     default void typing() {
+    }
+
+    /**
+     * The core accepted the question and asks the model now: a place that begins with the question itself (the
+     * channel message quoting a Slack {@code /ask}, under which the answer is threaded) is opened here, and so
+     * never for a question the core refuses. A failure ends the answer as the bot's fault.
+     */
+    default void questionAccepted() {
+    }
+
+    /**
+     * The answer ends with a note only (a refusal, an error before any words): a target that would open a new
+     * place for the answer on its first post (a Discord thread) answers where the question was instead.
+     */
+    default void endedWithoutAnswer() {
     }
 }

@@ -2,6 +2,8 @@ package dev.askgate.core.render;
 
 import dev.askgate.core.ChatOutcome;
 import dev.askgate.core.Refusal;
+import dev.askgate.core.model.BotFault;
+import dev.askgate.core.model.FailureCause;
 import dev.askgate.core.model.ModelError;
 
 import java.time.Duration;
@@ -31,7 +33,7 @@ public final class OutcomeWording {
         return switch (outcome) {
             case ChatOutcome.Answered answered -> answeredNote(answered);
             case ChatOutcome.Refused refused -> refusal(refused.refusal());
-            case ChatOutcome.Failed failed -> error(failed.error());
+            case ChatOutcome.Failed failed -> failure(failed.cause());
         };
     }
 
@@ -56,6 +58,26 @@ public final class OutcomeWording {
                     + "channel.";
             case Refusal.AnswerWithheld ignored -> "I withheld the rest of this answer because it contained "
                     + "confidential server data. An operator has been told.";
+        };
+    }
+
+    /** Why an answer failed: the model's error, or the bot's own fault (never told as OpenAI's). */
+    public String failure(FailureCause cause) {
+        return switch (cause) {
+            case ModelError error -> error(error);
+            case BotFault fault -> fault(fault);
+        };
+    }
+
+    /** A failure inside the bot: nothing the person did, nothing OpenAI did; the operator has the details. */
+    public String fault(BotFault fault) {
+        return switch (fault.where()) {
+            case SINK -> "Something went wrong inside the bot while it was showing the answer here. An operator "
+                    + "can find the details in the log.";
+            case CLIENT -> "Something went wrong inside the bot while it was asking the model. An operator can find "
+                    + "the details in the log.";
+            case ADAPTER -> "Something went wrong inside the bot before it could answer. An operator can find the "
+                    + "details in the log.";
         };
     }
 

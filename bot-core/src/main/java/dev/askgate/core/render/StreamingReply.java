@@ -19,11 +19,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * edited as text arrives (paced by the shared {@link EditPacer}), a text that outgrows the platform's limit
  * continues in further messages, and {@link #finish} makes the messages hold exactly the final text.
  *
- * <p>The messages come to show {@code splitter.split(text)}: each paced flush makes one call on its own booked
- * slot (edits the first message whose part changed, or posts the first part that has no message yet);
- * the final flush books every edit it makes. One edit is scheduled at a time; it reads the text
- * when it runs, so text that arrives during the quiet interval is shown by it. Deltas come from the model's
- * stream thread, scheduled edits from the scheduler; platform calls are serialised by one lock.
+ * <p>The messages come to show the text formatted for the platform, then split ({@link PartLayout}: the parts are
+ * measured in the platform's own text, and a part the platform refuses as too long makes every part shorter from
+ * the next flush on): each paced flush makes one call on its own booked slot (edits the first message whose part
+ * changed, or posts the first part that has no message yet); the final flush books every edit it makes. One edit
+ * is scheduled at a time; it reads the text when it runs, so text that arrives during the quiet interval is shown
+ * by it. Deltas come from the model's stream thread, scheduled edits from the scheduler; platform calls are
+ * serialised by one {@link ReentrantLock} (they block, and a virtual thread blocked inside {@code synchronized}
+ * pins its carrier on JDK 21); the {@code synchronized} state sections never block.
  *
  * <p>When the pacer says that showing progress would take budget the final edits need
  * ({@link EditPacer#progressAllowed}), nothing is posted or edited until it has room again (checked once an
@@ -38,7 +41,9 @@ public final class StreamingReply implements ReplySink {
     private static final AtomicLong NEXT_TOKEN = new AtomicLong();
 
     private final MessageTarget target;
-    private final MessageSplitter splitter;
+    private final PartLayout layout;
+    /** The part length, halved when the platform refuses a part as too long; the next flush splits again. */
+    private volatile int partLength;
     private final EditPacer pacer;
     private final String channelKey;
     private final EditScheduler scheduler;
@@ -57,18 +62,26 @@ public final class StreamingReply implements ReplySink {
     private final List<String> ids = new ArrayList<>();   // guarded by io
     private final List<String> shown = new ArrayList<>(); // guarded by io
 
+    /** Markdown as it is, split by {@code splitter}'s limit. */
     public StreamingReply(MessageTarget target, MessageSplitter splitter, EditPacer pacer, String channelKey,
                           EditScheduler scheduler) {
+        this(target, PartLayout.plain(splitter.limit()), pacer, channelKey, scheduler);
+    }
+
+    /** @param layout the platform's format and part length: the text is formatted, then split */
+    public StreamingReply(MessageTarget target, PartLayout layout, EditPacer pacer, String channelKey,
+                          EditScheduler scheduler) {
         this.target = Objects.requireNonNull(target, "target");
-        this.splitter = Objects.requireNonNull(splitter, "splitter");
+        this.layout = Objects.requireNonNull(layout, "layout");
+        this.partLength = layout.partLength();
         this.pacer = Objects.requireNonNull(pacer, "pacer");
         this.channelKey = Objects.requireNonNull(channelKey, "channelKey");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     }
 
-    /** Work has begun: the platform may show that the bot is typing. */
+    /** The question was accepted: the platform may show that the bot is typing. */
     @Override
-    public void started() {
+    public void accepted() {
         try {
             target.typing();
         } catch (RuntimeException e) {
@@ -166,11 +179,29 @@ public final class StreamingReply implements ReplySink {
             pacer.close(token);
             done.complete(null);
         } catch (RuntimeException e) {
+            if (shrunkAfter(e)) {
+                io.unlock();
+                finalFlush(done); // the same final text in shorter parts
+                return;
+            }
             pacer.close(token);
             done.completeExceptionally(e);
         } finally {
-            io.unlock();
+            if (io.isHeldByCurrentThread()) io.unlock();
         }
+    }
+
+    /**
+     * The platform refused a part as too long: halves the part length (not below what a reopened fence needs)
+     * and says whether it did, so that the caller splits the text again.
+     */
+    private boolean shrunkAfter(RuntimeException e) {
+        int now = partLength;
+        if (!layout.refusedAsTooLong(e) || now / 2 < MessageSplitter.MIN_LIMIT * 4) return false;
+        partLength = now / 2;
+        log.info("channel={} the platform refused a part of {} characters as too long; parts of {} from now on",
+                channelKey, now, now / 2);
+        return true;
     }
 
     private void editLater(int index, String part, Duration wait, CompletableFuture<Void> done) {
@@ -246,16 +277,22 @@ public final class StreamingReply implements ReplySink {
                 calls++;
             }
         } catch (RuntimeException e) {
-            // The next flush or the final one tries again; the platform's error is the adapter's to log in detail.
-            log.warn("channel={} updating a streamed reply failed: {}", channelKey, e.getClass().getSimpleName());
+            // The next flush or the final one tries again (in shorter parts when the platform said too long);
+            // the platform's error is the adapter's to log in detail.
+            if (shrunkAfter(e)) {
+                more = true;
+            } else {
+                log.warn("channel={} updating a streamed reply failed: {}", channelKey, e.getClass().getSimpleName());
+            }
         } finally {
             io.unlock();
         }
         if (more) scheduleEdit();
     }
 
+    /** Format first, then split: the parts are measured in the platform's own text. */
     private List<String> parts(String all) {
-        return splitter.split(all);
+        return new MessageSplitter(partLength).split(layout.format(all));
     }
 
     private void post(String part) {

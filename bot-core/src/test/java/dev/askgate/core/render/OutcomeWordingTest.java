@@ -3,6 +3,7 @@ package dev.askgate.core.render;
 import dev.askgate.core.ChatOutcome;
 import dev.askgate.core.Refusal;
 import dev.askgate.core.Usage;
+import dev.askgate.core.model.BotFault;
 import dev.askgate.core.model.ModelError;
 import org.junit.jupiter.api.Test;
 
@@ -118,10 +119,22 @@ class OutcomeWordingTest {
                 new ChatOutcome.Failed(new ModelError.Rejected(400, "", "", "", ""), ""),
                 new ChatOutcome.Failed(new ModelError.Timeout(Duration.ofSeconds(1), ""), ""),
                 new ChatOutcome.Failed(new ModelError.Network(""), ""),
-                new ChatOutcome.Failed(new ModelError.StreamBroken(1, ""), ""));
+                new ChatOutcome.Failed(new ModelError.StreamBroken(1, ""), ""),
+                new ChatOutcome.Failed(new BotFault(BotFault.Where.SINK, new IllegalStateException()), ""),
+                new ChatOutcome.Failed(new BotFault(BotFault.Where.CLIENT, new IllegalStateException()), ""),
+                new ChatOutcome.Failed(new BotFault(BotFault.Where.ADAPTER, new IllegalStateException()), ""));
         for (ChatOutcome outcome : outcomes) {
             assertThat(wording.note(outcome)).as(outcome.toString())
                     .isNotBlank().hasSizeLessThan(300).doesNotContain("{", "Exception", "\tat ");
+        }
+    }
+
+    @Test
+    void aFaultInsideTheBotIsNeverWordedAsAProblemOfOpenAi() {
+        for (BotFault.Where where : BotFault.Where.values()) {
+            String words = wording.note(new ChatOutcome.Failed(new BotFault(where, new IllegalStateException(
+                    "details of the platform")), ""));
+            assertThat(words).as(where.name()).contains("inside the bot").doesNotContain("OpenAI", "details");
         }
     }
 }

@@ -20,6 +20,11 @@ final class RecordingTarget implements MessageTarget {
     RuntimeException failNextEdit;
     int failingPosts;
     int postAttempts;
+    /** Texts the platform refuses, as a platform refuses a message that is too long. */
+    java.util.function.Predicate<String> refuses = text -> false;
+    int accepted;
+    RuntimeException failAccepted;
+    boolean endedWithoutAnswer;
 
     RecordingTarget(Clock clock) {
         this.clock = clock;
@@ -28,6 +33,7 @@ final class RecordingTarget implements MessageTarget {
     @Override
     public synchronized String post(String text) {
         postAttempts++;
+        refuse(text);
         if (failingPosts > 0) {
             failingPosts--;
             throw new IllegalStateException("platform unavailable");
@@ -41,6 +47,7 @@ final class RecordingTarget implements MessageTarget {
     @Override
     public synchronized String postContinuation(String previousId, String text) {
         if (!messages.containsKey(previousId)) throw new IllegalArgumentException("unknown " + previousId);
+        refuse(text);
         String id = "m" + next++;
         messages.put(id, text);
         calls.add(new Call("continue", id, previousId, text, clock.instant()));
@@ -55,6 +62,7 @@ final class RecordingTarget implements MessageTarget {
             throw e;
         }
         if (!messages.containsKey(messageId)) throw new IllegalArgumentException("unknown " + messageId);
+        refuse(text);
         messages.put(messageId, text);
         calls.add(new Call("edit", messageId, null, text, clock.instant()));
     }
@@ -62,6 +70,29 @@ final class RecordingTarget implements MessageTarget {
     @Override
     public synchronized void typing() {
         typing++;
+    }
+
+    @Override
+    public synchronized void questionAccepted() {
+        if (failAccepted != null) throw failAccepted;
+        accepted++;
+        calls.add(new Call("accepted", "", null, "", clock.instant()));
+    }
+
+    @Override
+    public synchronized void endedWithoutAnswer() {
+        endedWithoutAnswer = true;
+    }
+
+    private void refuse(String text) {
+        if (refuses.test(text)) throw new TooLong();
+    }
+
+    /** What the recording platform throws for a text it refuses. */
+    static final class TooLong extends RuntimeException {
+        TooLong() {
+            super("too long", null, false, false);
+        }
     }
 
     synchronized List<Call> calls(String kind) {

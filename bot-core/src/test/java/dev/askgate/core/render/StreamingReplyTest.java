@@ -48,7 +48,7 @@ class StreamingReplyTest {
 
     @Test
     void startingShowsTheTypingIndicator() {
-        reply(2000).started();
+        reply(2000).accepted();
 
         assertThat(target.typing).isEqualTo(1);
         assertThat(target.calls).isEmpty();

@@ -11,12 +11,14 @@ import dev.askgate.core.context.ContextWindow;
 import dev.askgate.core.guard.SecretGuard;
 import dev.askgate.core.model.ModelCheck;
 import dev.askgate.core.model.ChatModel;
-import dev.askgate.core.model.ModelError;
+import dev.askgate.core.model.BotFault;
 import dev.askgate.core.model.ModelRequest;
 import dev.askgate.core.model.ModelResult;
 import dev.askgate.core.render.EditPacer;
 import dev.askgate.core.render.EditScheduler;
 import dev.askgate.core.render.MessageTarget;
+import dev.askgate.core.render.ReplyFlow;
+import dev.askgate.core.render.ReplyPlace;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +34,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A failure inside the adapter is reported as the bot's own, never blamed on OpenAI. */
-class AnswererTest {
+class DiscordReplyFlowTest {
     private final ScheduledExecutorService live = Executors.newSingleThreadScheduledExecutor();
 
     @AfterEach
@@ -45,15 +47,16 @@ class AnswererTest {
         ScheduledExecutorService stopped = Executors.newSingleThreadScheduledExecutor();
         stopped.shutdown(); // the typing renewal cannot be scheduled: the adapter throws during the answer
         List<String> shown = new CopyOnWriteArrayList<>();
-        Answerer answerer = new Answerer(chat(), EditPacer.forDiscord(Duration.ofMillis(10), Clock.systemUTC()),
-                EditScheduler.onVirtualThreads(live), stopped, new DiscordWording());
+        ReplyFlow flow = new ReplyFlow(chat(), EditScheduler.onVirtualThreads(live), stopped);
+        DiscordPresenter presenter = new DiscordPresenter(new DiscordWording(),
+                EditPacer.forDiscord(Duration.ofMillis(10), Clock.systemUTC()));
         ChatRequest request = new ChatRequest("r1", new Caller(Platform.DISCORD, "1", "2", "3", Set.of()),
                 Conversation.empty(), "hello?");
 
-        ChatOutcome outcome = answerer.answer(request, recording(shown), "2", notice -> { });
+        ChatOutcome outcome = flow.answer(request, presenter, new ReplyPlace(recording(shown), "2", notice -> { }));
 
-        assertThat(outcome).isInstanceOfSatisfying(ChatOutcome.Failed.class, failed -> assertThat(failed.error())
-                .isInstanceOfSatisfying(ModelError.Rejected.class, r -> assertThat(r.code()).isEqualTo("adapter_failure")));
+        assertThat(outcome).isInstanceOfSatisfying(ChatOutcome.Failed.class, failed -> assertThat(failed.cause())
+                .isInstanceOfSatisfying(BotFault.class, fault -> assertThat(fault.where()).isEqualTo(BotFault.Where.SINK)));
         assertThat(shown).singleElement().asString().contains("went wrong inside the bot").doesNotContain("OpenAI");
     }
 

@@ -1,14 +1,14 @@
-package dev.askgate.discord;
+package dev.askgate.core.render;
 
 /**
  * Joins the parts of one long answer back into its text: where a code block was split, the part ends with an
  * added closing fence and the next part reopens the block; both added lines are dropped again.
  */
-final class AnswerParts {
+public final class AnswerParts {
     private AnswerParts() {
     }
 
-    static String join(String earlier, String next) {
+    public static String join(String earlier, String next) {
         String lastLine = earlier.substring(earlier.lastIndexOf('\n') + 1);
         int firstEnd = next.indexOf('\n');
         String firstLine = firstEnd < 0 ? next : next.substring(0, firstEnd);

@@ -1,0 +1,131 @@
+package dev.askgate.core.render;
+
+import dev.askgate.core.ChatOutcome;
+import dev.askgate.core.ChatRequest;
+import dev.askgate.core.ChatService;
+import dev.askgate.core.Refusal;
+import dev.askgate.core.ReplySink;
+import dev.askgate.core.model.BotFault;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The one way an admitted question is answered on any platform: the core streams the answer, the platform's
+ * {@link Presenter} formats it (then it is split once) and paces it, the reply is finished within a deadline,
+ * and one switch over the outcome decides what is shown in place and what reaches the asker privately.
+ * Blocks until the answer is shown: run it on a worker (a virtual thread).
+ */
+public final class ReplyFlow {
+    private static final Logger log = LoggerFactory.getLogger(ReplyFlow.class);
+    /** How long the final edits may wait for the platform (its budget, its retries) before the flow moves on. */
+    static final Duration FINISH_DEADLINE = Duration.ofSeconds(120);
+
+    private final ChatService chat;
+    private final EditScheduler scheduler;
+    private final ScheduledExecutorService timer;
+
+    /**
+     * @param scheduler times the paced edits of every reply
+     * @param timer     renews typing indicators
+     */
+    public ReplyFlow(ChatService chat, EditScheduler scheduler, ScheduledExecutorService timer) {
+        this.chat = Objects.requireNonNull(chat, "chat");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.timer = Objects.requireNonNull(timer, "timer");
+    }
+
+    /** Answers {@code request} at {@code place} as {@code presenter} shows it; returns how it ended. */
+    public ChatOutcome answer(ChatRequest request, Presenter presenter, ReplyPlace place) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(presenter, "presenter");
+        Objects.requireNonNull(place, "place");
+        StreamingReply reply = new StreamingReply(place.target(), presenter, presenter.pacer(), place.channelKey(),
+                scheduler);
+        ChatOutcome outcome = ask(request, presenter, place, reply);
+        boolean nothingShown = reply.messageIds().isEmpty() && reply.text().isBlank();
+        String note = presenter.note(outcome);
+        if (goesPrivately(outcome, nothingShown, presenter)) {
+            tellPrivately(request, place, presenter.format(note));
+        } else {
+            if (!(outcome instanceof ChatOutcome.Answered) && reply.text().isBlank()) place.target().endedWithoutAnswer();
+            finish(request, presenter, place, reply, outcome, note);
+        }
+        return outcome;
+    }
+
+    /**
+     * What goes to the asker alone: a notice about a secret always (others read the place); a refusal or a failure
+     * that left nothing shown where the platform says so. Everything else is shown in place.
+     */
+    private static boolean goesPrivately(ChatOutcome outcome, boolean nothingShown, Presenter presenter) {
+        return switch (outcome) {
+            case ChatOutcome.Answered answered -> false;
+            case ChatOutcome.Refused(Refusal.SecretInQuestion secret) -> true;
+            case ChatOutcome.Refused refused -> nothingShown && presenter.notesPrivatelyWhenNothingShown();
+            case ChatOutcome.Failed failed -> nothingShown && failed.partialText().isBlank()
+                    && presenter.notesPrivatelyWhenNothingShown();
+        };
+    }
+
+    private ChatOutcome ask(ChatRequest request, Presenter presenter, ReplyPlace place, StreamingReply reply) {
+        TypingIndicator typing = new TypingIndicator(reply::accepted, presenter.typingRenewal(), timer);
+        ReplySink sink = new ReplySink() {
+            @Override
+            public void accepted() {
+                place.target().questionAccepted();
+                typing.start();
+            }
+
+            @Override
+            public void delta(String text) {
+                typing.stop();
+                reply.delta(text);
+            }
+        };
+        try {
+            return chat.ask(request, sink);
+        } catch (RuntimeException e) {
+            log.error("request={} platform={} channel={} answering failed: {}", request.requestId(),
+                    request.caller().platform(), request.caller().channelId(), e.getClass().getName());
+            return new ChatOutcome.Failed(new BotFault(BotFault.Where.ADAPTER, e), reply.text());
+        } finally {
+            typing.stop();
+        }
+    }
+
+    private void finish(ChatRequest request, Presenter presenter, ReplyPlace place, StreamingReply reply,
+                        ChatOutcome outcome, String note) {
+        try {
+            reply.finish(outcome, note).get(FINISH_DEADLINE.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            RuntimeException failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
+            Optional<String> words = presenter.notPosted(request, failure, presenter.format(reply.text()));
+            log.warn("request={} platform={} channel={} the final message could not be sent: {}",
+                    request.requestId(), request.caller().platform(), request.caller().channelId(),
+                    failure.getClass().getSimpleName());
+            words.ifPresent(text -> tellPrivately(request, place, text));
+        } catch (TimeoutException e) {
+            log.warn("request={} platform={} channel={} the final message is still waiting for the platform",
+                    request.requestId(), request.caller().platform(), request.caller().channelId());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void tellPrivately(ChatRequest request, ReplyPlace place, String text) {
+        try {
+            place.privately().tell(text);
+        } catch (RuntimeException e) {
+            log.warn("request={} platform={} channel={} could not reach the asker privately: {}", request.requestId(),
+                    request.caller().platform(), request.caller().channelId(), e.getClass().getSimpleName());
+        }
+    }
+}
