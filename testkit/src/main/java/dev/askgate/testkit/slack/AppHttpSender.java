@@ -37,6 +37,11 @@ final class AppHttpSender {
         return post(endpoint, "application/json", event.json(), headers);
     }
 
+    HttpDelivery post(URI endpoint, SlackInteraction interaction, SlackSigner signer) {
+        String body = interaction.formBody();
+        return post(endpoint, "application/x-www-form-urlencoded", body, signed(signer, body));
+    }
+
     HttpDelivery post(URI endpoint, String contentType, String body, Map<String, String> headers) {
         Request.Builder request = new Request.Builder().url(endpoint.toString())
                 .post(RequestBody.create(body, MediaType.get(contentType)));

@@ -27,8 +27,9 @@ import java.util.function.Supplier;
 /**
  * A scriptable fake of Slack on a real socket, for tests of the Slack adapter with the real Bolt:
  * the Web API ({@code auth.test}, {@code chat.postMessage}, {@code chat.update}, {@code chat.postEphemeral},
- * {@code conversations.replies}, {@code conversations.history}, {@code apps.connections.open}, {@code bots.info}, {@code users.info}) under
- * {@link #apiUrl()}, {@code response_url} endpoints, a Socket Mode WebSocket that says {@code hello}, delivers
+ * {@code conversations.replies}, {@code conversations.history}, {@code apps.connections.open}, {@code bots.info}, {@code users.info},
+ * and the AI-app methods: {@code chat.startStream}/{@code appendStream}/{@code stopStream} and
+ * {@code assistant.threads.setStatus}/{@code setSuggestedPrompts}/{@code setTitle}) under {@link #apiUrl()}, {@code response_url} endpoints, a Socket Mode WebSocket that says {@code hello}, delivers
  * envelopes and records each ack, and a sender that posts signed requests to an app in HTTP mode.
  * Per-method fault plans ({@link #faultNext}) and Slack's rate limits ({@link #enforce}) can be switched on.
  * Every call is recorded; the {@code await…} methods wait (with a deadline) for what a test expects.
@@ -167,6 +168,15 @@ public final class FakeSlack implements Closeable {
         return this;
     }
 
+    /**
+     * {@code chat.startStream} answers {@code error} from now on (an older Enterprise Grid or GovSlack answers
+     * {@code unknown_method}; a workspace without the feature {@code feature_not_enabled}); null: it works again.
+     */
+    public FakeSlack streamingUnavailable(String error) {
+        webApi.ai.startStreamError = error;
+        return this;
+    }
+
     /** Adds a message written by {@code user} (a thread root when {@code threadTs} is empty); returns its ts. */
     public String userMessage(String channel, String user, String text, String threadTs) {
         String ts = webApi.nextTs();
@@ -209,6 +219,28 @@ public final class FakeSlack implements Closeable {
         return events.ownMessage(botMessage(channel, text, ""), channel, text);
     }
 
+    /**
+     * The assistant panel opened a thread: {@code assistant_thread_started} for {@code user} in the IM
+     * {@code channel}, thread {@code threadTs} (also stored as the thread's root), viewing {@code contextChannel}.
+     */
+    public SlackEvent assistantThreadStarted(String channel, String user, String contextChannel) {
+        String threadTs = webApi.nextTs();
+        store(new SlackMessage(channel, threadTs, "", BOT_USER_ID, BOT_ID, ""));
+        return events.assistantThread("assistant_thread_started", channel, user, threadTs, contextChannel);
+    }
+
+    /** The person now looks at {@code contextChannel} beside the assistant thread: {@code assistant_thread_context_changed}. */
+    public SlackEvent assistantThreadContextChanged(String channel, String user, String threadTs, String contextChannel) {
+        return events.assistantThread("assistant_thread_context_changed", channel, user, threadTs, contextChannel);
+    }
+
+    /** {@code user} clicked {@code value} (👍 or 👎's value) on the feedback buttons under the bot's message {@code messageTs}. */
+    public SlackInteraction feedbackClick(String channel, String messageTs, String user, String value, String actionId) {
+        SlackMessage message = message(channel, messageTs);
+        String threadTs = message == null ? "" : message.threadTs();
+        return events.feedbackClick(channel, messageTs, threadTs, user, value, actionId, newResponseUrl());
+    }
+
     // ---- Socket Mode
 
     /** The Socket Mode side: delivers envelopes over the app's WebSocket and records the acks. */
@@ -226,7 +258,17 @@ public final class FakeSlack implements Closeable {
         return socketMode.deliver("events_api", event.payload(), false, retryAttempt);
     }
 
+    /** Delivers an interactive payload (a button click) over Socket Mode; returns the envelope id. */
+    public String deliver(SlackInteraction interaction) {
+        return socketMode.deliver("interactive", interaction.payload(), true, 0);
+    }
+
     // ---- HTTP mode
+
+    /** Posts an interactive payload to an app in HTTP mode ({@code payload=} form), signed. */
+    public HttpDelivery post(URI endpoint, SlackInteraction interaction, SlackSigner signer) {
+        return sender.post(endpoint, interaction, signer);
+    }
 
     /** Posts a slash command to an app in HTTP mode, signed with {@code signer} at the current time. */
     public HttpDelivery post(URI endpoint, SlashCommand command, SlackSigner signer) {
@@ -269,6 +311,28 @@ public final class FakeSlack implements Closeable {
         return messages().stream()
                 .filter(m -> m.channel().equals(channel) && (m.ts().equals(threadTs) || m.threadTs().equals(threadTs)))
                 .toList();
+    }
+
+    /** The natively streamed message at {@code channel}/{@code ts}, as it stands now. */
+    public synchronized Optional<SlackStream> stream(String channel, String ts) {
+        return webApi.ai.stream(channel, ts);
+    }
+
+    /** Waits for a stream in {@code channel} that matches {@code filter} (say, one that has stopped). */
+    public SlackStream awaitStream(String channel, Predicate<SlackStream> filter) {
+        return await(() -> messages().stream().filter(m -> m.channel().equals(channel))
+                        .map(m -> webApi.ai.stream(channel, m.ts())).flatMap(Optional::stream).filter(filter).findFirst(),
+                DEFAULT_WAIT, "a stream in " + channel + " matching the test's condition");
+    }
+
+    /** The {@code assistant.threads.*} calls of {@code kind} ({@code setStatus}, {@code setSuggestedPrompts}, {@code setTitle}), in order. */
+    public synchronized List<AssistantCall> assistantCalls(String kind) {
+        return webApi.ai.assistantCalls().stream().filter(c -> c.kind().equals(kind)).toList();
+    }
+
+    /** The loading status the thread shows now; empty once cleared or once the bot has replied after it. */
+    public synchronized Optional<String> assistantStatus(String channel, String threadTs) {
+        return webApi.ai.currentStatus(channel, threadTs);
     }
 
     /** Every call received so far, in order. */

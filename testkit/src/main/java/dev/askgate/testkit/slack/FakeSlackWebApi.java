@@ -36,6 +36,7 @@ final class FakeSlackWebApi {
 
     private final FakeSlack fake;
     private final ObjectMapper json;
+    final FakeSlackAiApi ai;
     private final AtomicLong tsCounter = new AtomicLong();
     private final Map<String, Deque<MockResponse>> scripted = new ConcurrentHashMap<>();
     private final Map<String, Deque<SlackFault>> faults = new ConcurrentHashMap<>();
@@ -52,6 +53,7 @@ final class FakeSlackWebApi {
     FakeSlackWebApi(FakeSlack fake, ObjectMapper json) {
         this.fake = fake;
         this.json = json;
+        this.ai = new FakeSlackAiApi(fake, this, json);
     }
 
     String nextTs() {
@@ -165,7 +167,7 @@ final class FakeSlackWebApi {
             case "conversations.history" -> checkBot(token, () -> history(params));
             case "bots.info" -> botsInfo(params);
             case "users.info" -> usersInfo(params);
-            default -> error("unknown_method");
+            default -> checkBot(token, () -> ai.answer(method, params).orElseGet(() -> error("unknown_method")));
         };
     }
 
@@ -253,7 +255,7 @@ final class FakeSlackWebApi {
         return ok;
     }
 
-    private ObjectNode channelProblem(String channel, String text) {
+    ObjectNode channelProblem(String channel, String text) {
         if (channel.isEmpty() || unknownChannels.contains(channel)) return error("channel_not_found");
         if (channelsWithoutBot.contains(channel)) return error("not_in_channel");
         if (text.length() > msgTooLongAbove) return error("msg_too_long");

@@ -10,6 +10,7 @@ final class RateLimiter {
     private final SlackLimits limits;
     private final Map<String, double[]> postBuckets = new HashMap<>(); // channel -> {tokens, last refill millis}
     private final Deque<Long> updates = new ArrayDeque<>();
+    private final Deque<Long> streamStarts = new ArrayDeque<>();
 
     RateLimiter(SlackLimits limits) {
         this.limits = limits;
@@ -19,7 +20,8 @@ final class RateLimiter {
     synchronized long admit(String method, String channel, long nowMillis) {
         return switch (method) {
             case "chat.postMessage" -> admitPost(channel, nowMillis);
-            case "chat.update" -> admitUpdate(nowMillis);
+            case "chat.update" -> admitInWindow(updates, limits.updatesPerWindow(), limits.updateWindow().toMillis(), nowMillis);
+            case "chat.startStream" -> admitInWindow(streamStarts, limits.streamStartsPerMinute(), 60_000, nowMillis);
             default -> 0;
         };
     }
@@ -35,13 +37,13 @@ final class RateLimiter {
         return (long) Math.ceil((1 - bucket[0]) / limits.postsPerSecond() * 1000);
     }
 
-    private long admitUpdate(long now) {
-        long window = limits.updateWindow().toMillis();
-        while (!updates.isEmpty() && updates.peekFirst() <= now - window) updates.pollFirst();
-        if (updates.size() < limits.updatesPerWindow()) {
-            updates.addLast(now);
+    /** A sliding window of {@code max} calls per {@code window} ms over the calls kept in {@code times}. */
+    private static long admitInWindow(Deque<Long> times, int max, long window, long now) {
+        while (!times.isEmpty() && times.peekFirst() <= now - window) times.pollFirst();
+        if (times.size() < max) {
+            times.addLast(now);
             return 0;
         }
-        return updates.peekFirst() + window - now;
+        return times.peekFirst() + window - now;
     }
 }

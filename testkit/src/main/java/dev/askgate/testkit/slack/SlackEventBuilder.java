@@ -34,6 +34,66 @@ final class SlackEventBuilder {
         return callback(event);
     }
 
+    /**
+     * An {@code assistant_thread_started} or {@code assistant_thread_context_changed} event: {@code user} opened (or
+     * looks at another channel in) the assistant thread {@code threadTs} of the IM {@code channel}, while viewing
+     * {@code contextChannel} (empty: none).
+     */
+    SlackEvent assistantThread(String type, String channel, String user, String threadTs, String contextChannel) {
+        ObjectNode event = json.createObjectNode();
+        event.put("type", type);
+        ObjectNode thread = event.putObject("assistant_thread");
+        thread.put("user_id", user);
+        ObjectNode context = thread.putObject("context");
+        if (!contextChannel.isEmpty()) context.put("channel_id", contextChannel);
+        context.put("team_id", FakeSlack.TEAM_ID);
+        context.putNull("enterprise_id");
+        thread.put("channel_id", channel);
+        thread.put("thread_ts", threadTs);
+        event.put("event_ts", threadTs);
+        return callback(event);
+    }
+
+    /** A {@code block_actions} payload: {@code user} clicked {@code value} of the {@code feedback_buttons} under a message. */
+    SlackInteraction feedbackClick(String channel, String messageTs, String threadTs, String user, String value,
+                                   String actionId, String responseUrl) {
+        ObjectNode payload = json.createObjectNode();
+        payload.put("type", "block_actions");
+        ObjectNode who = payload.putObject("user");
+        who.put("id", user);
+        who.put("username", "user-" + user.toLowerCase());
+        who.put("team_id", FakeSlack.TEAM_ID);
+        payload.put("api_app_id", FakeSlack.APP_ID);
+        payload.put("token", "FAKEverificationtoken");
+        ObjectNode container = payload.putObject("container");
+        container.put("type", "message");
+        container.put("message_ts", messageTs);
+        container.put("channel_id", channel);
+        container.put("is_ephemeral", false);
+        if (!threadTs.isEmpty()) container.put("thread_ts", threadTs);
+        payload.put("trigger_id", "1337." + ids.incrementAndGet() + ".FAKEtrigger");
+        ObjectNode team = payload.putObject("team");
+        team.put("id", FakeSlack.TEAM_ID);
+        team.put("domain", "fake");
+        ObjectNode where = payload.putObject("channel");
+        where.put("id", channel);
+        where.put("name", channel.startsWith("D") ? "directmessage" : "general");
+        ObjectNode message = payload.putObject("message");
+        message.put("type", "message");
+        message.put("ts", messageTs);
+        if (!threadTs.isEmpty()) message.put("thread_ts", threadTs);
+        message.put("user", FakeSlack.BOT_USER_ID);
+        message.put("bot_id", FakeSlack.BOT_ID);
+        payload.put("response_url", responseUrl);
+        ObjectNode action = payload.putArray("actions").addObject();
+        action.put("type", "feedback_buttons");
+        action.put("action_id", actionId);
+        action.put("block_id", "askgate-feedback");
+        action.put("value", value);
+        action.put("action_ts", Long.toString(Instant.now().getEpochSecond()));
+        return new SlackInteraction(payload);
+    }
+
     private ObjectNode message(String type, String ts, String channel, String user, String text, String threadTs) {
         ObjectNode event = json.createObjectNode();
         event.put("type", type);
