@@ -3,6 +3,7 @@ package dev.askgate.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.askgate.core.ChatService;
 import dev.askgate.core.ChatSettings;
+import dev.askgate.core.admission.Admission;
 import dev.askgate.core.config.Secret;
 import dev.askgate.core.context.ContextWindow;
 import dev.askgate.core.dedupe.InMemoryEventDedupe;
@@ -15,7 +16,7 @@ import dev.askgate.core.openai.OpenAiConfig;
 import dev.askgate.core.render.EditPacer;
 import dev.askgate.core.render.OutcomeWording;
 import dev.askgate.slack.SlackPlatform;
-import dev.askgate.slack.SlackSettings;
+import dev.askgate.slack.SlackConfig;
 import dev.askgate.testkit.openai.FakeOpenAi;
 import dev.askgate.testkit.slack.FakeSlack;
 import okhttp3.ConnectionPool;
@@ -46,9 +47,9 @@ final class SlackUnderTest implements AutoCloseable {
         dispatcher.setMaxRequestsPerHost(1024);
         OkHttpClient http = new OkHttpClient.Builder().dispatcher(dispatcher)
                 .connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES)).build();
-        SlackSettings settings = new SlackSettings(new Secret(BOT_TOKEN),
-                new SlackSettings.Connection.SocketMode(new Secret(APP_TOKEN)), slack.apiUrl(), true, editInterval,
-                SlackSettings.AccessLists.OPEN);
+        SlackConfig settings = new SlackConfig(new Secret(BOT_TOKEN),
+                new SlackConfig.Connection.SocketMode(new Secret(APP_TOKEN)), slack.apiUrl(), true, editInterval,
+                SlackConfig.AccessLists.OPEN);
         ChatSettings chatSettings = new ChatSettings("gpt-6-luna", "You are a benchmark.", 16_000, 0);
         FixedKeySource keys = new FixedKeySource(new Secret(OPENAI_KEY));
         OpenAiConfig openAiConfig = new OpenAiConfig(URI.create(openAi.baseUrl()), "gpt-6-luna", "", "",
@@ -59,7 +60,9 @@ final class SlackUnderTest implements AutoCloseable {
         ChatService chat = new ChatService(model, chatSettings, new SecretGuard(), new ContextWindow(chatSettings),
                 keys::appearsIn);
         OutcomeWording wording = new OutcomeWording("Ask me with /ask <question>.");
-        platform = new SlackPlatform(settings, http, chat, EditPacer.forSlack(editInterval, Clock.systemUTC()),
+        Admission admission = new Admission(settings.access().toRules(), settings.allowDms(), chatSettings,
+                new ContextWindow(chatSettings), Clock.systemUTC());
+        platform = new SlackPlatform(settings, http, chat, admission, EditPacer.forSlack(editInterval, Clock.systemUTC()),
                 new InMemoryEventDedupe(Clock.systemUTC()), wording::note, Clock.systemUTC());
         platform.start();
         slack.socketMode().awaitConnections(1, Duration.ofSeconds(20));

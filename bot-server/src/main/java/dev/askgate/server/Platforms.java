@@ -1,19 +1,18 @@
 package dev.askgate.server;
 
-import dev.askgate.discord.DiscordPlatform;
+import dev.askgate.core.admission.Admission;
 import dev.askgate.core.dedupe.InMemoryEventDedupe;
 import dev.askgate.core.render.EditPacer;
 import dev.askgate.core.render.OutcomeWording;
-import dev.askgate.slack.SlackHttpEndpoint;
+import dev.askgate.discord.DiscordPlatform;
 import dev.askgate.slack.SlackPlatform;
 
 import java.time.Clock;
-import java.util.Map;
 import java.util.Objects;
 
 /**
  * Where the chat platforms are created from configuration: one method per platform, each adding what it needs
- * (a {@link dev.askgate.core.ChatPlatform}, and for Slack's HTTP mode an {@link HttpRoute} at
+ * (a {@link dev.askgate.core.ChatPlatform} and the HTTP routes it offers, such as Slack's HTTP mode's
  * {@code POST /slack/events}) to the {@link EnabledPlatforms} that {@code serve} runs.
  */
 final class Platforms {
@@ -40,20 +39,17 @@ final class Platforms {
                 new DiscordPlatform(discord, wiring.chat(), wiring.http(), Clock.systemUTC())));
     }
 
-    /** Slack in Socket Mode (app token set) or HTTP mode (signing secret, requests at POST /slack/events). */
+    /** Slack in Socket Mode (app token set) or HTTP mode (signing secret, requests at the route it offers). */
     private void slack(EnabledPlatforms.Builder enabled) {
-        config.slack().ifPresent(settings -> {
+        config.slack().ifPresent(slack -> {
             Clock clock = Clock.systemUTC();
-            var slack = new SlackPlatform(settings, wiring.http(), wiring.chat(),
-                    EditPacer.forSlack(settings.editInterval(), clock), new InMemoryEventDedupe(clock),
+            Admission admission = new Admission(slack.access().toRules(), slack.allowDms(), wiring.chat().settings(),
+                    wiring.window(), clock);
+            var platform = new SlackPlatform(slack, wiring.http(), wiring.chat(), admission,
+                    EditPacer.forSlack(slack.editInterval(), clock), new InMemoryEventDedupe(clock),
                     new OutcomeWording(SLACK_USAGE)::note, clock);
-            enabled.platform(slack);
-            slack.httpEndpoint().ifPresent(endpoint -> enabled.route(HttpRoute.of("POST", SlackHttpEndpoint.PATH,
-                    request -> {
-                        var reply = endpoint.handle(request.headers(), request.body());
-                        return new RouteResponse(reply.status(), Map.of("Content-Type", reply.contentType()),
-                                reply.body());
-                    })));
+            enabled.platform(platform);
+            platform.routes().forEach(enabled::route);
         });
     }
 }

@@ -23,6 +23,7 @@ final class Wiring implements AutoCloseable {
     private final OkHttpClient http;
     private final KeySource keys;
     private final ChatModel model;
+    private final ContextWindow window;
     private final ChatService chat;
     private final ModelCheckText checkText;
 
@@ -49,8 +50,8 @@ final class Wiring implements AutoCloseable {
         keys = opener.open(config.openAi().key());
         try {
             model = new OpenAiChatModel(http, json, config.openAi(), keys);
-            chat = new ChatService(model, config.chat(), new SecretGuard(), new ContextWindow(config.chat()),
-                    keys::appearsIn);
+            window = new ContextWindow(config.chat());
+            chat = new ChatService(model, config.chat(), new SecretGuard(), window, keys::appearsIn);
             checkText = new ModelCheckText(config.openAi().baseUrl(), config.openAi().model());
         } catch (RuntimeException | Error e) {
             close();
@@ -73,6 +74,11 @@ final class Wiring implements AutoCloseable {
 
     ChatService chat() {
         return chat;
+    }
+
+    /** The one tokenizer-backed context count, shared by the chat service and every platform's admission. */
+    ContextWindow window() {
+        return window;
     }
 
     ModelCheckText checkText() {

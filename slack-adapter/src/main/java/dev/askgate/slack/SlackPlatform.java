@@ -5,9 +5,11 @@ import com.slack.api.bolt.App;
 import dev.askgate.core.ChatOutcome;
 import dev.askgate.core.ChatPlatform;
 import dev.askgate.core.ChatService;
+import dev.askgate.core.RequestId;
+import dev.askgate.core.admission.Admission;
 import dev.askgate.core.dedupe.EventDedupe;
-import dev.askgate.core.policy.AccessPolicy;
-import dev.askgate.core.policy.RefusalThrottle;
+import dev.askgate.core.http.HttpRoute;
+import dev.askgate.core.http.RouteResponse;
 import dev.askgate.core.render.EditPacer;
 import dev.askgate.core.render.EditScheduler;
 import dev.askgate.core.work.Workers;
@@ -17,6 +19,8 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -25,15 +29,15 @@ import java.util.function.Function;
 
 /**
  * Askgate in one Slack workspace, with Bolt: in Socket Mode it connects out over a WebSocket (no public URL);
- * in HTTP mode Slack's requests arrive through {@link #httpEndpoint()}, which the launcher mounts at
- * {@code POST /slack/events}. {@link #start()} checks the bot token ({@code auth.test}) and, in Socket Mode,
+ * in HTTP mode Slack's requests arrive through the route it offers ({@link #routes()}), which the launcher mounts
+ * at {@code POST /slack/events}. {@link #start()} checks the bot token ({@code auth.test}) and, in Socket Mode,
  * opens the connection; {@link #stop} stops taking events (disconnecting Socket Mode first), then lets the
  * answers in flight finish.
  */
 public final class SlackPlatform implements ChatPlatform {
     private static final Logger log = LoggerFactory.getLogger(SlackPlatform.class);
 
-    private final SlackSettings settings;
+    private final SlackConfig config;
     private final Slack slack;
     private final App app;
     private final Workers workers = new Workers("slack");
@@ -47,29 +51,31 @@ public final class SlackPlatform implements ChatPlatform {
     /**
      * @param http         the launcher's one OkHttpClient; Bolt's Web API client is derived from it
      * @param chat         the core's question pipeline
-     * @param pacer        paces {@code chat.update} calls per workspace: {@code EditPacer.forSlack(settings.editInterval(),
+     * @param admission    core's admission over the {@code SLACK_*} access lists and DM switch
+     * @param pacer        paces {@code chat.update} calls per workspace: {@code EditPacer.forSlack(config.editInterval(),
      *                     clock)}; Slack's 429s on {@code chat.update} are fed back to it
      * @param dedupe       remembers event and command ids, so that Slack's retries are answered once
      * @param outcomeWords the core's words for each outcome (Markdown; empty for a plain answer)
      * @param clock        for the HTTP-mode timestamp check
      */
-    public SlackPlatform(SlackSettings settings, OkHttpClient http, ChatService chat, EditPacer pacer, EventDedupe dedupe,
-                         Function<ChatOutcome, String> outcomeWords, Clock clock) {
-        this.settings = Objects.requireNonNull(settings, "settings");
+    public SlackPlatform(SlackConfig config, OkHttpClient http, ChatService chat, Admission admission, EditPacer pacer,
+                         EventDedupe dedupe, Function<ChatOutcome, String> outcomeWords, Clock clock) {
+        this.config = Objects.requireNonNull(config, "config");
         this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("askgate-slack-timer").factory());
-        this.slack = SlackBolt.client(settings, Objects.requireNonNull(http, "http"));
-        this.api = new SlackWebApi(slack, settings.botToken().value(), new WebApiRetry(Duration.ofMillis(500)),
+        this.slack = SlackBolt.client(config, Objects.requireNonNull(http, "http"));
+        this.api = new SlackWebApi(slack, config.botToken().value(), new WebApiRetry(Duration.ofMillis(500)),
                 EditPacer.forSlackPosts(clock), pacer);
         MrkdwnConverter mrkdwn = new MrkdwnConverter();
         SlackWording wording = new SlackWording(SlackBolt.COMMAND);
         SlackAnswerer answerer = new SlackAnswerer(chat, api, mrkdwn, pacer, EditScheduler.onVirtualThreads(timer),
                 outcomeWords, wording);
-        SlackAccess access = new SlackAccess(new AccessPolicy(settings.access().toRules()), RefusalThrottle.perMinute(clock));
-        SlackIntake intake = new SlackIntake(api, answerer, access, dedupe, workers,
-                wording, mrkdwn, outcomeWords, settings.allowDms());
-        this.app = SlackBolt.app(settings, slack, new AskCommand(intake), new MentionListener(intake, answerer),
-                new DirectMessageListener(intake, answerer));
-        this.endpoint = settings.connection() instanceof SlackSettings.Connection.Http mode
+        SlackRefusals refusals = new SlackRefusals(wording, mrkdwn, outcomeWords);
+        SlackDeliveries deliveries = new SlackDeliveries(dedupe);
+        SlackMessageQuestions questions = new SlackMessageQuestions(api, admission, workers, answerer, refusals, wording);
+        this.app = SlackBolt.app(config,
+                slack, new SlackAskCommand(api, admission, deliveries, workers, answerer, refusals, wording),
+                new SlackMentionListener(deliveries, questions), new SlackDirectMessageListener(deliveries, questions));
+        this.endpoint = config.connection() instanceof SlackConfig.Connection.Http mode
                 ? new SlackHttpEndpoint(app, new SlackRequestCheck(mode.signingSecret().value(), clock), () -> stopping)
                 : null;
     }
@@ -80,8 +86,18 @@ public final class SlackPlatform implements ChatPlatform {
     }
 
     /** In HTTP mode, the handler of {@code POST /slack/events}; empty in Socket Mode. */
-    public Optional<SlackHttpEndpoint> httpEndpoint() {
+    Optional<SlackHttpEndpoint> httpEndpoint() {
         return Optional.ofNullable(endpoint);
+    }
+
+    /** In HTTP mode, {@code POST /slack/events}, carrying the exchange's request id on to the question. */
+    @Override
+    public List<HttpRoute> routes() {
+        return httpEndpoint().map(handler -> List.of(HttpRoute.of("POST", SlackHttpEndpoint.PATH, request -> {
+            var reply = handler.handle(request.headers(), request.body(),
+                    RequestId.fromHeaderOrNew(request.requestId()));
+            return new RouteResponse(reply.status(), Map.of("Content-Type", reply.contentType()), reply.body());
+        }))).orElse(List.of());
     }
 
     @Override
@@ -90,11 +106,11 @@ public final class SlackPlatform implements ChatPlatform {
         try {
             app.start(); // Bolt's own auth.test; the token was checked just above
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("Slack's auth.test failed while Bolt started (API at " + settings.apiHost()
+            throw new IllegalStateException("Slack's auth.test failed while Bolt started (API at " + config.apiHost()
                     + "): check SLACK_BOT_TOKEN and that SLACK_API_URL is reachable");
         }
-        if (settings.connection() instanceof SlackSettings.Connection.SocketMode sm) {
-            socketMode = SlackSocketConnection.open(app, sm.appToken().value(), settings.apiHost());
+        if (config.connection() instanceof SlackConfig.Connection.SocketMode sm) {
+            socketMode = SlackSocketConnection.open(app, sm.appToken().value(), config.apiHost());
         } else {
             log.info("platform=slack HTTP mode: Slack's requests are expected at {}", SlackHttpEndpoint.PATH);
         }
@@ -113,9 +129,9 @@ public final class SlackPlatform implements ChatPlatform {
                 case "invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired" ->
                         "Slack refused SLACK_BOT_TOKEN (auth.test: " + e.error() + "): check the token, or reinstall"
                                 + " the app to get a new one";
-                case "network" -> "Slack's Web API could not be reached at " + settings.apiHost() + " (SLACK_API_URL):"
+                case "network" -> "Slack's Web API could not be reached at " + config.apiHost() + " (SLACK_API_URL):"
                         + " check the network, proxy and DNS, or SLACK_API_URL";
-                default -> "Slack's auth.test failed (" + e.error() + ") at " + settings.apiHost()
+                default -> "Slack's auth.test failed (" + e.error() + ") at " + config.apiHost()
                         + ": check SLACK_BOT_TOKEN and SLACK_API_URL";
             });
         }
@@ -124,7 +140,7 @@ public final class SlackPlatform implements ChatPlatform {
     @Override
     public boolean ready() {
         SlackSocketConnection socket = socketMode;
-        return started && !stopping && (socket == null ? settings.httpMode() : socket.connected());
+        return started && !stopping && (socket == null ? config.httpMode() : socket.connected());
     }
 
     /**

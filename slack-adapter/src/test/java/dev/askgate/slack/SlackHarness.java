@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.askgate.core.ChatService;
 import dev.askgate.core.ChatSettings;
+import dev.askgate.core.admission.Admission;
 import dev.askgate.core.config.Secret;
 import dev.askgate.core.context.ContextWindow;
 import dev.askgate.core.dedupe.InMemoryEventDedupe;
@@ -60,22 +61,22 @@ final class SlackHarness implements AutoCloseable {
     /** What the app answered to one delivery: HTTP status (200 in Socket Mode), the ack's text, how long it took. */
     record Ack(int status, String text, Duration after, String rawBody) { }
 
-    SlackHarness(Mode mode, Duration editInterval, SlackSettings.AccessLists access, boolean allowDms) throws Exception {
+    SlackHarness(Mode mode, Duration editInterval, SlackConfig.AccessLists access, boolean allowDms) throws Exception {
         this(mode, editInterval, access, allowDms, Duration.ofSeconds(30));
     }
 
-    SlackHarness(Mode mode, Duration editInterval, SlackSettings.AccessLists access, boolean allowDms,
+    SlackHarness(Mode mode, Duration editInterval, SlackConfig.AccessLists access, boolean allowDms,
                  Duration modelTimeout) throws Exception {
-        this(mode, editInterval, access, allowDms, modelTimeout, SlackSettings.DEFAULT_API_TIMEOUT);
+        this(mode, editInterval, access, allowDms, modelTimeout, SlackConfig.DEFAULT_API_TIMEOUT);
     }
 
-    SlackHarness(Mode mode, Duration editInterval, SlackSettings.AccessLists access, boolean allowDms,
+    SlackHarness(Mode mode, Duration editInterval, SlackConfig.AccessLists access, boolean allowDms,
                  Duration modelTimeout, Duration apiTimeout) throws Exception {
         this.mode = mode;
-        SlackSettings.Connection connection = mode == Mode.SOCKET
-                ? new SlackSettings.Connection.SocketMode(new Secret(APP_TOKEN))
-                : new SlackSettings.Connection.Http(new Secret(SIGNING_SECRET));
-        SlackSettings settings = new SlackSettings(new Secret(BOT_TOKEN), connection, slack.apiUrl(), allowDms,
+        SlackConfig.Connection connection = mode == Mode.SOCKET
+                ? new SlackConfig.Connection.SocketMode(new Secret(APP_TOKEN))
+                : new SlackConfig.Connection.Http(new Secret(SIGNING_SECRET));
+        SlackConfig settings = new SlackConfig(new Secret(BOT_TOKEN), connection, slack.apiUrl(), allowDms,
                 editInterval, access, apiTimeout);
         ChatSettings chatSettings = new ChatSettings("gpt-6-luna", "You are a test.", 16_000, 0);
         FixedKeySource keys = new FixedKeySource(new Secret(OPENAI_KEY));
@@ -84,7 +85,10 @@ final class SlackHarness implements AutoCloseable {
         OpenAiChatModel model = new OpenAiChatModel(new OkHttpClient(), new ObjectMapper(), openAiConfig, keys);
         ChatService chat = new ChatService(model, chatSettings, new SecretGuard(), new ContextWindow(chatSettings),
                 keys::appearsIn);
-        platform = new SlackPlatform(settings, new OkHttpClient(), chat, EditPacer.forSlack(editInterval, Clock.systemUTC()), new InMemoryEventDedupe(Clock.systemUTC()),
+        Admission admission = new Admission(settings.access().toRules(), allowDms, chatSettings,
+                new ContextWindow(chatSettings), Clock.systemUTC());
+        platform = new SlackPlatform(settings, new OkHttpClient(), chat, admission,
+                EditPacer.forSlack(editInterval, Clock.systemUTC()), new InMemoryEventDedupe(Clock.systemUTC()),
                 wording::note, Clock.systemUTC());
         if (mode == Mode.HTTP) {
             SlackHttpEndpoint handler = platform.httpEndpoint().orElseThrow();
@@ -109,7 +113,7 @@ final class SlackHarness implements AutoCloseable {
     }
 
     static SlackHarness start(Mode mode) throws Exception {
-        return new SlackHarness(mode, Duration.ofMillis(100), SlackSettings.AccessLists.OPEN, true);
+        return new SlackHarness(mode, Duration.ofMillis(100), SlackConfig.AccessLists.OPEN, true);
     }
 
     URI endpoint() {

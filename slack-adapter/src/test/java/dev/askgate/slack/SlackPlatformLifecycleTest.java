@@ -3,6 +3,7 @@ package dev.askgate.slack;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.askgate.core.ChatService;
 import dev.askgate.core.ChatSettings;
+import dev.askgate.core.admission.Admission;
 import dev.askgate.core.config.Secret;
 import dev.askgate.core.context.ContextWindow;
 import dev.askgate.core.dedupe.InMemoryEventDedupe;
@@ -42,8 +43,8 @@ class SlackPlatformLifecycleTest {
     }
 
     private static SlackPlatform platform(String apiUrl, String botToken, String appToken) {
-        SlackSettings settings = new SlackSettings(new Secret(botToken),
-                new SlackSettings.Connection.SocketMode(new Secret(appToken)), apiUrl, true,
+        SlackConfig settings = new SlackConfig(new Secret(botToken),
+                new SlackConfig.Connection.SocketMode(new Secret(appToken)), apiUrl, true,
                 Duration.ofMillis(100), null);
         ChatSettings chatSettings = new ChatSettings("gpt-6-luna", "", 16_000, 0);
         FixedKeySource keys = new FixedKeySource(new Secret(OPENAI_KEY));
@@ -52,7 +53,10 @@ class SlackPlatformLifecycleTest {
                         new KeySpec.FromValue(new Secret(OPENAI_KEY))), keys);
         ChatService chat = new ChatService(model, chatSettings, new SecretGuard(), new ContextWindow(chatSettings),
                 keys::appearsIn);
-        return new SlackPlatform(settings, new OkHttpClient(), chat, EditPacer.forSlack(Duration.ofMillis(100), Clock.systemUTC()),
+        Admission admission = new Admission(settings.access().toRules(), true, chatSettings,
+                new ContextWindow(chatSettings), Clock.systemUTC());
+        return new SlackPlatform(settings, new OkHttpClient(), chat, admission,
+                EditPacer.forSlack(Duration.ofMillis(100), Clock.systemUTC()),
                 new InMemoryEventDedupe(Clock.systemUTC()), new OutcomeWording("")::note, Clock.systemUTC());
     }
 
