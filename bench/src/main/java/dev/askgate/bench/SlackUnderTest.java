@@ -3,16 +3,15 @@ package dev.askgate.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.askgate.core.ChatService;
 import dev.askgate.core.ChatSettings;
-import dev.askgate.core.admission.Admission;
 import dev.askgate.core.config.Secret;
 import dev.askgate.core.context.ContextWindow;
-import dev.askgate.core.dedupe.InMemoryEventDedupe;
 import dev.askgate.core.guard.SecretGuard;
 import dev.askgate.core.key.FixedKeySource;
 import dev.askgate.core.key.KeySpec;
 import dev.askgate.core.openai.OpenAiChatModel;
 import dev.askgate.core.openai.CallLimit;
 import dev.askgate.core.openai.OpenAiConfig;
+import dev.askgate.core.platform.SharedPieces;
 import dev.askgate.core.render.EditPacer;
 import dev.askgate.core.render.OutcomeWording;
 import dev.askgate.slack.SlackPlatform;
@@ -57,13 +56,12 @@ final class SlackUnderTest implements AutoCloseable {
                 // The burst measures Slack's pacing: every question may hold a model call (OPENAI_MAX_CONCURRENT).
                 new CallLimit(CallLimit.MAX_MAX_CONCURRENT, CallLimit.DEFAULT_BUSY_WAIT));
         OpenAiChatModel model = new OpenAiChatModel(http, new ObjectMapper(), openAiConfig, keys);
-        ChatService chat = new ChatService(model, chatSettings, new SecretGuard(), new ContextWindow(chatSettings),
-                keys::appearsIn);
+        ContextWindow window = new ContextWindow(chatSettings);
+        ChatService chat = new ChatService(model, chatSettings, new SecretGuard(), window, keys::appearsIn);
         OutcomeWording wording = new OutcomeWording("Ask me with /ask <question>.");
-        Admission admission = new Admission(settings.access().toRules(), settings.allowDms(), chatSettings,
-                new ContextWindow(chatSettings), Clock.systemUTC());
-        platform = new SlackPlatform(settings, http, chat, admission, EditPacer.forSlack(editInterval, Clock.systemUTC()),
-                new InMemoryEventDedupe(Clock.systemUTC()), wording::note, Clock.systemUTC());
+        SharedPieces shared = SharedPieces.around(chat, window, Clock.systemUTC());
+        platform = new SlackPlatform(settings, shared, shared.admission(settings.access().toRules(), settings.allowDms()),
+                EditPacer.forSlack(editInterval, Clock.systemUTC()), http, wording::note);
         platform.start();
         slack.socketMode().awaitConnections(1, Duration.ofSeconds(20));
     }

@@ -1,17 +1,16 @@
 package dev.askgate.server;
 
-import dev.askgate.core.admission.Admission;
-import dev.askgate.core.dedupe.InMemoryEventDedupe;
+import dev.askgate.core.platform.SharedPieces;
 import dev.askgate.core.render.EditPacer;
 import dev.askgate.core.render.OutcomeWording;
 import dev.askgate.discord.DiscordPlatform;
 import dev.askgate.slack.SlackPlatform;
 
-import java.time.Clock;
 import java.util.Objects;
 
 /**
- * Where the chat platforms are created from configuration: one method per platform, each adding what it needs
+ * Where the chat platforms are created from configuration, each from the same {@link SharedPieces} and its own
+ * admission: one method per platform, each adding what it needs
  * (a {@link dev.askgate.core.ChatPlatform} and the HTTP routes it offers, such as Slack's HTTP mode's
  * {@code POST /slack/events}) to the {@link EnabledPlatforms} that {@code serve} runs.
  */
@@ -19,10 +18,12 @@ final class Platforms {
     private static final String SLACK_USAGE = "Ask me with /ask <question>, or mention me.";
     private final AskgateConfig config;
     private final Wiring wiring;
+    private final SharedPieces shared;
 
     Platforms(AskgateConfig config, Wiring wiring) {
         this.config = Objects.requireNonNull(config, "config");
         this.wiring = Objects.requireNonNull(wiring, "wiring");
+        this.shared = wiring.shared();
     }
 
     /** Every platform whose tokens are set. */
@@ -35,19 +36,16 @@ final class Platforms {
 
     /** Discord, when {@code DISCORD_BOT_TOKEN} (or its {@code _FILE}) is set; JDA shares the one HTTP client. */
     private void discord(EnabledPlatforms.Builder enabled) {
-        config.discord().ifPresent(discord -> enabled.platform(
-                new DiscordPlatform(discord, wiring.chat(), wiring.http(), Clock.systemUTC())));
+        config.discord().ifPresent(discord -> enabled.platform(new DiscordPlatform(discord, shared,
+                shared.admission(discord.access(), discord.allowDms()), wiring.http())));
     }
 
     /** Slack in Socket Mode (app token set) or HTTP mode (signing secret, requests at the route it offers). */
     private void slack(EnabledPlatforms.Builder enabled) {
         config.slack().ifPresent(slack -> {
-            Clock clock = Clock.systemUTC();
-            Admission admission = new Admission(slack.access().toRules(), slack.allowDms(), wiring.chat().settings(),
-                    wiring.window(), clock);
-            var platform = new SlackPlatform(slack, wiring.http(), wiring.chat(), admission,
-                    EditPacer.forSlack(slack.editInterval(), clock), new InMemoryEventDedupe(clock),
-                    new OutcomeWording(SLACK_USAGE)::note, clock);
+            var platform = new SlackPlatform(slack, shared, shared.admission(slack.access().toRules(), slack.allowDms()),
+                    EditPacer.forSlack(slack.editInterval(), shared.clock()), wiring.http(),
+                    new OutcomeWording(SLACK_USAGE)::note);
             enabled.platform(platform);
             platform.routes().forEach(enabled::route);
         });

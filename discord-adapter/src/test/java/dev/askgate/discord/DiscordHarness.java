@@ -10,6 +10,7 @@ import dev.askgate.core.guard.SecretGuard;
 import dev.askgate.core.key.FixedKeySource;
 import dev.askgate.core.key.KeySpec;
 import dev.askgate.core.openai.OpenAiChatModel;
+import dev.askgate.core.platform.SharedPieces;
 import dev.askgate.core.openai.OpenAiConfig;
 import dev.askgate.testkit.discord.FakeDiscord;
 import dev.askgate.testkit.openai.FakeOpenAi;
@@ -53,9 +54,11 @@ final class DiscordHarness implements AutoCloseable {
         OpenAiConfig openAiConfig = new OpenAiConfig(URI.create(openai.baseUrl()), MODEL, "", "",
                 Duration.ofSeconds(2), 0, new KeySpec.FromValue(new Secret(OPENAI_KEY)));
         ChatSettings chatSettings = new ChatSettings(MODEL, ChatSettings.DEFAULT_SYSTEM_PROMPT, 16_000, 0);
+        ContextWindow window = new ContextWindow(chatSettings);
         ChatService chat = new ChatService(new OpenAiChatModel(http, new ObjectMapper(), openAiConfig, keys),
-                chatSettings, new SecretGuard(), new ContextWindow(chatSettings), keys::appearsIn);
-        platform = new DiscordPlatform(config, chat, http, Clock.systemUTC());
+                chatSettings, new SecretGuard(), window, keys::appearsIn);
+        SharedPieces shared = SharedPieces.around(chat, window, Clock.systemUTC());
+        platform = new DiscordPlatform(config, shared, shared.admission(config.access(), config.allowDms()), http);
         platform.start();
         return this;
     }

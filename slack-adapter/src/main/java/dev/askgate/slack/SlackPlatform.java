@@ -4,12 +4,11 @@ import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import dev.askgate.core.ChatOutcome;
 import dev.askgate.core.ChatPlatform;
-import dev.askgate.core.ChatService;
 import dev.askgate.core.RequestId;
 import dev.askgate.core.admission.Admission;
-import dev.askgate.core.dedupe.EventDedupe;
 import dev.askgate.core.http.HttpRoute;
 import dev.askgate.core.http.RouteResponse;
+import dev.askgate.core.platform.SharedPieces;
 import dev.askgate.core.render.EditPacer;
 import dev.askgate.core.render.EditScheduler;
 import dev.askgate.core.work.Workers;
@@ -23,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 
@@ -40,7 +38,7 @@ public final class SlackPlatform implements ChatPlatform {
     private final SlackConfig config;
     private final Slack slack;
     private final App app;
-    private final Workers workers = new Workers("slack");
+    private final Workers workers;
     private final ScheduledExecutorService timer;
     private final SlackHttpEndpoint endpoint;
     private final SlackWebApi api;
@@ -49,31 +47,32 @@ public final class SlackPlatform implements ChatPlatform {
     private volatile boolean started;
 
     /**
-     * @param http         the launcher's one OkHttpClient; Bolt's Web API client is derived from it
-     * @param chat         the core's question pipeline
+     * @param shared       what the launcher gives every platform: the chat service, workers, the edit timer, the
+     *                     dedupe store that makes Slack's retries answered once, and the clock (also for the
+     *                     HTTP-mode timestamp check)
      * @param admission    core's admission over the {@code SLACK_*} access lists and DM switch
      * @param pacer        paces {@code chat.update} calls per workspace: {@code EditPacer.forSlack(config.editInterval(),
      *                     clock)}; Slack's 429s on {@code chat.update} are fed back to it
-     * @param dedupe       remembers event and command ids, so that Slack's retries are answered once
+     * @param http         the launcher's one OkHttpClient; Bolt's Web API client is derived from it
      * @param outcomeWords the core's words for each outcome (Markdown; empty for a plain answer)
-     * @param clock        for the HTTP-mode timestamp check
      */
-    public SlackPlatform(SlackConfig config, OkHttpClient http, ChatService chat, Admission admission, EditPacer pacer,
-                         EventDedupe dedupe, Function<ChatOutcome, String> outcomeWords, Clock clock) {
+    public SlackPlatform(SlackConfig config, SharedPieces shared, Admission admission, EditPacer pacer,
+                         OkHttpClient http, Function<ChatOutcome, String> outcomeWords) {
         this.config = Objects.requireNonNull(config, "config");
-        this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("askgate-slack-timer").factory());
+        this.workers = shared.workers();
+        this.timer = shared.timer();
+        Clock clock = shared.clock();
         this.slack = SlackBolt.client(config, Objects.requireNonNull(http, "http"));
         this.api = new SlackWebApi(slack, config.botToken().value(), new WebApiRetry(Duration.ofMillis(500)),
                 EditPacer.forSlackPosts(clock), pacer);
         MrkdwnConverter mrkdwn = new MrkdwnConverter();
         SlackWording wording = new SlackWording(SlackBolt.COMMAND);
-        SlackAnswerer answerer = new SlackAnswerer(chat, api, mrkdwn, pacer, EditScheduler.onVirtualThreads(timer),
-                outcomeWords, wording);
+        SlackAnswerer answerer = new SlackAnswerer(shared.chat(), api, mrkdwn, pacer,
+                EditScheduler.onVirtualThreads(timer), outcomeWords, wording);
         SlackRefusals refusals = new SlackRefusals(wording, mrkdwn, outcomeWords);
-        SlackDeliveries deliveries = new SlackDeliveries(dedupe);
+        SlackDeliveries deliveries = new SlackDeliveries(shared.dedupe());
         SlackMessageQuestions questions = new SlackMessageQuestions(api, admission, workers, answerer, refusals, wording);
-        this.app = SlackBolt.app(config,
-                slack, new SlackAskCommand(api, admission, deliveries, workers, answerer, refusals, wording),
+        this.app = SlackBolt.app(config, slack, new SlackAskCommand(api, admission, deliveries, workers, answerer, refusals, wording),
                 new SlackMentionListener(deliveries, questions), new SlackDirectMessageListener(deliveries, questions));
         this.endpoint = config.connection() instanceof SlackConfig.Connection.Http mode
                 ? new SlackHttpEndpoint(app, new SlackRequestCheck(mode.signingSecret().value(), clock), () -> stopping)

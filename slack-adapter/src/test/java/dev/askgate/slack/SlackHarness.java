@@ -5,15 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.askgate.core.ChatService;
 import dev.askgate.core.ChatSettings;
-import dev.askgate.core.admission.Admission;
 import dev.askgate.core.config.Secret;
 import dev.askgate.core.context.ContextWindow;
-import dev.askgate.core.dedupe.InMemoryEventDedupe;
 import dev.askgate.core.guard.SecretGuard;
 import dev.askgate.core.key.FixedKeySource;
 import dev.askgate.core.key.KeySpec;
 import dev.askgate.core.openai.OpenAiChatModel;
 import dev.askgate.core.openai.OpenAiConfig;
+import dev.askgate.core.platform.SharedPieces;
 import dev.askgate.core.render.EditPacer;
 import dev.askgate.core.render.OutcomeWording;
 import dev.askgate.testkit.openai.FakeOpenAi;
@@ -83,13 +82,11 @@ final class SlackHarness implements AutoCloseable {
         OpenAiConfig openAiConfig = new OpenAiConfig(URI.create(openAi.baseUrl()), "gpt-6-luna", "", "",
                 modelTimeout, 0, new KeySpec.FromValue(new Secret(OPENAI_KEY)));
         OpenAiChatModel model = new OpenAiChatModel(new OkHttpClient(), new ObjectMapper(), openAiConfig, keys);
-        ChatService chat = new ChatService(model, chatSettings, new SecretGuard(), new ContextWindow(chatSettings),
-                keys::appearsIn);
-        Admission admission = new Admission(settings.access().toRules(), allowDms, chatSettings,
-                new ContextWindow(chatSettings), Clock.systemUTC());
-        platform = new SlackPlatform(settings, new OkHttpClient(), chat, admission,
-                EditPacer.forSlack(editInterval, Clock.systemUTC()), new InMemoryEventDedupe(Clock.systemUTC()),
-                wording::note, Clock.systemUTC());
+        ContextWindow window = new ContextWindow(chatSettings);
+        ChatService chat = new ChatService(model, chatSettings, new SecretGuard(), window, keys::appearsIn);
+        SharedPieces shared = SharedPieces.around(chat, window, Clock.systemUTC());
+        platform = new SlackPlatform(settings, shared, shared.admission(settings.access().toRules(), allowDms),
+                EditPacer.forSlack(editInterval, Clock.systemUTC()), new OkHttpClient(), wording::note);
         if (mode == Mode.HTTP) {
             SlackHttpEndpoint handler = platform.httpEndpoint().orElseThrow();
             http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);

@@ -3,15 +3,14 @@ package dev.askgate.slack;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.askgate.core.ChatService;
 import dev.askgate.core.ChatSettings;
-import dev.askgate.core.admission.Admission;
 import dev.askgate.core.config.Secret;
 import dev.askgate.core.context.ContextWindow;
-import dev.askgate.core.dedupe.InMemoryEventDedupe;
 import dev.askgate.core.guard.SecretGuard;
 import dev.askgate.core.key.FixedKeySource;
 import dev.askgate.core.key.KeySpec;
 import dev.askgate.core.openai.OpenAiChatModel;
 import dev.askgate.core.openai.OpenAiConfig;
+import dev.askgate.core.platform.SharedPieces;
 import dev.askgate.core.render.EditPacer;
 import dev.askgate.core.render.OutcomeWording;
 import dev.askgate.testkit.openai.FakeAnswer;
@@ -51,13 +50,12 @@ class SlackPlatformLifecycleTest {
         OpenAiChatModel model = new OpenAiChatModel(new OkHttpClient(), new ObjectMapper(),
                 new OpenAiConfig(URI.create("http://127.0.0.1:9/v1"), "gpt-6-luna", "", "", Duration.ofSeconds(5), 0,
                         new KeySpec.FromValue(new Secret(OPENAI_KEY))), keys);
-        ChatService chat = new ChatService(model, chatSettings, new SecretGuard(), new ContextWindow(chatSettings),
-                keys::appearsIn);
-        Admission admission = new Admission(settings.access().toRules(), true, chatSettings,
-                new ContextWindow(chatSettings), Clock.systemUTC());
-        return new SlackPlatform(settings, new OkHttpClient(), chat, admission,
-                EditPacer.forSlack(Duration.ofMillis(100), Clock.systemUTC()),
-                new InMemoryEventDedupe(Clock.systemUTC()), new OutcomeWording("")::note, Clock.systemUTC());
+        ContextWindow window = new ContextWindow(chatSettings);
+        ChatService chat = new ChatService(model, chatSettings, new SecretGuard(), window, keys::appearsIn);
+        SharedPieces shared = SharedPieces.around(chat, window, Clock.systemUTC());
+        return new SlackPlatform(settings, shared, shared.admission(settings.access().toRules(), true),
+                EditPacer.forSlack(Duration.ofMillis(100), Clock.systemUTC()), new OkHttpClient(),
+                new OutcomeWording("")::note);
     }
 
     @Test
