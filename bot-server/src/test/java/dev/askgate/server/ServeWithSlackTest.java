@@ -13,14 +13,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import static dev.askgate.server.ServeProcess.WAIT;
 import static dev.askgate.server.SlackServe.APP_TOKEN;
@@ -97,10 +94,7 @@ class ServeWithSlackTest {
         openAi.answerAlways("Yes.");
         ServeProcess serve = fixture.httpMode(dir, Map.of());
         SlashCommand command = slack.slashCommand("/ask", "C0FAKE0001", "U0FAKEUSR1", "is the id carried?");
-        String body = command.fields().entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        String body = command.formBody();
         Map<String, String> headers = new HashMap<>(new SlackSigner(SIGNING_SECRET)
                 .headers(Instant.now().getEpochSecond(), body));
         headers.put("X-Request-Id", "e2e-FAKE-0001");
