@@ -16,6 +16,7 @@ WORKDIR /src
 COPY pom.xml ./
 COPY testkit/pom.xml testkit/
 COPY bot-core/pom.xml bot-core/
+COPY core-fixture/pom.xml core-fixture/
 COPY discord-adapter/pom.xml discord-adapter/
 COPY slack-adapter/pom.xml slack-adapter/
 COPY usage-store/pom.xml usage-store/
@@ -28,6 +29,8 @@ RUN mvn -q -DskipTests -pl bot-server,testkit -am package dependency:copy-depend
 # Sources only (tests are run by CI, not by the image build): offline, from the layer above.
 COPY testkit/src testkit/src
 COPY bot-core/src/main bot-core/src/main
+# The adapters' test fixture is in the reactor (-am follows test dependencies too), so it is compiled as well.
+COPY core-fixture/src/main core-fixture/src/main
 COPY discord-adapter/src/main discord-adapter/src/main
 COPY slack-adapter/src/main slack-adapter/src/main
 COPY usage-store/src/main usage-store/src/main

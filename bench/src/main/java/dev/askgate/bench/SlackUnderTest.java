@@ -5,16 +5,16 @@ import dev.askgate.core.ChatService;
 import dev.askgate.core.ChatSettings;
 import dev.askgate.core.config.Secret;
 import dev.askgate.core.context.ContextWindow;
-import dev.askgate.core.dedupe.InMemoryEventDedupe;
 import dev.askgate.core.guard.SecretGuard;
 import dev.askgate.core.key.FixedKeySource;
 import dev.askgate.core.key.KeySpec;
 import dev.askgate.core.openai.OpenAiChatModel;
 import dev.askgate.core.openai.CallLimit;
 import dev.askgate.core.openai.OpenAiConfig;
+import dev.askgate.core.platform.SharedPieces;
 import dev.askgate.core.render.EditPacer;
 import dev.askgate.slack.SlackPlatform;
-import dev.askgate.slack.SlackSettings;
+import dev.askgate.slack.SlackConfig;
 import dev.askgate.testkit.openai.FakeOpenAi;
 import dev.askgate.testkit.slack.FakeSlack;
 import okhttp3.ConnectionPool;
@@ -45,9 +45,9 @@ final class SlackUnderTest implements AutoCloseable {
         dispatcher.setMaxRequestsPerHost(1024);
         OkHttpClient http = new OkHttpClient.Builder().dispatcher(dispatcher)
                 .connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES)).build();
-        SlackSettings settings = new SlackSettings(new Secret(BOT_TOKEN),
-                new SlackSettings.Connection.SocketMode(new Secret(APP_TOKEN)), slack.apiUrl(), true, editInterval,
-                SlackSettings.AccessLists.OPEN);
+        SlackConfig settings = new SlackConfig(new Secret(BOT_TOKEN),
+                new SlackConfig.Connection.SocketMode(new Secret(APP_TOKEN)), slack.apiUrl(), true, editInterval,
+                SlackConfig.AccessLists.OPEN);
         ChatSettings chatSettings = new ChatSettings("gpt-6-luna", "You are a benchmark.", 16_000, 0);
         FixedKeySource keys = new FixedKeySource(new Secret(OPENAI_KEY));
         OpenAiConfig openAiConfig = new OpenAiConfig(URI.create(openAi.baseUrl()), "gpt-6-luna", "", "",
@@ -55,10 +55,11 @@ final class SlackUnderTest implements AutoCloseable {
                 // The burst measures Slack's pacing: every question may hold a model call (OPENAI_MAX_CONCURRENT).
                 new CallLimit(CallLimit.MAX_MAX_CONCURRENT, CallLimit.DEFAULT_BUSY_WAIT));
         OpenAiChatModel model = new OpenAiChatModel(http, new ObjectMapper(), openAiConfig, keys);
-        ChatService chat = new ChatService(model, chatSettings, new SecretGuard(), new ContextWindow(chatSettings),
-                keys::appearsIn);
-        platform = new SlackPlatform(settings, http, chat, EditPacer.forSlack(editInterval, Clock.systemUTC()),
-                new InMemoryEventDedupe(Clock.systemUTC()), Clock.systemUTC());
+        ContextWindow window = new ContextWindow(chatSettings);
+        ChatService chat = new ChatService(model, chatSettings, new SecretGuard(), window, keys::appearsIn);
+        SharedPieces shared = SharedPieces.around(chat, window, Clock.systemUTC());
+        platform = new SlackPlatform(settings, shared, shared.admission(settings.access().toRules(), settings.allowDms()),
+                EditPacer.forSlack(editInterval, Clock.systemUTC()), http);
         platform.start();
         slack.socketMode().awaitConnections(1, Duration.ofSeconds(20));
     }

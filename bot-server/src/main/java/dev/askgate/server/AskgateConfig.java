@@ -5,7 +5,7 @@ import dev.askgate.core.config.Settings;
 import dev.askgate.core.model.ReasoningEffort;
 import dev.askgate.core.openai.OpenAiConfig;
 import dev.askgate.discord.DiscordConfig;
-import dev.askgate.slack.SlackSettings;
+import dev.askgate.slack.SlackConfig;
 
 import java.util.List;
 import java.util.Map;
@@ -17,7 +17,7 @@ import java.util.Optional;
  * the OpenAI endpoint and key source, which platforms have tokens, and each enabled adapter's own config.
  */
 public record AskgateConfig(ServerConfig server, ChatSettings chat, OpenAiConfig openAi, PlatformTokens platforms,
-                            Optional<DiscordConfig> discord, Optional<SlackSettings> slack) {
+                            Optional<DiscordConfig> discord, Optional<SlackConfig> slack) {
     public AskgateConfig {
         Objects.requireNonNull(discord, "discord");
         Objects.requireNonNull(slack, "slack");
@@ -50,7 +50,7 @@ public record AskgateConfig(ServerConfig server, ChatSettings chat, OpenAiConfig
         }
         PlatformTokens platforms = PlatformTokens.from(settings);
         Optional<DiscordConfig> discord = DiscordConfig.from(settings);
-        Optional<SlackSettings> slack = SlackSettings.from(settings);
+        Optional<SlackConfig> slack = SlackConfig.from(settings);
         if (!settings.problems().isEmpty()) {
             return new Loaded.Invalid(settings.problems());
         }

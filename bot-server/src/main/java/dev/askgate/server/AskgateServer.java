@@ -1,5 +1,6 @@
 package dev.askgate.server;
 
+import dev.askgate.core.http.HttpRoute;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.askgate.core.ChatPlatform;
 import org.slf4j.Logger;

@@ -1,5 +1,6 @@
 package dev.askgate.server;
 
+import dev.askgate.core.http.HttpRoute;
 import dev.askgate.core.ChatPlatform;
 
 import java.util.ArrayList;

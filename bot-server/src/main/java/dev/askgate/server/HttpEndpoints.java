@@ -1,5 +1,6 @@
 package dev.askgate.server;
 
+import dev.askgate.core.http.HttpRoute;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.Request;

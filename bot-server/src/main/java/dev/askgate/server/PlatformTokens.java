@@ -17,7 +17,7 @@ public record PlatformTokens(boolean discordBot, boolean slackBot, boolean slack
     public static PlatformTokens from(Settings settings) {
         var tokens = new PlatformTokens(present(settings, "DISCORD_BOT_TOKEN"), present(settings, "SLACK_BOT_TOKEN"),
                 present(settings, "SLACK_APP_TOKEN"), present(settings, "SLACK_SIGNING_SECRET"));
-        // A token without its partner is reported by SlackSettings, which knows the whole rule.
+        // A token without its partner is reported by SlackConfig, which knows the whole rule.
         return tokens;
     }
 

@@ -1,27 +1,27 @@
 package dev.askgate.server;
 
-import dev.askgate.discord.DiscordPlatform;
-import dev.askgate.core.dedupe.InMemoryEventDedupe;
+import dev.askgate.core.platform.SharedPieces;
 import dev.askgate.core.render.EditPacer;
-import dev.askgate.slack.SlackHttpEndpoint;
+import dev.askgate.discord.DiscordPlatform;
 import dev.askgate.slack.SlackPlatform;
 
-import java.time.Clock;
-import java.util.Map;
 import java.util.Objects;
 
 /**
- * Where the chat platforms are created from configuration: one method per platform, each adding what it needs
- * (a {@link dev.askgate.core.ChatPlatform}, and for Slack's HTTP mode an {@link HttpRoute} at
+ * Where the chat platforms are created from configuration, each from the same {@link SharedPieces} and its own
+ * admission: one method per platform, each adding what it needs
+ * (a {@link dev.askgate.core.ChatPlatform} and the HTTP routes it offers, such as Slack's HTTP mode's
  * {@code POST /slack/events}) to the {@link EnabledPlatforms} that {@code serve} runs.
  */
 final class Platforms {
     private final AskgateConfig config;
     private final Wiring wiring;
+    private final SharedPieces shared;
 
     Platforms(AskgateConfig config, Wiring wiring) {
         this.config = Objects.requireNonNull(config, "config");
         this.wiring = Objects.requireNonNull(wiring, "wiring");
+        this.shared = wiring.shared();
     }
 
     /** Every platform whose tokens are set. */
@@ -34,24 +34,17 @@ final class Platforms {
 
     /** Discord, when {@code DISCORD_BOT_TOKEN} (or its {@code _FILE}) is set; JDA shares the one HTTP client. */
     private void discord(EnabledPlatforms.Builder enabled) {
-        config.discord().ifPresent(discord -> enabled.platform(
-                new DiscordPlatform(discord, wiring.chat(), wiring.http(), Clock.systemUTC())));
+        config.discord().ifPresent(discord -> enabled.platform(new DiscordPlatform(discord, shared,
+                shared.admission(discord.access(), discord.allowDms()), wiring.http())));
     }
 
-    /** Slack in Socket Mode (app token set) or HTTP mode (signing secret, requests at POST /slack/events). */
+    /** Slack in Socket Mode (app token set) or HTTP mode (signing secret, requests at the route it offers). */
     private void slack(EnabledPlatforms.Builder enabled) {
-        config.slack().ifPresent(settings -> {
-            Clock clock = Clock.systemUTC();
-            var slack = new SlackPlatform(settings, wiring.http(), wiring.chat(),
-                    EditPacer.forSlack(settings.editInterval(), clock), new InMemoryEventDedupe(clock),
-                    clock);
-            enabled.platform(slack);
-            slack.httpEndpoint().ifPresent(endpoint -> enabled.route(HttpRoute.of("POST", SlackHttpEndpoint.PATH,
-                    request -> {
-                        var reply = endpoint.handle(request.headers(), request.body());
-                        return new RouteResponse(reply.status(), Map.of("Content-Type", reply.contentType()),
-                                reply.body());
-                    })));
+        config.slack().ifPresent(slack -> {
+            var platform = new SlackPlatform(slack, shared, shared.admission(slack.access().toRules(), slack.allowDms()),
+                    EditPacer.forSlack(slack.editInterval(), shared.clock()), wiring.http());
+            enabled.platform(platform);
+            platform.routes().forEach(enabled::route);
         });
     }
 }

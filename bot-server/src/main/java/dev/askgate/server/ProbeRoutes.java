@@ -1,5 +1,7 @@
 package dev.askgate.server;
 
+import dev.askgate.core.http.HttpRoute;
+import dev.askgate.core.http.RouteResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 

@@ -1,5 +1,9 @@
 package dev.askgate.server;
 
+import dev.askgate.core.http.HttpRoute;
+import dev.askgate.core.http.RouteRequest;
+import dev.askgate.core.http.RouteResponse;
+import dev.askgate.core.RequestId;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
@@ -22,7 +26,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import static dev.askgate.server.HttpEndpoints.MAX_BODY_BYTES;
 
@@ -36,8 +39,6 @@ final class RouteExchange {
     private static final Logger log = LoggerFactory.getLogger(HttpEndpoints.class);
     /** How much of a refused body is read and dropped after the 413 (see {@link #lingering}). */
     private static final long LINGER_BYTES = 16L * 1024 * 1024;
-    private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
-
     private final RouteTable probes;
     private final RouteTable routes;
     private final InFlight inFlight;
@@ -180,6 +181,6 @@ final class RouteExchange {
     }
 
     private static String requestId(String given) {
-        return given != null && SAFE_REQUEST_ID.matcher(given).matches() ? given : RequestIds.next();
+        return RequestId.fromHeaderOrNew(given).value();
     }
 }

@@ -7,6 +7,7 @@ import dev.askgate.core.ChatService;
 import dev.askgate.core.Conversation;
 import dev.askgate.core.Platform;
 import dev.askgate.core.ReplySink;
+import dev.askgate.core.RequestId;
 import dev.askgate.core.Turn;
 import dev.askgate.core.Usage;
 import org.slf4j.MDC;
@@ -71,7 +72,7 @@ final class TerminalChat {
 
     /** Asks one question; returns the conversation including it when it was answered. */
     private Conversation ask(Conversation history, String question) {
-        String requestId = RequestIds.next();
+        String requestId = RequestId.generate().value();
         MDC.put("requestId", requestId);
         try {
             prompt("askgate> ");

@@ -8,22 +8,27 @@ import dev.askgate.core.key.KeySource;
 import dev.askgate.core.key.KeySpec;
 import dev.askgate.core.model.ChatModel;
 import dev.askgate.core.openai.OpenAiChatModel;
+import dev.askgate.core.platform.SharedPieces;
 import okhttp3.OkHttpClient;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 
 /**
  * The shared pieces, built once with plain {@code new}, in order: the one HTTP client, the one JSON mapper,
- * the key source (the only holder of the OpenAI key), the model client and the chat service. Platforms are
- * built from these in {@link Platforms}. Closing it stops the key watcher and the HTTP client's threads.
+ * the key source (the only holder of the OpenAI key), the model client, the context count, the chat service and
+ * what every platform shares (workers, the edit timer, the dedupe store). Platforms are built from these in
+ * {@link Platforms}. Closing it stops the workers, the timer, the key watcher and the HTTP client's threads.
  */
 final class Wiring implements AutoCloseable {
     private final ObjectMapper json;
     private final OkHttpClient http;
     private final KeySource keys;
     private final ChatModel model;
+    private final ContextWindow window;
     private final ChatService chat;
+    private final SharedPieces shared;
     private final ModelCheckText checkText;
 
     /** How the key source is opened from its configuration; tests wrap it to watch it being closed. */
@@ -49,8 +54,9 @@ final class Wiring implements AutoCloseable {
         keys = opener.open(config.openAi().key());
         try {
             model = new OpenAiChatModel(http, json, config.openAi(), keys);
-            chat = new ChatService(model, config.chat(), new SecretGuard(), new ContextWindow(config.chat()),
-                    keys::appearsIn);
+            window = new ContextWindow(config.chat());
+            chat = new ChatService(model, config.chat(), new SecretGuard(), window, keys::appearsIn);
+            shared = SharedPieces.around(chat, window, Clock.systemUTC());
             checkText = new ModelCheckText(config.openAi().baseUrl(), config.openAi().model());
         } catch (RuntimeException | Error e) {
             close();
@@ -75,12 +81,27 @@ final class Wiring implements AutoCloseable {
         return chat;
     }
 
+    /** The one tokenizer-backed context count, shared by the chat service and every platform's admission. */
+    ContextWindow window() {
+        return window;
+    }
+
+    /** What every chat platform gets: the chat service, workers, the edit timer, the dedupe store, the clock. */
+    SharedPieces shared() {
+        return shared;
+    }
+
     ModelCheckText checkText() {
         return checkText;
     }
 
     @Override
     public void close() {
+        if (shared != null) {
+            // The platforms have drained the workers by now (or were never started): nothing is left to wait for.
+            shared.workers().stop(Duration.ZERO);
+            shared.timer().shutdownNow();
+        }
         keys.close();
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();

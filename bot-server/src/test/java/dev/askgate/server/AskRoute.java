@@ -1,5 +1,8 @@
 package dev.askgate.server;
 
+import dev.askgate.core.http.HttpRoute;
+import dev.askgate.core.http.RouteRequest;
+import dev.askgate.core.http.RouteResponse;
 import dev.askgate.core.Caller;
 import dev.askgate.core.ChatOutcome;
 import dev.askgate.core.ChatRequest;

@@ -1,5 +1,7 @@
 package dev.askgate.server;
 
+import dev.askgate.core.http.HttpRoute;
+import dev.askgate.core.http.RouteResponse;
 import dev.askgate.core.ChatPlatform;
 import dev.askgate.core.model.ReasoningEffort;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package dev.askgate.server;
 
+import dev.askgate.core.http.HttpRoute;
+import dev.askgate.core.http.RouteResponse;
 import ch.qos.logback.classic.Level;
 import dev.askgate.core.ChatPlatform;
 import dev.askgate.testkit.openai.FakeModel;

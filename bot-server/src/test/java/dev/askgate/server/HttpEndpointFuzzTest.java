@@ -1,5 +1,7 @@
 package dev.askgate.server;
 
+import dev.askgate.core.http.HttpRoute;
+import dev.askgate.core.http.RouteResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,5 +1,8 @@
 package dev.askgate.server;
 
+import dev.askgate.core.http.HttpRoute;
+import dev.askgate.core.http.RouteRequest;
+import dev.askgate.core.http.RouteResponse;
 import ch.qos.logback.classic.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -16,6 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static dev.askgate.server.SlackServe.BOT_TOKEN;
+import static dev.askgate.server.SlackServe.KEY;
+import static dev.askgate.server.SlackServe.SIGNING_SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -24,31 +27,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  * connections), and no answer or log line holds the OpenAI key, the signing secret or a stack trace.
  */
 class ServeHttpPortTest {
-    private static final String KEY = "sk-proj-FAKE0000test0000key0000notreal";
-    private static final String BOT_TOKEN = "xoxb-FAKE-0000-not-a-real-token";
-    private static final String SIGNING_SECRET = "FAKE0signing0secret0000notreal";
     private static final Duration READ = Duration.ofSeconds(20);
     private static final int MAX_CONNECTIONS = 16;
 
-    private final FakeOpenAi openAi = new FakeOpenAi();
-    private final FakeSlack slack = new FakeSlack(BOT_TOKEN, "xapp-FAKE-0000-unused");
+    private final SlackServe fixture = new SlackServe();
+    private final FakeOpenAi openAi = fixture.openAi;
+    private final FakeSlack slack = fixture.slack;
     private final List<String> answers = new ArrayList<>();
     private ServeProcess serve;
 
     @AfterEach
     void close() throws IOException {
-        if (serve != null) serve.close();
-        slack.close();
-        openAi.close();
+        fixture.close();
     }
 
     @Test
     void everyRouteOnThePortHoldsToTheSameRulesAndNothingSecretOrInternalComesOut(@TempDir Path dir) throws Exception {
         openAi.answerAlways("fine");
-        serve = ServeProcess.start(Askgate.class, Map.of("OPENAI_API_KEY", KEY, "OPENAI_BASE_URL", openAi.baseUrl(),
-                "SLACK_BOT_TOKEN", BOT_TOKEN, "SLACK_SIGNING_SECRET", SIGNING_SECRET, "SLACK_API_URL", slack.apiUrl(),
-                "ASKGATE_HTTP_MAX_CONNECTIONS", String.valueOf(MAX_CONNECTIONS)), dir);
-        serve.awaitStatus("/readyz", 200);
+        serve = fixture.httpMode(dir, Map.of("ASKGATE_HTTP_MAX_CONNECTIONS", String.valueOf(MAX_CONNECTIONS)));
 
         for (String path : List.of("/healthz", "/readyz")) {
             assertThat(exchange("POST " + path + " HTTP/1.1\r\nHost: a\r\nContent-Length: 0\r\n\r\n").header("Allow"))

@@ -5,6 +5,7 @@ import dev.askgate.testkit.slack.FakeSlack;
 import dev.askgate.testkit.slack.HttpDelivery;
 import dev.askgate.testkit.slack.SlackMessage;
 import dev.askgate.testkit.slack.SlackSigner;
+import dev.askgate.testkit.slack.SlashCommand;
 import dev.askgate.testkit.slack.SocketAck;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -14,9 +15,15 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 
 import static dev.askgate.server.ServeProcess.WAIT;
+import static dev.askgate.server.SlackServe.APP_TOKEN;
+import static dev.askgate.server.SlackServe.BOT_TOKEN;
+import static dev.askgate.server.SlackServe.KEY;
+import static dev.askgate.server.SlackServe.SIGNING_SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -25,29 +32,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Socket Mode (an {@code /ask} over the WebSocket is acknowledged and answered); no secret reaches the output.
  */
 class ServeWithSlackTest {
-    private static final String KEY = "sk-proj-FAKE0000test0000key0000notreal";
-    private static final String BOT_TOKEN = "xoxb-FAKE-0000-not-a-real-token";
-    private static final String SIGNING_SECRET = "FAKE0signing0secret0000notreal";
-    private static final String APP_TOKEN = "xapp-FAKE-0000-not-a-real-token";
-
-    private final FakeOpenAi openAi = new FakeOpenAi();
-    private final FakeSlack slack = new FakeSlack(BOT_TOKEN, APP_TOKEN);
-    private ServeProcess serve;
+    private final SlackServe fixture = new SlackServe();
+    private final FakeOpenAi openAi = fixture.openAi;
+    private final FakeSlack slack = fixture.slack;
 
     @AfterEach
     void close() throws IOException {
-        if (serve != null) serve.close();
-        slack.close();
-        openAi.close();
+        fixture.close();
     }
 
     @Test
     void serveAnswersASignedSlashCommandAtSlackEventsAndRefusesAnUnsignedOne(@TempDir Path dir) throws Exception {
         openAi.answerAlways("The *staging* database is `db-2`.");
-        serve = ServeProcess.start(Askgate.class, Map.of("OPENAI_API_KEY", KEY, "OPENAI_BASE_URL", openAi.baseUrl(),
-                "SLACK_BOT_TOKEN", BOT_TOKEN, "SLACK_SIGNING_SECRET", SIGNING_SECRET,
-                "SLACK_API_URL", slack.apiUrl()), dir);
-        serve.awaitStatus("/readyz", 200);
+        ServeProcess serve = fixture.httpMode(dir, Map.of());
         URI events = serve.uri("/slack/events");
 
         HttpDelivery unsigned = slack.post(events, "application/x-www-form-urlencoded",
@@ -76,9 +73,7 @@ class ServeWithSlackTest {
     @Test
     void serveInSocketModeAcknowledgesAnAskDeliveredOverTheWebSocketAndAnswersIt(@TempDir Path dir) throws Exception {
         openAi.answerAlways("Use **git revert**.");
-        serve = ServeProcess.start(Askgate.class, Map.of("OPENAI_API_KEY", KEY, "OPENAI_BASE_URL", openAi.baseUrl(),
-                "SLACK_BOT_TOKEN", BOT_TOKEN, "SLACK_APP_TOKEN", APP_TOKEN, "SLACK_API_URL", slack.apiUrl()), dir);
-        serve.awaitStatus("/readyz", 200);
+        ServeProcess serve = fixture.socketMode(dir);
 
         SocketAck ack = slack.socketMode().awaitAck(slack.deliver(
                 slack.slashCommand("/ask", "C0FAKE0001", "U0FAKEUSR1", "how do I undo a pushed commit?")), WAIT);
@@ -93,5 +88,42 @@ class ServeWithSlackTest {
         String log = serve.log();
         assertThat(status).as(log).isZero();
         assertThat(log).doesNotContain(KEY).doesNotContain(BOT_TOKEN).doesNotContain(APP_TOKEN);
+    }
+    @Test
+    void theExchangesRequestIdReachesTheOpenAiCallAndTheQuestionsLogLines(@TempDir Path dir) throws Exception {
+        openAi.answerAlways("Yes.");
+        ServeProcess serve = fixture.httpMode(dir, Map.of());
+        SlashCommand command = slack.slashCommand("/ask", "C0FAKE0001", "U0FAKEUSR1", "is the id carried?");
+        String body = command.formBody();
+        Map<String, String> headers = new HashMap<>(new SlackSigner(SIGNING_SECRET)
+                .headers(Instant.now().getEpochSecond(), body));
+        headers.put("X-Request-Id", "e2e-FAKE-0001");
+
+        HttpDelivery delivery = slack.post(serve.uri("/slack/events"), "application/x-www-form-urlencoded", body,
+                headers);
+
+        assertThat(delivery.status()).isEqualTo(200);
+        assertThat(delivery.headers()).containsEntry("X-Request-Id", "e2e-FAKE-0001");
+        slack.awaitBotMessage("C0FAKE0001", message -> message.text().equals("Yes."));
+        assertThat(openAi.lastRequest().header("X-Client-Request-Id")).isEqualTo("e2e-FAKE-0001");
+        serve.terminate();
+        assertThat(serve.log().lines().filter(line -> line.contains("request=e2e-FAKE-0001")))
+                .anyMatch(line -> line.contains("/ask accepted"))
+                .anyMatch(line -> line.contains(" answered: "));
+    }
+
+    @Test
+    void aDeliveryWithoutAnHttpRequestIdGetsANewOneThatStillReachesTheOpenAiCall(@TempDir Path dir) throws Exception {
+        openAi.answerAlways("Yes.");
+        ServeProcess serve = fixture.socketMode(dir);
+
+        slack.socketMode().awaitAck(slack.deliver(
+                slack.slashCommand("/ask", "C0FAKE0001", "U0FAKEUSR1", "and without HTTP?")), WAIT);
+
+        slack.awaitBotMessage("C0FAKE0001", message -> message.text().equals("Yes."));
+        String sent = openAi.lastRequest().header("X-Client-Request-Id");
+        assertThat(sent).matches("[0-9a-f]{12}");
+        serve.terminate();
+        assertThat(serve.log()).contains("request=" + sent + " channel=C0FAKE0001 /ask accepted");
     }
 }

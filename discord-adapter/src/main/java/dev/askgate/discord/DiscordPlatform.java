@@ -3,8 +3,8 @@ package dev.askgate.discord;
 import dev.askgate.core.ChatPlatform;
 import dev.askgate.core.ChatService;
 import dev.askgate.core.admission.Admission;
-import dev.askgate.core.context.ContextWindow;
-import dev.askgate.core.dedupe.InMemoryEventDedupe;
+import dev.askgate.core.dedupe.EventDedupe;
+import dev.askgate.core.platform.SharedPieces;
 import dev.askgate.core.render.EditPacer;
 import dev.askgate.core.render.EditScheduler;
 import dev.askgate.core.render.ReplyFlow;
@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeoutException;
 
@@ -31,9 +30,9 @@ import java.util.concurrent.TimeoutException;
  * Askgate on Discord: connects with JDA (or a ShardManager over {@code DISCORD_SHARDS}) and answers mentions,
  * replies to its answers, messages in its threads, DMs (when allowed) and {@code /ask}, each on a virtual thread.
  *
- * <p>Wiring, in the launcher: {@code DiscordConfig.from(settings).ifPresent(config -> platforms.add(
- * new DiscordPlatform(config, chatService, okHttpClient, clock)))}, then {@code start()}, {@code ready()} for
- * {@code /readyz}, and {@code stop(grace)} on SIGTERM.
+ * <p>Wiring, in the launcher: {@code new DiscordPlatform(config, shared, shared.admission(config.access(),
+ * config.allowDms()), okHttpClient)} with the {@link SharedPieces} every platform gets, then {@code start()},
+ * {@code ready()} for {@code /readyz}, and {@code stop(grace)} on SIGTERM.
  */
 public final class DiscordPlatform implements ChatPlatform {
     private static final Logger log = LoggerFactory.getLogger(DiscordPlatform.class);
@@ -42,31 +41,39 @@ public final class DiscordPlatform implements ChatPlatform {
 
     private final DiscordConfig config;
     private final ChatService chat;
+    private final Admission admission;
+    private final EventDedupe dedupe;
     private final EditPacer pacer;
     private final OkHttpClient http;
     private final Clock clock;
     private final ConnectionWatcher watcher = new ConnectionWatcher();
-    private final Workers workers = new Workers("discord");
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("askgate-discord-timer").daemon().factory());
+    private final Workers workers;
+    private final ScheduledExecutorService timer;
     private volatile DiscordConnection connection;
     private volatile boolean stopping;
 
     /**
-     * @param pacer the edit pacer shared by every Discord reply (see {@code EditPacer.forDiscord})
-     * @param http  the launcher's client; JDA gets a derived client (same pool) that also reports rate limits
+     * @param shared    what the launcher gives every platform
+     * @param admission core's admission over the {@code DISCORD_*} access lists and DM switch
+     * @param pacer     the edit pacer shared by every Discord reply (see {@code EditPacer.forDiscord})
+     * @param http      the launcher's client; JDA gets a derived client (same pool) that also reports rate limits
      */
-    public DiscordPlatform(DiscordConfig config, ChatService chat, EditPacer pacer, OkHttpClient http, Clock clock) {
+    public DiscordPlatform(DiscordConfig config, SharedPieces shared, Admission admission, EditPacer pacer,
+                           OkHttpClient http) {
         this.config = Objects.requireNonNull(config, "config");
-        this.chat = Objects.requireNonNull(chat, "chat");
+        this.chat = shared.chat();
+        this.admission = Objects.requireNonNull(admission, "admission");
+        this.dedupe = shared.dedupe();
+        this.workers = shared.workers();
+        this.timer = shared.timer();
+        this.clock = shared.clock();
         this.pacer = Objects.requireNonNull(pacer, "pacer");
         this.http = Objects.requireNonNull(http, "http");
-        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** With an edit pacer built from {@code DISCORD_EDIT_INTERVAL_MS} (5 edits per 5 s per channel). */
-    public DiscordPlatform(DiscordConfig config, ChatService chat, OkHttpClient http, Clock clock) {
-        this(config, chat, EditPacer.forDiscord(config.editInterval(), clock), http, clock);
+    public DiscordPlatform(DiscordConfig config, SharedPieces shared, Admission admission, OkHttpClient http) {
+        this(config, shared, admission, EditPacer.forDiscord(config.editInterval(), shared.clock()), http);
     }
 
     @Override
@@ -97,11 +104,9 @@ public final class DiscordPlatform implements ChatPlatform {
         DiscordWording wording = new DiscordWording();
         ReplyFlow flow = new ReplyFlow(chat, EditScheduler.onVirtualThreads(timer), timer);
         DiscordPresenter presenter = new DiscordPresenter(wording, pacer);
-        Admission admission = new Admission(config.access(), config.allowDms(), chat.settings(),
-                new ContextWindow(chat.settings()), clock);
         DiscordMemberships memberships = new DiscordMemberships();
         MessageQuestions questions = new MessageQuestions(flow, presenter, admission, memberships,
-                new SecretNotice(config.deleteSecrets()), wording, new InMemoryEventDedupe(clock), workers);
+                new SecretNotice(config.deleteSecrets()), wording, dedupe, workers);
         ReplyChain chain = new ReplyChain(config.maxChain(), presenter);
         Map<MessageKind, MessageQuestions.Handling> routes = Map.of(
                 MessageKind.MENTION, new MentionHandling(chain, config.useThreads()),

@@ -1,22 +1,13 @@
 package dev.askgate.discord;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.askgate.core.ChatService;
 import dev.askgate.core.ChatSettings;
-import dev.askgate.core.config.Secret;
 import dev.askgate.core.config.Settings;
-import dev.askgate.core.context.ContextWindow;
-import dev.askgate.core.guard.SecretGuard;
-import dev.askgate.core.key.FixedKeySource;
-import dev.askgate.core.key.KeySpec;
-import dev.askgate.core.openai.OpenAiChatModel;
-import dev.askgate.core.openai.OpenAiConfig;
+import dev.askgate.core.platform.SharedPieces;
+import dev.askgate.fixture.CoreFixture;
 import dev.askgate.testkit.discord.FakeDiscord;
 import dev.askgate.testkit.openai.FakeOpenAi;
 import okhttp3.OkHttpClient;
 
-import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -27,14 +18,14 @@ import java.util.Map;
  */
 final class DiscordHarness implements AutoCloseable {
     static final String DISCORD_TOKEN = "FAKE0discord0token0notreal.FAKE00.FAKE0000notreal0000000000000";
-    static final String OPENAI_KEY = "sk-proj-FAKE0000test0000key0000notreal";
+    static final String OPENAI_KEY = CoreFixture.OPENAI_KEY;
     static final Duration WAIT = Duration.ofSeconds(15);
     static final String MODEL = "gpt-6-luna";
 
     final FakeDiscord discord = new FakeDiscord(DISCORD_TOKEN);
     final FakeOpenAi openai = new FakeOpenAi();
     final OkHttpClient http = new OkHttpClient();
-    private final FixedKeySource keys = new FixedKeySource(new Secret(OPENAI_KEY));
+    private CoreFixture core;
     DiscordPlatform platform;
 
     /** Starts the adapter with the test defaults (fast edits, no compression) plus {@code overrides}. */
@@ -50,12 +41,10 @@ final class DiscordHarness implements AutoCloseable {
         DiscordConfig config = DiscordConfig.from(settings).orElseThrow();
         if (!settings.problems().isEmpty()) throw new IllegalStateException(settings.problems().toString());
 
-        OpenAiConfig openAiConfig = new OpenAiConfig(URI.create(openai.baseUrl()), MODEL, "", "",
-                Duration.ofSeconds(2), 0, new KeySpec.FromValue(new Secret(OPENAI_KEY)));
-        ChatSettings chatSettings = new ChatSettings(MODEL, ChatSettings.DEFAULT_SYSTEM_PROMPT, 16_000, 0);
-        ChatService chat = new ChatService(new OpenAiChatModel(http, new ObjectMapper(), openAiConfig, keys),
-                chatSettings, new SecretGuard(), new ContextWindow(chatSettings), keys::appearsIn);
-        platform = new DiscordPlatform(config, chat, http, Clock.systemUTC());
+        core = new CoreFixture(openai, new ChatSettings(MODEL, ChatSettings.DEFAULT_SYSTEM_PROMPT, 16_000, 0),
+                Duration.ofSeconds(2), http);
+        SharedPieces shared = core.shared();
+        platform = new DiscordPlatform(config, shared, shared.admission(config.access(), config.allowDms()), http);
         platform.start();
         return this;
     }
@@ -71,5 +60,6 @@ final class DiscordHarness implements AutoCloseable {
         openai.close();
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
+        if (core != null) core.close();
     }
 }

@@ -10,6 +10,7 @@ import dev.askgate.core.model.ChatModel;
 import dev.askgate.core.model.ModelError;
 import dev.askgate.core.model.ModelRequest;
 import dev.askgate.core.model.ModelResult;
+import dev.askgate.core.platform.SharedPieces;
 import dev.askgate.testkit.discord.FakeDiscord;
 import dev.askgate.testkit.openai.FakeOpenAi;
 import okhttp3.OkHttpClient;
@@ -44,8 +45,7 @@ class PlatformLifecycleTest {
             Settings settings = new Settings(Map.of("DISCORD_BOT_TOKEN", wrong, "DISCORD_API_URL", discord.apiUrl(),
                     "DISCORD_GATEWAY_URL", discord.gatewayUrl(), "DISCORD_COMPRESSION", "none",
                     "DISCORD_SHARDS", shards));
-            DiscordPlatform platform = new DiscordPlatform(DiscordConfig.from(settings).orElseThrow(), unusedChat(),
-                    new OkHttpClient(), Clock.systemUTC());
+            DiscordPlatform platform = platform(DiscordConfig.from(settings).orElseThrow());
 
             assertThatThrownBy(platform::start).hasMessageContaining("DISCORD_BOT_TOKEN")
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain(wrong));
@@ -64,8 +64,7 @@ class PlatformLifecycleTest {
         String api = "http://127.0.0.1:" + closedPort + "/api/v10/";
         Settings settings = new Settings(Map.of("DISCORD_BOT_TOKEN", DiscordHarness.DISCORD_TOKEN,
                 "DISCORD_API_URL", api, "DISCORD_COMPRESSION", "none", "DISCORD_SHARDS", shards));
-        DiscordPlatform platform = new DiscordPlatform(DiscordConfig.from(settings).orElseThrow(), unusedChat(),
-                new OkHttpClient(), Clock.systemUTC());
+        DiscordPlatform platform = platform(DiscordConfig.from(settings).orElseThrow());
 
         assertThatThrownBy(platform::start).isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("Discord's API could not be reached at " + api)
@@ -84,8 +83,7 @@ class PlatformLifecycleTest {
             Settings settings = new Settings(Map.of("DISCORD_BOT_TOKEN", DiscordHarness.DISCORD_TOKEN,
                     "DISCORD_API_URL", discord.apiUrl(), "DISCORD_GATEWAY_URL", "ws://127.0.0.1:" + closedPort + "/gateway",
                     "DISCORD_COMPRESSION", "none", "DISCORD_START_TIMEOUT_SECONDS", "2"));
-            DiscordPlatform platform = new DiscordPlatform(DiscordConfig.from(settings).orElseThrow(), unusedChat(),
-                    new OkHttpClient(), Clock.systemUTC());
+            DiscordPlatform platform = platform(DiscordConfig.from(settings).orElseThrow());
 
             assertThatThrownBy(platform::start).hasMessageContaining("DISCORD_GATEWAY_URL")
                     .hasMessageContaining("DISCORD_API_URL").hasMessageContaining("2 s");
@@ -157,6 +155,14 @@ class PlatformLifecycleTest {
 
         h.discord.awaitText(h.discord.awaitMessageIn(h.discord.channelId(), WAIT), "still here"::equals, WAIT);
         h.discord.await(() -> h.platform.ready() ? true : null, WAIT, "ready again");
+    }
+
+    /** The platform as the launcher builds it, around a chat service that must never be asked. */
+    private static DiscordPlatform platform(DiscordConfig config) {
+        ChatService chat = unusedChat();
+        SharedPieces shared = SharedPieces.around(chat, new ContextWindow(chat.settings()), Clock.systemUTC());
+        return new DiscordPlatform(config, shared, shared.admission(config.access(), config.allowDms()),
+                new OkHttpClient());
     }
 
     private static ChatService unusedChat() {

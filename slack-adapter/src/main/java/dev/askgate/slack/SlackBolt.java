@@ -1,7 +1,7 @@
 package dev.askgate.slack;
 
 import com.slack.api.Slack;
-import com.slack.api.SlackConfig;
+
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.model.event.AppMentionEvent;
@@ -25,8 +25,8 @@ final class SlackBolt {
      * launcher's {@code OkHttpClient} (its connection pool and dispatcher are shared; timeouts and Slack's
      * User-Agent are added, and OkHttp's silent retry on connection failure is turned off). Never {@code close()} the result: that would shut the shared client's dispatcher.
      */
-    static Slack client(SlackSettings settings, OkHttpClient shared) {
-        SlackConfig config = new SlackConfig();
+    static Slack client(SlackConfig settings, OkHttpClient shared) {
+        com.slack.api.SlackConfig config = new com.slack.api.SlackConfig();
         config.setMethodsEndpointUrlPrefix(settings.apiUrl());
         config.setStatsEnabled(false);
         config.setPrettyResponseLoggingEnabled(false);
@@ -50,9 +50,9 @@ final class SlackBolt {
      * HTTP mode, every event acknowledged even without a handler (Slack would otherwise retry it), and the
      * {@code /ask}, {@code app_mention} and {@code message.im} handlers.
      */
-    static App app(SlackSettings settings, Slack slack, AskCommand ask, MentionListener mention,
-                   DirectMessageListener direct) {
-        String signingSecret = settings.connection() instanceof SlackSettings.Connection.Http http
+    static App app(SlackConfig settings, Slack slack, SlackAskCommand ask, SlackMentionListener mention,
+                   SlackDirectMessageListener direct) {
+        String signingSecret = settings.connection() instanceof SlackConfig.Connection.Http http
                 ? http.signingSecret().value() : null;
         AppConfig config = AppConfig.builder()
                 .slack(slack)

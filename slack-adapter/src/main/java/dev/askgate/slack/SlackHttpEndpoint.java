@@ -5,6 +5,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.util.SlackRequestParser;
+import dev.askgate.core.RequestId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,6 +71,11 @@ public final class SlackHttpEndpoint {
      * request body (the signature covers its exact bytes). Never throws.
      */
     public Reply handle(Map<String, List<String>> headers, byte[] body) {
+        return handle(headers, body, RequestId.generate());
+    }
+
+    /** As {@link #handle(Map, byte[])}, for the exchange {@code requestId}, which the question's handling carries on. */
+    public Reply handle(Map<String, List<String>> headers, byte[] body, RequestId requestId) {
         if (body == null || body.length > MAX_BODY_BYTES) {
             return Reply.json(413, "{\"error\":\"request too large\"}");
         }
@@ -107,6 +113,7 @@ public final class SlackHttpEndpoint {
                     .requestUri(PATH).queryString(Map.of()).requestBody(raw)
                     .headers(new RequestHeaders(h)).remoteAddress("").build());
             if (request == null) return malformed(body.length, "no request Bolt knows");
+            BoltRequestId.attach(request, requestId);
             com.slack.api.bolt.response.Response response = app.run(request);
             String contentType = response.getContentType() == null ? "text/plain; charset=utf-8" : response.getContentType();
             byte[] out = response.getBody() == null ? new byte[0] : response.getBody().getBytes(StandardCharsets.UTF_8);

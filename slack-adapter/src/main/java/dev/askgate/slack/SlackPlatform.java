@@ -3,10 +3,11 @@ package dev.askgate.slack;
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import dev.askgate.core.ChatPlatform;
-import dev.askgate.core.ChatService;
-import dev.askgate.core.dedupe.EventDedupe;
-import dev.askgate.core.policy.AccessPolicy;
-import dev.askgate.core.policy.RefusalThrottle;
+import dev.askgate.core.RequestId;
+import dev.askgate.core.admission.Admission;
+import dev.askgate.core.http.HttpRoute;
+import dev.askgate.core.http.RouteResponse;
+import dev.askgate.core.platform.SharedPieces;
 import dev.askgate.core.render.EditPacer;
 import dev.askgate.core.render.EditScheduler;
 import dev.askgate.core.render.ReplyFlow;
@@ -17,25 +18,26 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Askgate in one Slack workspace, with Bolt: in Socket Mode it connects out over a WebSocket (no public URL);
- * in HTTP mode Slack's requests arrive through {@link #httpEndpoint()}, which the launcher mounts at
- * {@code POST /slack/events}. {@link #start()} checks the bot token ({@code auth.test}) and, in Socket Mode,
+ * in HTTP mode Slack's requests arrive through the route it offers ({@link #routes()}), which the launcher mounts
+ * at {@code POST /slack/events}. {@link #start()} checks the bot token ({@code auth.test}) and, in Socket Mode,
  * opens the connection; {@link #stop} stops taking events (disconnecting Socket Mode first), then lets the
  * answers in flight finish.
  */
 public final class SlackPlatform implements ChatPlatform {
     private static final Logger log = LoggerFactory.getLogger(SlackPlatform.class);
 
-    private final SlackSettings settings;
+    private final SlackConfig config;
     private final Slack slack;
     private final App app;
-    private final Workers workers = new Workers("slack");
+    private final Workers workers;
     private final ScheduledExecutorService timer;
     private final SlackHttpEndpoint endpoint;
     private final SlackWebApi api;
@@ -44,30 +46,34 @@ public final class SlackPlatform implements ChatPlatform {
     private volatile boolean started;
 
     /**
-     * @param http         the launcher's one OkHttpClient; Bolt's Web API client is derived from it
-     * @param chat         the core's question pipeline
-     * @param pacer        paces {@code chat.update} calls per workspace: {@code EditPacer.forSlack(settings.editInterval(),
+     * @param shared       what the launcher gives every platform: the chat service, workers, the edit timer, the
+     *                     dedupe store that makes Slack's retries answered once, and the clock (also for the
+     *                     HTTP-mode timestamp check)
+     * @param admission    core's admission over the {@code SLACK_*} access lists and DM switch
+     * @param pacer        paces {@code chat.update} calls per workspace: {@code EditPacer.forSlack(config.editInterval(),
      *                     clock)}; Slack's 429s on {@code chat.update} are fed back to it
-     * @param dedupe       remembers event and command ids, so that Slack's retries are answered once
-     * @param clock        for the HTTP-mode timestamp check
+     * @param http         the launcher's one OkHttpClient; Bolt's Web API client is derived from it
      */
-    public SlackPlatform(SlackSettings settings, OkHttpClient http, ChatService chat, EditPacer pacer, EventDedupe dedupe,
-                         Clock clock) {
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("askgate-slack-timer").factory());
-        this.slack = SlackBolt.client(settings, Objects.requireNonNull(http, "http"));
-        this.api = new SlackWebApi(slack, settings.botToken().value(), new WebApiRetry(Duration.ofMillis(500)),
+    public SlackPlatform(SlackConfig config, SharedPieces shared, Admission admission, EditPacer pacer,
+                         OkHttpClient http) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.workers = shared.workers();
+        this.timer = shared.timer();
+        Clock clock = shared.clock();
+        this.slack = SlackBolt.client(config, Objects.requireNonNull(http, "http"));
+        this.api = new SlackWebApi(slack, config.botToken().value(), new WebApiRetry(Duration.ofMillis(500)),
                 EditPacer.forSlackPosts(clock), pacer);
         MrkdwnConverter mrkdwn = new MrkdwnConverter();
         SlackWording wording = new SlackWording(SlackBolt.COMMAND);
-        ReplyFlow flow = new ReplyFlow(chat, EditScheduler.onVirtualThreads(timer), timer);
         SlackPresenter presenter = new SlackPresenter(mrkdwn, wording, pacer);
-        SlackAccess access = new SlackAccess(new AccessPolicy(settings.access().toRules()), RefusalThrottle.perMinute(clock));
-        SlackIntake intake = new SlackIntake(api, flow, presenter, access, dedupe, workers, wording,
-                settings.allowDms());
-        this.app = SlackBolt.app(settings, slack, new AskCommand(intake), new MentionListener(intake),
-                new DirectMessageListener(intake));
-        this.endpoint = settings.connection() instanceof SlackSettings.Connection.Http mode
+        SlackThreadAnswers answers = new SlackThreadAnswers(api,
+                new ReplyFlow(shared.chat(), EditScheduler.onVirtualThreads(timer), timer), presenter);
+        SlackRefusals refusals = new SlackRefusals(wording, presenter);
+        SlackDeliveries deliveries = new SlackDeliveries(shared.dedupe());
+        SlackMessageQuestions questions = new SlackMessageQuestions(api, admission, workers, answers, refusals, wording);
+        this.app = SlackBolt.app(config, slack, new SlackAskCommand(api, admission, deliveries, workers, answers, refusals, wording),
+                new SlackMentionListener(deliveries, questions), new SlackDirectMessageListener(deliveries, questions));
+        this.endpoint = config.connection() instanceof SlackConfig.Connection.Http mode
                 ? new SlackHttpEndpoint(app, new SlackRequestCheck(mode.signingSecret().value(), clock), () -> stopping)
                 : null;
     }
@@ -78,8 +84,18 @@ public final class SlackPlatform implements ChatPlatform {
     }
 
     /** In HTTP mode, the handler of {@code POST /slack/events}; empty in Socket Mode. */
-    public Optional<SlackHttpEndpoint> httpEndpoint() {
+    Optional<SlackHttpEndpoint> httpEndpoint() {
         return Optional.ofNullable(endpoint);
+    }
+
+    /** In HTTP mode, {@code POST /slack/events}, carrying the exchange's request id on to the question. */
+    @Override
+    public List<HttpRoute> routes() {
+        return httpEndpoint().map(handler -> List.of(HttpRoute.of("POST", SlackHttpEndpoint.PATH, request -> {
+            var reply = handler.handle(request.headers(), request.body(),
+                    RequestId.fromHeaderOrNew(request.requestId()));
+            return new RouteResponse(reply.status(), Map.of("Content-Type", reply.contentType()), reply.body());
+        }))).orElse(List.of());
     }
 
     @Override
@@ -88,11 +104,11 @@ public final class SlackPlatform implements ChatPlatform {
         try {
             app.start(); // Bolt's own auth.test; the token was checked just above
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("Slack's auth.test failed while Bolt started (API at " + settings.apiHost()
+            throw new IllegalStateException("Slack's auth.test failed while Bolt started (API at " + config.apiHost()
                     + "): check SLACK_BOT_TOKEN and that SLACK_API_URL is reachable");
         }
-        if (settings.connection() instanceof SlackSettings.Connection.SocketMode sm) {
-            socketMode = SlackSocketConnection.open(app, sm.appToken().value(), settings.apiHost());
+        if (config.connection() instanceof SlackConfig.Connection.SocketMode sm) {
+            socketMode = SlackSocketConnection.open(app, sm.appToken().value(), config.apiHost());
         } else {
             log.info("platform=slack HTTP mode: Slack's requests are expected at {}", SlackHttpEndpoint.PATH);
         }
@@ -111,9 +127,9 @@ public final class SlackPlatform implements ChatPlatform {
                 case "invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired" ->
                         "Slack refused SLACK_BOT_TOKEN (auth.test: " + e.error() + "): check the token, or reinstall"
                                 + " the app to get a new one";
-                case "network" -> "Slack's Web API could not be reached at " + settings.apiHost() + " (SLACK_API_URL):"
+                case "network" -> "Slack's Web API could not be reached at " + config.apiHost() + " (SLACK_API_URL):"
                         + " check the network, proxy and DNS, or SLACK_API_URL";
-                default -> "Slack's auth.test failed (" + e.error() + ") at " + settings.apiHost()
+                default -> "Slack's auth.test failed (" + e.error() + ") at " + config.apiHost()
                         + ": check SLACK_BOT_TOKEN and SLACK_API_URL";
             });
         }
@@ -122,7 +138,7 @@ public final class SlackPlatform implements ChatPlatform {
     @Override
     public boolean ready() {
         SlackSocketConnection socket = socketMode;
-        return started && !stopping && (socket == null ? settings.httpMode() : socket.connected());
+        return started && !stopping && (socket == null ? config.httpMode() : socket.connected());
     }
 
     /**

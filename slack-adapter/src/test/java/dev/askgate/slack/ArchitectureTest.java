@@ -16,6 +16,13 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("dev.askgate.discord..", "dev.askgate.server..",
                     "net.dv8tion..", "dev.askgate.testkit..");
 
+    /** Who may ask, and what, is core's admission's to decide: the adapter only says who, what and where. */
+    @ArchTest
+    static final ArchRule leavesAdmissionToTheCore = noClasses().that().resideInAPackage("dev.askgate.slack..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("dev.askgate.core.policy.AccessPolicy")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.askgate.core.policy.RefusalThrottle")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.askgate.core.guard.SecretGuard");
+
     @ArchTest
     static final ArchRule readsNoEnvironment = noClasses().that().resideInAPackage("dev.askgate.slack..")
             .should().callMethod(System.class, "getenv").orShould().callMethod(System.class, "getenv", String.class);

@@ -109,7 +109,7 @@ class SlackAskCommandTest {
     @ParameterizedTest
     @EnumSource(SlackHarness.Mode.class)
     void aDeniedUserIsToldPrivatelyAndNeverReachesTheModel(SlackHarness.Mode mode) throws Exception {
-        SlackSettings.AccessLists access = new SlackSettings.AccessLists(java.util.Set.of(), java.util.Set.of(),
+        SlackConfig.AccessLists access = new SlackConfig.AccessLists(java.util.Set.of(), java.util.Set.of(),
                 java.util.Set.of(), java.util.Set.of(), java.util.Set.of(), java.util.Set.of("U0MALLORY1"));
         try (SlackHarness h = new SlackHarness(mode, Duration.ofMillis(100), access, true)) {
             SlackHarness.Ack ack = h.ask(CHANNEL, "U0MALLORY1", "let me in");

@@ -25,7 +25,7 @@ class SlackBurstTest {
     @ParameterizedTest
     @EnumSource(SlackHarness.Mode.class)
     void aBurstAcrossChannelsIsAnsweredOnceEachWithinSlacksLimits(SlackHarness.Mode mode) throws Exception {
-        try (SlackHarness h = new SlackHarness(mode, Duration.ofMillis(1500), SlackSettings.AccessLists.OPEN, true)) {
+        try (SlackHarness h = new SlackHarness(mode, Duration.ofMillis(1500), SlackConfig.AccessLists.OPEN, true)) {
             h.slack.enforce(SlackLimits.PUBLISHED);
             List<String> answers = new ArrayList<>();
             for (int i = 0; i < CHANNELS * PER_CHANNEL; i++) {

@@ -78,7 +78,7 @@ class SlackErrorWordingTest {
     @ParameterizedTest
     @EnumSource(SlackHarness.Mode.class)
     void aModelThatTakesTooLongIsToldToTheAskerAsATimeout(SlackHarness.Mode mode) throws Exception {
-        try (SlackHarness h = new SlackHarness(mode, Duration.ofMillis(100), SlackSettings.AccessLists.OPEN, true,
+        try (SlackHarness h = new SlackHarness(mode, Duration.ofMillis(100), SlackConfig.AccessLists.OPEN, true,
                 Duration.ofSeconds(2))) {
             h.openAi.enqueue(FakeAnswer.of("too late").firstTokenAfter(Duration.ofSeconds(10)));
 

@@ -1,20 +1,13 @@
 package dev.askgate.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import dev.askgate.core.ChatService;
 import dev.askgate.core.ChatSettings;
 import dev.askgate.core.config.Secret;
-import dev.askgate.core.context.ContextWindow;
-import dev.askgate.core.dedupe.InMemoryEventDedupe;
-import dev.askgate.core.guard.SecretGuard;
-import dev.askgate.core.key.FixedKeySource;
-import dev.askgate.core.key.KeySpec;
-import dev.askgate.core.openai.OpenAiChatModel;
-import dev.askgate.core.openai.OpenAiConfig;
+import dev.askgate.core.platform.SharedPieces;
 import dev.askgate.core.render.EditPacer;
 import dev.askgate.core.render.OutcomeWording;
+import dev.askgate.fixture.CoreFixture;
 import dev.askgate.testkit.openai.FakeOpenAi;
 import dev.askgate.testkit.slack.FakeSlack;
 import dev.askgate.testkit.slack.HttpDelivery;
@@ -31,6 +24,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.Executors;
 
 /**
@@ -41,7 +36,7 @@ final class SlackHarness implements AutoCloseable {
     static final String BOT_TOKEN = "xoxb-FAKE-0000-bot-token-notreal";
     static final String APP_TOKEN = "xapp-FAKE-0000-app-token-notreal";
     static final String SIGNING_SECRET = "FAKEsigningsecret0000notreal";
-    static final String OPENAI_KEY = "sk-proj-FAKE0000test0000key0000notreal";
+    static final String OPENAI_KEY = CoreFixture.OPENAI_KEY;
     static final String CHANNEL = "C0GENERAL1";
     static final String USER = "U0ALICE001";
 
@@ -52,6 +47,7 @@ final class SlackHarness implements AutoCloseable {
     final FakeOpenAi openAi = new FakeOpenAi();
     final SlackSigner signer = new SlackSigner(SIGNING_SECRET);
     final SlackPlatform platform;
+    private final CoreFixture core;
     final MrkdwnConverter mrkdwn = new MrkdwnConverter();
     final OutcomeWording wording = new OutcomeWording(SlackPresenter.USAGE);
     private final HttpServer http;
@@ -60,32 +56,28 @@ final class SlackHarness implements AutoCloseable {
     /** What the app answered to one delivery: HTTP status (200 in Socket Mode), the ack's text, how long it took. */
     record Ack(int status, String text, Duration after, String rawBody) { }
 
-    SlackHarness(Mode mode, Duration editInterval, SlackSettings.AccessLists access, boolean allowDms) throws Exception {
+    SlackHarness(Mode mode, Duration editInterval, SlackConfig.AccessLists access, boolean allowDms) throws Exception {
         this(mode, editInterval, access, allowDms, Duration.ofSeconds(30));
     }
 
-    SlackHarness(Mode mode, Duration editInterval, SlackSettings.AccessLists access, boolean allowDms,
+    SlackHarness(Mode mode, Duration editInterval, SlackConfig.AccessLists access, boolean allowDms,
                  Duration modelTimeout) throws Exception {
-        this(mode, editInterval, access, allowDms, modelTimeout, SlackSettings.DEFAULT_API_TIMEOUT);
+        this(mode, editInterval, access, allowDms, modelTimeout, SlackConfig.DEFAULT_API_TIMEOUT);
     }
 
-    SlackHarness(Mode mode, Duration editInterval, SlackSettings.AccessLists access, boolean allowDms,
+    SlackHarness(Mode mode, Duration editInterval, SlackConfig.AccessLists access, boolean allowDms,
                  Duration modelTimeout, Duration apiTimeout) throws Exception {
         this.mode = mode;
-        SlackSettings.Connection connection = mode == Mode.SOCKET
-                ? new SlackSettings.Connection.SocketMode(new Secret(APP_TOKEN))
-                : new SlackSettings.Connection.Http(new Secret(SIGNING_SECRET));
-        SlackSettings settings = new SlackSettings(new Secret(BOT_TOKEN), connection, slack.apiUrl(), allowDms,
+        SlackConfig.Connection connection = mode == Mode.SOCKET
+                ? new SlackConfig.Connection.SocketMode(new Secret(APP_TOKEN))
+                : new SlackConfig.Connection.Http(new Secret(SIGNING_SECRET));
+        SlackConfig settings = new SlackConfig(new Secret(BOT_TOKEN), connection, slack.apiUrl(), allowDms,
                 editInterval, access, apiTimeout);
-        ChatSettings chatSettings = new ChatSettings("gpt-6-luna", "You are a test.", 16_000, 0);
-        FixedKeySource keys = new FixedKeySource(new Secret(OPENAI_KEY));
-        OpenAiConfig openAiConfig = new OpenAiConfig(URI.create(openAi.baseUrl()), "gpt-6-luna", "", "",
-                modelTimeout, 0, new KeySpec.FromValue(new Secret(OPENAI_KEY)));
-        OpenAiChatModel model = new OpenAiChatModel(new OkHttpClient(), new ObjectMapper(), openAiConfig, keys);
-        ChatService chat = new ChatService(model, chatSettings, new SecretGuard(), new ContextWindow(chatSettings),
-                keys::appearsIn);
-        platform = new SlackPlatform(settings, new OkHttpClient(), chat, EditPacer.forSlack(editInterval, Clock.systemUTC()), new InMemoryEventDedupe(Clock.systemUTC()),
-                Clock.systemUTC());
+        core = new CoreFixture(openAi, new ChatSettings("gpt-6-luna", "You are a test.", 16_000, 0), modelTimeout,
+                new OkHttpClient());
+        SharedPieces shared = core.shared();
+        platform = new SlackPlatform(settings, shared, shared.admission(settings.access().toRules(), allowDms),
+                EditPacer.forSlack(editInterval, Clock.systemUTC()), new OkHttpClient());
         if (mode == Mode.HTTP) {
             SlackHttpEndpoint handler = platform.httpEndpoint().orElseThrow();
             http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -109,11 +101,28 @@ final class SlackHarness implements AutoCloseable {
     }
 
     static SlackHarness start(Mode mode) throws Exception {
-        return new SlackHarness(mode, Duration.ofMillis(100), SlackSettings.AccessLists.OPEN, true);
+        return new SlackHarness(mode, Duration.ofMillis(100), SlackConfig.AccessLists.OPEN, true);
+    }
+
+    /** An HTTP-mode harness whose model answers "fine" to everything: for the tests of the endpoint itself. */
+    static SlackHarness httpAnsweringFine() throws Exception {
+        SlackHarness h = start(Mode.HTTP);
+        h.openAi.answerAlways("fine");
+        return h;
     }
 
     URI endpoint() {
         return endpoint;
+    }
+
+    /** Posts {@code body} as it is to the endpoint, with {@code headers} only (HTTP mode). */
+    HttpDelivery post(String contentType, String body, Map<String, String> headers) {
+        return slack.post(endpoint, contentType, body, headers);
+    }
+
+    /** The signature headers of {@code body}, signed now with the app's signing secret. */
+    Map<String, String> signedNow(String body) {
+        return signer.headers(Instant.now().getEpochSecond(), body);
     }
 
     /** Sends {@code /ask text} from {@code user} in {@code channel} and returns the app's acknowledgement. */
@@ -157,5 +166,6 @@ final class SlackHarness implements AutoCloseable {
         platform.stop(Duration.ofSeconds(2));
         if (http != null) http.stop(0);
         slack.close();
+        core.close();
     }
 }

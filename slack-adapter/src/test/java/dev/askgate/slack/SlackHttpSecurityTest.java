@@ -4,17 +4,13 @@ import dev.askgate.testkit.slack.FakeSlack;
 import dev.askgate.testkit.slack.HttpDelivery;
 import dev.askgate.testkit.slack.SlackCall;
 import dev.askgate.testkit.slack.SlackSigner;
-import dev.askgate.testkit.slack.SlashCommand;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import static dev.askgate.slack.SlackHarness.CHANNEL;
 import static dev.askgate.slack.SlackHarness.USER;
@@ -25,8 +21,7 @@ class SlackHttpSecurityTest {
 
     @BeforeAll
     static void start() throws Exception {
-        h = SlackHarness.start(SlackHarness.Mode.HTTP);
-        h.openAi.answerAlways("fine");
+        h = SlackHarness.httpAnsweringFine();
     }
 
     @AfterAll
@@ -34,15 +29,8 @@ class SlackHttpSecurityTest {
         h.close();
     }
 
-    private static String form(SlashCommand command) {
-        return command.fields().entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-    }
-
     private static HttpDelivery postCommand(Map<String, String> headers, String body) {
-        return h.slack.post(h.endpoint(), "application/x-www-form-urlencoded", body, headers);
+        return h.post("application/x-www-form-urlencoded", body, headers);
     }
 
     private static void assertRejectedAndModelUntouched(HttpDelivery d) {
@@ -75,33 +63,33 @@ class SlackHttpSecurityTest {
     @Test
     void anUnsignedRequestIsRejected() {
         assertRejectedAndModelUntouched(postCommand(Map.of(),
-                form(h.slack.slashCommand("/ask", CHANNEL, USER, "unsigned question"))));
+                h.slack.slashCommand("/ask", CHANNEL, USER, "unsigned question").formBody()));
     }
 
     @Test
     void aWronglySignedRequestIsRejected() {
-        String body = form(h.slack.slashCommand("/ask", CHANNEL, USER, "forged question"));
+        String body = h.slack.slashCommand("/ask", CHANNEL, USER, "forged question").formBody();
         SlackSigner wrong = new SlackSigner("FAKEnotthesecret0000");
         assertRejectedAndModelUntouched(postCommand(wrong.headers(Instant.now().getEpochSecond(), body), body));
     }
 
     @Test
     void aRequestWhoseBodyWasChangedAfterSigningIsRejected() {
-        String body = form(h.slack.slashCommand("/ask", CHANNEL, USER, "original question"));
-        Map<String, String> headers = h.signer.headers(Instant.now().getEpochSecond(), body);
+        String body = h.slack.slashCommand("/ask", CHANNEL, USER, "original question").formBody();
+        Map<String, String> headers = h.signedNow(body);
         assertRejectedAndModelUntouched(postCommand(headers, body.replace("original", "tampered")));
     }
 
     @Test
     void aStaleRequestIsRejected() {
-        String body = form(h.slack.slashCommand("/ask", CHANNEL, USER, "replayed question"));
+        String body = h.slack.slashCommand("/ask", CHANNEL, USER, "replayed question").formBody();
         long sixMinutesAgo = Instant.now().getEpochSecond() - 6 * 60;
         assertRejectedAndModelUntouched(postCommand(h.signer.headers(sixMinutesAgo, body), body));
     }
 
     @Test
     void aRequestFromTheFutureIsRejected() {
-        String body = form(h.slack.slashCommand("/ask", CHANNEL, USER, "future question"));
+        String body = h.slack.slashCommand("/ask", CHANNEL, USER, "future question").formBody();
         long inSixMinutes = Instant.now().getEpochSecond() + 6 * 60;
         assertRejectedAndModelUntouched(postCommand(h.signer.headers(inSixMinutes, body), body));
     }
@@ -109,7 +97,7 @@ class SlackHttpSecurityTest {
     @Test
     void anOversizedBodyIsRefused() {
         String body = "payload=" + "x".repeat(SlackHttpEndpoint.MAX_BODY_BYTES + 10);
-        HttpDelivery d = postCommand(h.signer.headers(Instant.now().getEpochSecond(), body), body);
+        HttpDelivery d = postCommand(h.signedNow(body), body);
         assertThat(d.status()).isEqualTo(413);
         assertThat(h.openAi.requestCount()).isZero();
     }
@@ -117,8 +105,8 @@ class SlackHttpSecurityTest {
     @Test
     void urlVerificationIsAnsweredWithTheChallenge() {
         String body = "{\"token\":\"FAKEverificationtoken\",\"challenge\":\"FAKEchallenge123\",\"type\":\"url_verification\"}";
-        HttpDelivery d = h.slack.post(h.endpoint(), "application/json", body,
-                h.signer.headers(Instant.now().getEpochSecond(), body));
+        HttpDelivery d = h.post("application/json", body,
+                h.signedNow(body));
         assertThat(d.status()).isEqualTo(200);
         assertThat(d.body()).contains("FAKEchallenge123");
     }
@@ -126,20 +114,20 @@ class SlackHttpSecurityTest {
     @Test
     void anUnsignedUrlVerificationIsRejected() {
         String body = "{\"token\":\"x\",\"challenge\":\"FAKEchallenge123\",\"type\":\"url_verification\"}";
-        assertRejectedAndModelUntouched(h.slack.post(h.endpoint(), "application/json", body, Map.of()));
+        assertRejectedAndModelUntouched(h.post("application/json", body, Map.of()));
     }
 
     @Test
     void anUnsignedEventIsRejectedAndNeverAnswered() {
         var event = h.slack.appMention(CHANNEL, USER, "<@" + FakeSlack.BOT_USER_ID + "> sneaky", "");
-        assertRejectedAndModelUntouched(h.slack.post(h.endpoint(), "application/json", event.json(), Map.of()));
+        assertRejectedAndModelUntouched(h.post("application/json", event.json(), Map.of()));
         assertThat(h.slack.calls("chat.postMessage")).isEmpty();
     }
 
     @Test
     void slacksSignedSslCheckIsAnsweredOk() {
         String body = "ssl_check=1&token=FAKEverificationtoken";
-        HttpDelivery d = postCommand(h.signer.headers(Instant.now().getEpochSecond(), body), body);
+        HttpDelivery d = postCommand(h.signedNow(body), body);
 
         assertThat(d.status()).isEqualTo(200);
         assertThat(h.openAi.requestCount()).isZero();

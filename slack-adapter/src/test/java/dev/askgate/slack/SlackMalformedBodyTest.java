@@ -17,7 +17,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -40,8 +39,7 @@ class SlackMalformedBodyTest {
 
     @BeforeAll
     static void start() throws Exception {
-        h = SlackHarness.start(SlackHarness.Mode.HTTP);
-        h.openAi.answerAlways("fine");
+        h = SlackHarness.httpAnsweringFine();
     }
 
     @AfterAll
@@ -146,8 +144,7 @@ class SlackMalformedBodyTest {
     }
 
     private static HttpDelivery post(String type, String body, boolean signed) {
-        Map<String, String> headers = signed ? h.signer.headers(Instant.now().getEpochSecond(), body) : Map.of();
-        return h.slack.post(h.endpoint(), type, body, headers);
+        return h.post(type, body, signed ? h.signedNow(body) : Map.of());
     }
 
     private List<String> lines(Level atLeast) {

@@ -114,7 +114,7 @@ class SlackMentionAndThreadTest {
     @ParameterizedTest
     @EnumSource(SlackHarness.Mode.class)
     void directMessagesCanBeTurnedOff(SlackHarness.Mode mode) throws Exception {
-        try (SlackHarness h = new SlackHarness(mode, Duration.ofMillis(100), SlackSettings.AccessLists.OPEN, false)) {
+        try (SlackHarness h = new SlackHarness(mode, Duration.ofMillis(100), SlackConfig.AccessLists.OPEN, false)) {
             h.send(h.slack.directMessage("D0ALICE001", USER, "hello bot"), 0);
 
             SlackCall note = h.slack.awaitCall("chat.postEphemeral", c -> c.param("user").equals(USER));
@@ -126,7 +126,7 @@ class SlackMentionAndThreadTest {
     @ParameterizedTest
     @EnumSource(SlackHarness.Mode.class)
     void aDeniedUsersMentionIsAnsweredPrivatelyAndNeverReachesTheModel(SlackHarness.Mode mode) throws Exception {
-        SlackSettings.AccessLists access = new SlackSettings.AccessLists(Set.of(), Set.of(), Set.of(CHANNEL),
+        SlackConfig.AccessLists access = new SlackConfig.AccessLists(Set.of(), Set.of(), Set.of(CHANNEL),
                 Set.of(), Set.of(), Set.of("U0MALLORY1"));
         try (SlackHarness h = new SlackHarness(mode, Duration.ofMillis(100), access, true)) {
             h.send(h.slack.appMention(CHANNEL, "U0MALLORY1", BOT + " let me in", ""), 0);
@@ -178,7 +178,7 @@ class SlackMentionAndThreadTest {
     @ParameterizedTest
     @EnumSource(SlackHarness.Mode.class)
     void aRefusedPersonIsToldOnceAMinuteAndDirectMessagesIgnoreTheChannelList(SlackHarness.Mode mode) throws Exception {
-        SlackSettings.AccessLists access = new SlackSettings.AccessLists(Set.of(), Set.of(), Set.of(CHANNEL),
+        SlackConfig.AccessLists access = new SlackConfig.AccessLists(Set.of(), Set.of(), Set.of(CHANNEL),
                 Set.of(), Set.of(), Set.of());
         try (SlackHarness h = new SlackHarness(mode, Duration.ofMillis(100), access, true)) {
             h.openAi.answerAlways("Private answer.");

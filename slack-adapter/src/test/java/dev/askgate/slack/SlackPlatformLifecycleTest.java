@@ -1,19 +1,11 @@
 package dev.askgate.slack;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.askgate.core.ChatService;
 import dev.askgate.core.ChatSettings;
 import dev.askgate.core.config.Secret;
-import dev.askgate.core.context.ContextWindow;
-import dev.askgate.core.dedupe.InMemoryEventDedupe;
-import dev.askgate.core.guard.SecretGuard;
-import dev.askgate.core.key.FixedKeySource;
-import dev.askgate.core.key.KeySpec;
-import dev.askgate.core.openai.OpenAiChatModel;
-import dev.askgate.core.openai.OpenAiConfig;
+import dev.askgate.core.platform.SharedPieces;
 import dev.askgate.core.render.EditPacer;
+import dev.askgate.fixture.CoreFixture;
 import dev.askgate.testkit.openai.FakeAnswer;
-import dev.askgate.testkit.openai.FakeOpenAi;
 import dev.askgate.testkit.slack.FakeSlack;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
@@ -41,18 +33,14 @@ class SlackPlatformLifecycleTest {
     }
 
     private static SlackPlatform platform(String apiUrl, String botToken, String appToken) {
-        SlackSettings settings = new SlackSettings(new Secret(botToken),
-                new SlackSettings.Connection.SocketMode(new Secret(appToken)), apiUrl, true,
+        SlackConfig settings = new SlackConfig(new Secret(botToken),
+                new SlackConfig.Connection.SocketMode(new Secret(appToken)), apiUrl, true,
                 Duration.ofMillis(100), null);
-        ChatSettings chatSettings = new ChatSettings("gpt-6-luna", "", 16_000, 0);
-        FixedKeySource keys = new FixedKeySource(new Secret(OPENAI_KEY));
-        OpenAiChatModel model = new OpenAiChatModel(new OkHttpClient(), new ObjectMapper(),
-                new OpenAiConfig(URI.create("http://127.0.0.1:9/v1"), "gpt-6-luna", "", "", Duration.ofSeconds(5), 0,
-                        new KeySpec.FromValue(new Secret(OPENAI_KEY))), keys);
-        ChatService chat = new ChatService(model, chatSettings, new SecretGuard(), new ContextWindow(chatSettings),
-                keys::appearsIn);
-        return new SlackPlatform(settings, new OkHttpClient(), chat, EditPacer.forSlack(Duration.ofMillis(100), Clock.systemUTC()),
-                new InMemoryEventDedupe(Clock.systemUTC()), Clock.systemUTC());
+        // The model is never reached: nothing listens on port 9.
+        SharedPieces shared = new CoreFixture(URI.create("http://127.0.0.1:9/v1"),
+                new ChatSettings("gpt-6-luna", "", 16_000, 0), Duration.ofSeconds(5), new OkHttpClient()).shared();
+        return new SlackPlatform(settings, shared, shared.admission(settings.access().toRules(), true),
+                EditPacer.forSlack(Duration.ofMillis(100), Clock.systemUTC()), new OkHttpClient());
     }
 
     @Test

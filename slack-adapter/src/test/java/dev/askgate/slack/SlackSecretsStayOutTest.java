@@ -73,11 +73,11 @@ class SlackSecretsStayOutTest {
             h.slack.messages().forEach(m -> seen.add(m.text()));
             seen.add(h.platform.toString());
         }
-        seen.add(new SlackSettings(new Secret(BOT_TOKEN), new SlackSettings.Connection.SocketMode(new Secret(APP_TOKEN)),
-                SlackSettings.DEFAULT_API_URL, true, java.time.Duration.ofSeconds(1), null).toString());
-        seen.add(new SlackSettings.Connection.Http(new Secret(SIGNING_SECRET)).toString());
+        seen.add(new SlackConfig(new Secret(BOT_TOKEN), new SlackConfig.Connection.SocketMode(new Secret(APP_TOKEN)),
+                SlackConfig.DEFAULT_API_URL, true, java.time.Duration.ofSeconds(1), null).toString());
+        seen.add(new SlackConfig.Connection.Http(new Secret(SIGNING_SECRET)).toString());
         Settings bad = new Settings(Map.of("SLACK_BOT_TOKEN", SIGNING_SECRET, "SLACK_APP_TOKEN", OPENAI_KEY));
-        SlackSettings.from(bad);
+        SlackConfig.from(bad);
         seen.addAll(bad.problems());
 
         for (ILoggingEvent event : logs.list) {

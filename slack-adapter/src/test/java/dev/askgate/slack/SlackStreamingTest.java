@@ -25,7 +25,7 @@ class SlackStreamingTest {
     @EnumSource(SlackHarness.Mode.class)
     void streamedUpdatesArePacedAndTheFinalTextEqualsTheModelsAnswer(SlackHarness.Mode mode) throws Exception {
         Duration interval = Duration.ofMillis(400);
-        try (SlackHarness h = new SlackHarness(mode, interval, SlackSettings.AccessLists.OPEN, true)) {
+        try (SlackHarness h = new SlackHarness(mode, interval, SlackConfig.AccessLists.OPEN, true)) {
             String answer = IntStream.rangeClosed(1, 40).mapToObj(i -> "word" + i + (i % 10 == 0 ? "\n\n" : " "))
                     .collect(Collectors.joining()) + "and **done**.";
             h.openAi.enqueue(FakeAnswer.of(answer).perTokenDelay(Duration.ofMillis(40)));

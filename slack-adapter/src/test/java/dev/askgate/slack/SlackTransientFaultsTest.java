@@ -64,7 +64,7 @@ class SlackTransientFaultsTest {
     @EnumSource(value = SlackFault.class, names = {"RESET_AFTER_PROCESSING", "RESET_BEFORE_RESPONSE", "SLOW_RESPONSE", "HTTP_500"})
     void aPostWhoseOutcomeIsUnknownIsLookedUpAndNeverPostedTwice(SlackFault fault) throws Exception {
         for (SlackHarness.Mode mode : SlackHarness.Mode.values()) {
-            try (SlackHarness h = new SlackHarness(mode, Duration.ofMillis(100), SlackSettings.AccessLists.OPEN, true,
+            try (SlackHarness h = new SlackHarness(mode, Duration.ofMillis(100), SlackConfig.AccessLists.OPEN, true,
                     Duration.ofSeconds(30), Duration.ofSeconds(1))) {
                 h.slack.slowResponseDelay(Duration.ofSeconds(3));
                 // The quote, then the answer: each meets the fault once.
@@ -104,7 +104,7 @@ class SlackTransientFaultsTest {
     @ParameterizedTest
     @EnumSource(SlackHarness.Mode.class)
     void anUpdateThatOnlyTimesOutSendsNoFalseCouldNotReachSlackNote(SlackHarness.Mode mode) throws Exception {
-        try (SlackHarness h = new SlackHarness(mode, Duration.ofMillis(100), SlackSettings.AccessLists.OPEN, true,
+        try (SlackHarness h = new SlackHarness(mode, Duration.ofMillis(100), SlackConfig.AccessLists.OPEN, true,
                 Duration.ofSeconds(30), Duration.ofSeconds(1))) {
             h.slack.slowResponseDelay(Duration.ofSeconds(3));
             String answer = "slow and steady wins the race in the end.";

@@ -72,9 +72,9 @@ class SlackWebApiPacingTest {
     }
 
     private static SlackWebApi api(FakeSlack fake, Duration longestWait, Clock clock) {
-        SlackSettings settings = new SlackSettings(new Secret(SlackHarness.BOT_TOKEN),
-                new SlackSettings.Connection.SocketMode(new Secret(SlackHarness.APP_TOKEN)), fake.apiUrl(), true,
-                Duration.ofMillis(100), SlackSettings.AccessLists.OPEN);
+        SlackConfig settings = new SlackConfig(new Secret(SlackHarness.BOT_TOKEN),
+                new SlackConfig.Connection.SocketMode(new Secret(SlackHarness.APP_TOKEN)), fake.apiUrl(), true,
+                Duration.ofMillis(100), SlackConfig.AccessLists.OPEN);
         Slack slack = SlackBolt.client(settings, new OkHttpClient());
         return new SlackWebApi(slack, SlackHarness.BOT_TOKEN, new WebApiRetry(Duration.ofMillis(50)),
                 EditPacer.forSlackPosts(clock), EditPacer.forSlack(Duration.ofMillis(100), Clock.systemUTC()),

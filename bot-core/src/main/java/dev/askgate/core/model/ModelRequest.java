@@ -7,8 +7,9 @@ import java.util.Objects;
 
 /**
  * One call to the model: which model, the messages in order, an optional cap on output tokens (0 means the
- * model's default) and the reasoning effort to ask for. The request id is Askgate's, for logs; it is not sent
- * upstream.
+ * model's default) and the reasoning effort to ask for. The request id is Askgate's (see
+ * {@link dev.askgate.core.RequestId}): in the logs, and sent upstream as {@code X-Client-Request-Id} when it is a
+ * safe header value.
  */
 public record ModelRequest(String requestId, String model, List<Turn> messages, int maxOutputTokens,
                            ReasoningEffort reasoningEffort) {

@@ -1,6 +1,7 @@
 package dev.askgate.core.openai;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.askgate.core.RequestId;
 import dev.askgate.core.guard.SecretGuard;
 import dev.askgate.core.guard.ShownText;
 import dev.askgate.core.key.KeySource;
@@ -27,6 +28,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class OpenAiChatModel implements ChatModel {
     private static final Logger log = LoggerFactory.getLogger(OpenAiChatModel.class);
+    static final String CLIENT_REQUEST_ID = "X-Client-Request-Id";
 
     private final OpenAiConfig config;
     private final Sleeper sleeper;
@@ -97,8 +99,11 @@ public final class OpenAiChatModel implements ChatModel {
     }
 
     private ModelResult withRetries(ModelRequest request, boolean streaming, DeltaListener onDelta) {
-        Request http = new Request.Builder().url(config.endpoint("/chat/completions"))
-                .post(bodies.write(request, streaming)).build();
+        Request.Builder builder = new Request.Builder().url(config.endpoint("/chat/completions"))
+                .post(bodies.write(request, streaming));
+        // OpenAI logs the client's id next to its own x-request-id, so support can find the call from our logs.
+        RequestId.parse(request.requestId()).ifPresent(id -> builder.header(CLIENT_REQUEST_ID, id.value()));
+        Request http = builder.build();
         log.debug("request={} chat completion: model={}, {} messages, stream={}", request.requestId(),
                 request.model(), request.messages().size(), streaming);
         for (int retriesDone = 0; ; retriesDone++) {

@@ -9,13 +9,10 @@ import okhttp3.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** Plays Slack towards an app in HTTP mode: posts commands and events, signed, and times the answer. */
 final class AppHttpSender {
@@ -23,8 +20,7 @@ final class AppHttpSender {
             .callTimeout(Duration.ofSeconds(30)).readTimeout(Duration.ofSeconds(30)).build();
 
     HttpDelivery post(URI endpoint, SlashCommand command, SlackSigner signer) {
-        String body = command.fields().entrySet().stream()
-                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+        String body = command.formBody();
         return post(endpoint, "application/x-www-form-urlencoded", body, signed(signer, body));
     }
 
@@ -62,9 +58,6 @@ final class AppHttpSender {
         return new LinkedHashMap<>(signer.headers(Instant.now().getEpochSecond(), body));
     }
 
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
 
     void close() {
         http.dispatcher().executorService().shutdown();

@@ -1,7 +1,10 @@
 package dev.askgate.testkit.slack;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** A slash command as Slack sends it, over HTTP (form fields) or in a Socket Mode envelope (the same fields as JSON). */
 public record SlashCommand(String command, String teamId, String channelId, String userId, String text,
@@ -24,5 +27,13 @@ public record SlashCommand(String command, String teamId, String channelId, Stri
         f.put("response_url", responseUrl);
         f.put("trigger_id", triggerId);
         return f;
+    }
+
+    /** The fields as the HTTP body Slack posts ({@code application/x-www-form-urlencoded}). */
+    public String formBody() {
+        return fields().entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
     }
 }

@@ -5,21 +5,23 @@ import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.handler.BoltEventHandler;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.MessageEvent;
-import dev.askgate.core.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A direct message to the app ({@code message.im}): answered in its thread, which keeps the conversation's
- * history for follow-ups. Messages of bots (the app's own included) and other message kinds are ignored.
+ * history for follow-ups. Messages of bots (the app's own included) and other message kinds are ignored; whether
+ * direct messages are answered at all is admission's to say.
  */
-final class DirectMessageListener implements BoltEventHandler<MessageEvent> {
-    private static final Logger log = LoggerFactory.getLogger(DirectMessageListener.class);
+final class SlackDirectMessageListener implements BoltEventHandler<MessageEvent> {
+    private static final Logger log = LoggerFactory.getLogger(SlackDirectMessageListener.class);
 
-    private final SlackIntake intake;
+    private final SlackDeliveries deliveries;
+    private final SlackMessageQuestions questions;
 
-    DirectMessageListener(SlackIntake intake) {
-        this.intake = intake;
+    SlackDirectMessageListener(SlackDeliveries deliveries, SlackMessageQuestions questions) {
+        this.deliveries = deliveries;
+        this.questions = questions;
     }
 
     @Override
@@ -30,17 +32,13 @@ final class DirectMessageListener implements BoltEventHandler<MessageEvent> {
         if (!"im".equals(event.getChannelType()) || fromBot || user == null || user.equals(ctx.getBotUserId())) {
             return ctx.ack();
         }
-        if (!intake.firstTime("event", payload.getEventId())) {
+        if (!deliveries.firstTime("event", payload.getEventId())) {
             log.info("platform=slack event={} retry {} ignored: already being answered", payload.getEventId(), ctx.getRetryNum());
             return ctx.ack();
         }
-        Caller caller = SlackIntake.caller(payload.getTeamId(), event.getChannel(), user);
-        if (!intake.allowDms()) {
-            ThreadQuestion.tellPrivately(intake, caller, event.getTs(), event.getThreadTs(), intake.wording().directMessagesOff());
-            return ctx.ack();
-        }
-        ThreadQuestion.askOrExplain(intake, caller, event.getText(), event.getTs(), event.getThreadTs(),
-                ctx.getBotUserId(), ctx.getBotId());
+        questions.handle(new SlackMessageQuestions.Asked(payload.getTeamId(),
+                SlackPlaces.caller(payload.getTeamId(), event.getChannel(), user), event.getText(), event.getTs(),
+                event.getThreadTs(), ctx.getBotUserId(), ctx.getBotId()));
         return ctx.ack();
     }
 }

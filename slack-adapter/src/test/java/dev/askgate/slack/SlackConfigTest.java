@@ -14,13 +14,13 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SlackSettingsTest {
+class SlackConfigTest {
     private static final String BOT = "xoxb-FAKE-1-bot";
     private static final String APP = "xapp-FAKE-1-app";
     private static final String SIGNING = "FAKEsigning0000";
 
-    private static Optional<SlackSettings> read(Settings s) {
-        return SlackSettings.from(s);
+    private static Optional<SlackConfig> read(Settings s) {
+        return SlackConfig.from(s);
     }
 
     @Test
@@ -33,14 +33,14 @@ class SlackSettingsTest {
     @Test
     void aBotAndAnAppTokenMeanSocketModeWithTheDefaults() {
         Settings s = new Settings(Map.of("SLACK_BOT_TOKEN", BOT, "SLACK_APP_TOKEN", APP));
-        SlackSettings settings = read(s).orElseThrow();
+        SlackConfig settings = read(s).orElseThrow();
         assertThat(s.problems()).isEmpty();
-        assertThat(settings.connection()).isInstanceOf(SlackSettings.Connection.SocketMode.class);
+        assertThat(settings.connection()).isInstanceOf(SlackConfig.Connection.SocketMode.class);
         assertThat(settings.httpMode()).isFalse();
         assertThat(settings.apiUrl()).isEqualTo("https://slack.com/api/");
         assertThat(settings.allowDms()).isTrue();
         assertThat(settings.editInterval()).isEqualTo(Duration.ofMillis(1500));
-        assertThat(settings.access()).isEqualTo(SlackSettings.AccessLists.OPEN);
+        assertThat(settings.access()).isEqualTo(SlackConfig.AccessLists.OPEN);
     }
 
     @Test
@@ -48,7 +48,7 @@ class SlackSettingsTest {
         Settings s = new Settings(Map.of("SLACK_BOT_TOKEN", BOT, "SLACK_SIGNING_SECRET", SIGNING,
                 "SLACK_API_URL", "http://127.0.0.1:9999/api", "SLACK_ALLOW_DMS", "false", "SLACK_EDIT_INTERVAL_MS", "2000",
                 "SLACK_ALLOWED_CHANNELS", "C1, C2", "SLACK_DENIED_USERS", "U9"));
-        SlackSettings settings = read(s).orElseThrow();
+        SlackConfig settings = read(s).orElseThrow();
         assertThat(s.problems()).isEmpty();
         assertThat(settings.httpMode()).isTrue();
         assertThat(settings.apiUrl()).isEqualTo("http://127.0.0.1:9999/api/");
@@ -74,9 +74,9 @@ class SlackSettingsTest {
         Path bot = Files.writeString(dir.resolve("bot"), BOT + "\n");
         Path app = Files.writeString(dir.resolve("app"), APP);
         Settings s = new Settings(Map.of("SLACK_BOT_TOKEN_FILE", bot.toString(), "SLACK_APP_TOKEN_FILE", app.toString()));
-        SlackSettings settings = read(s).orElseThrow();
+        SlackConfig settings = read(s).orElseThrow();
         assertThat(settings.botToken().value()).isEqualTo(BOT);
-        assertThat(((SlackSettings.Connection.SocketMode) settings.connection()).appToken().value()).isEqualTo(APP);
+        assertThat(((SlackConfig.Connection.SocketMode) settings.connection()).appToken().value()).isEqualTo(APP);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.askgate.server;
+package dev.askgate.core.http;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

@@ -22,15 +22,15 @@ import java.util.Set;
  * @param access       allow and deny lists of workspaces, channels and users
  * @param apiTimeout   how long one Web API attempt may wait for Slack's answer (read and write; twice it in all)
  */
-public record SlackSettings(Secret botToken, Connection connection, String apiUrl, boolean allowDms,
-                            Duration editInterval, AccessLists access, Duration apiTimeout) {
+public record SlackConfig(Secret botToken, Connection connection, String apiUrl, boolean allowDms,
+                          Duration editInterval, AccessLists access, Duration apiTimeout) {
 
     public static final String DEFAULT_API_URL = "https://slack.com/api/";
     public static final Duration DEFAULT_API_TIMEOUT = Duration.ofSeconds(15);
 
     /** Settings with the default Web API timeout. */
-    public SlackSettings(Secret botToken, Connection connection, String apiUrl, boolean allowDms,
-                         Duration editInterval, AccessLists access) {
+    public SlackConfig(Secret botToken, Connection connection, String apiUrl, boolean allowDms,
+                       Duration editInterval, AccessLists access) {
         this(botToken, connection, apiUrl, allowDms, editInterval, access, DEFAULT_API_TIMEOUT);
     }
 
@@ -71,7 +71,7 @@ public record SlackSettings(Secret botToken, Connection connection, String apiUr
         }
     }
 
-    public SlackSettings {
+    public SlackConfig {
         Objects.requireNonNull(botToken, "botToken");
         Objects.requireNonNull(connection, "connection");
         Objects.requireNonNull(apiUrl, "apiUrl");
@@ -93,7 +93,7 @@ public record SlackSettings(Secret botToken, Connection connection, String apiUr
      * without its partner, a token of the wrong kind, a bad number) are added to {@code s}, naming the
      * variable and never a secret's value.
      */
-    public static Optional<SlackSettings> from(Settings s) {
+    public static Optional<SlackConfig> from(Settings s) {
         Optional<Secret> bot = s.secret("SLACK_BOT_TOKEN");
         Optional<Secret> app = s.secret("SLACK_APP_TOKEN");
         Optional<Secret> signing = s.secret("SLACK_SIGNING_SECRET");
@@ -127,7 +127,7 @@ public record SlackSettings(Secret botToken, Connection connection, String apiUr
                     + " (HTTP mode) is: set one of them");
             return Optional.empty();
         }
-        return Optional.of(new SlackSettings(bot.get(), connection, apiUrl, allowDms, editInterval, access,
+        return Optional.of(new SlackConfig(bot.get(), connection, apiUrl, allowDms, editInterval, access,
                 apiTimeout));
     }
 

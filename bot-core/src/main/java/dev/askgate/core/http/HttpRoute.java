@@ -1,10 +1,11 @@
-package dev.askgate.server;
+package dev.askgate.core.http;
 
 import java.util.Objects;
 
 /**
- * One endpoint on Askgate's HTTP port, such as the Slack adapter's {@code POST /slack/events}:
- * a method, an exact path, and a handler from the raw request to the response.
+ * One endpoint on Askgate's HTTP port, such as the Slack adapter's {@code POST /slack/events}: a method, an exact
+ * path, and a handler from the raw request to the response. A platform offers its routes; the server only mounts
+ * them.
  */
 public interface HttpRoute {
 

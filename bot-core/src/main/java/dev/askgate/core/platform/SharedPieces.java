@@ -1,0 +1,49 @@
+package dev.askgate.core.platform;
+
+import dev.askgate.core.ChatService;
+import dev.askgate.core.admission.Admission;
+import dev.askgate.core.context.ContextWindow;
+import dev.askgate.core.dedupe.EventDedupe;
+import dev.askgate.core.dedupe.InMemoryEventDedupe;
+import dev.askgate.core.policy.AccessRules;
+import dev.askgate.core.work.Workers;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * What the launcher builds once and gives every chat platform, so that a platform only assembles its own JDA or
+ * Bolt objects: the chat service, the one context count (one tokenizer registry), the dedupe store of retried
+ * events, the workers that answer, and the one timer that paces edits and typing.
+ *
+ * <p>A platform's {@code stop} drains the workers and then stops the timer: the launcher stops every platform
+ * together, so each waits for all answers in flight, whichever platform they belong to, before it disconnects.
+ *
+ * @param window counts questions and history for the chat service and for every platform's admission
+ * @param dedupe event ids are prefixed with their platform ({@code slack:event:…}), so one store serves all
+ */
+public record SharedPieces(ChatService chat, ContextWindow window, EventDedupe dedupe, Workers workers,
+                           ScheduledExecutorService timer, Clock clock) {
+    public SharedPieces {
+        Objects.requireNonNull(chat, "chat");
+        Objects.requireNonNull(window, "window");
+        Objects.requireNonNull(dedupe, "dedupe");
+        Objects.requireNonNull(workers, "workers");
+        Objects.requireNonNull(timer, "timer");
+        Objects.requireNonNull(clock, "clock");
+    }
+
+    /** New workers, timer and in-memory dedupe around {@code chat} and {@code window}: for a launcher, or a test. */
+    public static SharedPieces around(ChatService chat, ContextWindow window, Clock clock) {
+        return new SharedPieces(chat, window, new InMemoryEventDedupe(clock), new Workers("answers"),
+                Executors.newSingleThreadScheduledExecutor(
+                        Thread.ofPlatform().name("askgate-edit-timer").daemon().factory()), clock);
+    }
+
+    /** The usual admission of a platform with these access rules and direct-message switch. */
+    public Admission admission(AccessRules rules, boolean directMessages) {
+        return new Admission(rules, directMessages, chat.settings(), window, clock);
+    }
+}

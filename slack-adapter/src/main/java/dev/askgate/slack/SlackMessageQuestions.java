@@ -1,0 +1,102 @@
+package dev.askgate.slack;
+
+import dev.askgate.core.Caller;
+import dev.askgate.core.ChatRequest;
+import dev.askgate.core.Conversation;
+import dev.askgate.core.RequestId;
+import dev.askgate.core.admission.Admission;
+import dev.askgate.core.admission.Verdict;
+import dev.askgate.core.work.Workers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Objects;
+
+/**
+ * A question written as a Slack message (a mention, a DM), shared by both listeners: core's admission decides on
+ * Bolt's thread (a refused message never reaches the model and is told privately, as often as admission says),
+ * then on a worker the thread so far is read as the conversation it continues and the question is answered in
+ * that thread.
+ */
+final class SlackMessageQuestions {
+    private static final Logger log = LoggerFactory.getLogger(SlackMessageQuestions.class);
+
+    /** One message as the listeners see it: {@code ts} in thread {@code threadTs} (empty when top-level). */
+    record Asked(String teamId, Caller caller, String text, String ts, String threadTs, String botUserId,
+                 String botId) {
+        boolean inThread() {
+            return threadTs != null && !threadTs.isEmpty() && !threadTs.equals(ts);
+        }
+
+        /** The thread the answer (and any private note) goes in. */
+        String answerThread() {
+            return threadTs != null && !threadTs.isEmpty() ? threadTs : ts;
+        }
+    }
+
+    private final SlackWebApi api;
+    private final Admission admission;
+    private final Workers workers;
+    private final SlackThreadAnswers answers;
+    private final SlackRefusals refusals;
+    private final SlackWording wording;
+
+    SlackMessageQuestions(SlackWebApi api, Admission admission, Workers workers, SlackThreadAnswers answers,
+                          SlackRefusals refusals, SlackWording wording) {
+        this.api = Objects.requireNonNull(api, "api");
+        this.admission = Objects.requireNonNull(admission, "admission");
+        this.workers = Objects.requireNonNull(workers, "workers");
+        this.answers = Objects.requireNonNull(answers, "answers");
+        this.refusals = Objects.requireNonNull(refusals, "refusals");
+        this.wording = Objects.requireNonNull(wording, "wording");
+    }
+
+    /** Called on Bolt's thread, before the ack: decides at once and leaves every Slack call to a worker. */
+    void handle(Asked asked) {
+        String question = SlackText.plain(SlackText.withoutMention(asked.text(), asked.botUserId()));
+        var place = SlackPlaces.place(admission, asked.teamId(), asked.caller().channelId());
+        switch (admission.admit(asked.caller(), question, place)) {
+            case Verdict.Admitted admitted -> {
+                RequestId id = RequestId.generate();
+                if (!workers.submit(() -> answer(asked, admitted, id))) {
+                    tellPrivately(asked, wording.busyRestarting());
+                }
+            }
+            case Verdict.Refused refused when refused.tell() -> tellPrivately(asked, refusals.of(refused.refusal()));
+            case Verdict.Refused refused -> { }
+        }
+    }
+
+    private void answer(Asked asked, Verdict.Admitted admitted, RequestId id) {
+        String channel = asked.caller().channelId();
+        Conversation history = Conversation.empty();
+        if (asked.inThread()) {
+            try {
+                history = new ThreadHistory(api, answers.presenter(), asked.botUserId(), asked.botId()).before(channel, asked.threadTs(),
+                        asked.ts());
+            } catch (SlackCallFailed e) {
+                log.warn("platform=slack request={} channel={} thread history unavailable ({}); answering without it",
+                        id, channel, e.error());
+            }
+        }
+        log.info("platform=slack request={} channel={} question accepted, {} earlier turn(s)",
+                id, channel, history.turns().size());
+        answers.answer(new SlackQuestion(new ChatRequest(id.value(), admitted.caller(), history, admitted.question()),
+                channel, SlackQuestion.existing(asked.answerThread()), privately(asked)));
+    }
+
+    private void tellPrivately(Asked asked, String text) {
+        workers.submit(() -> {
+            try {
+                privately(asked).send(text);
+            } catch (SlackCallFailed e) {
+                log.warn("platform=slack channel={} could not send a private note: {}", asked.caller().channelId(),
+                        e.error());
+            }
+        });
+    }
+
+    private PrivateReply privately(Asked asked) {
+        return PrivateReply.ephemeral(api, asked.caller().channelId(), asked.caller().userId(), asked.answerThread());
+    }
+}
