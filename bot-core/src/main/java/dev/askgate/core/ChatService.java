@@ -2,6 +2,7 @@ package dev.askgate.core;
 
 import dev.askgate.core.context.ContextWindow;
 import dev.askgate.core.guard.SecretGuard;
+import dev.askgate.core.metrics.AskgateMetrics;
 import dev.askgate.core.model.ChatModel;
 import dev.askgate.core.model.ModelError;
 import dev.askgate.core.model.ModelRequest;
@@ -25,12 +26,21 @@ public final class ChatService {
     private final SecretGuard guard;
     private final ContextWindow window;
     private final Predicate<String> leaksKey;
+    private final AskgateMetrics metrics;
+
+    /** Without meters. */
+    public ChatService(ChatModel model, ChatSettings settings, SecretGuard guard, ContextWindow window,
+                       Predicate<String> leaksKey) {
+        this(model, settings, guard, window, leaksKey, AskgateMetrics.none());
+    }
 
     /**
      * @param leaksKey says whether a text contains the server's own API key (answers that do are withheld)
+     * @param metrics  counts outcomes, questions in flight, the time to the first token and model errors
      */
     public ChatService(ChatModel model, ChatSettings settings, SecretGuard guard, ContextWindow window,
-                       Predicate<String> leaksKey) {
+                       Predicate<String> leaksKey, AskgateMetrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.model = Objects.requireNonNull(model, "model");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.guard = Objects.requireNonNull(guard, "guard");
@@ -46,6 +56,18 @@ public final class ChatService {
     public ChatOutcome ask(ChatRequest request, ReplySink sink) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(sink, "sink");
+        metrics.started();
+        // Counted as failed when answering throws (a bug): the question still ended, and in-flight must come down.
+        ChatOutcome outcome = new ChatOutcome.Failed(new ModelError.Network("bot fault"), "");
+        try {
+            outcome = answer(request, sink);
+            return outcome;
+        } finally {
+            metrics.finished(request.caller().platform(), outcome);
+        }
+    }
+
+    private ChatOutcome answer(ChatRequest request, ReplySink sink) {
         long startNanos = System.nanoTime();
         String id = request.requestId();
         Caller caller = request.caller();
@@ -72,8 +94,9 @@ public final class ChatService {
         LeakFilter filter = new LeakFilter(sink, leaksKey);
         ModelResult result;
         try {
+            FirstToken first = new FirstToken(metrics, filter::accept);
             result = model.stream(new ModelRequest(id, settings.model(), fits.messages(), settings.maxOutputTokens(),
-                    settings.reasoningEffort()), filter::accept);
+                    settings.reasoningEffort()), first);
         } catch (RuntimeException e) {
             // The model port reports failures as results; anything thrown is a bug or a sink failure.
             log.error("request={} platform={} channel={} model call threw {}",
@@ -106,6 +129,7 @@ public final class ChatService {
             }
             case ModelResult.Failed failed -> {
                 ModelError error = failed.error();
+                metrics.modelError(error);
                 logFailure(request, error, filter.forwarded().length(), millis);
                 // Text that streamed before the failure was generated, and billed, even without a usage chunk.
                 Usage usage = failed.partialText().isEmpty() ? failed.usage()

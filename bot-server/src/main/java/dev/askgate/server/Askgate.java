@@ -11,6 +11,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,7 +27,7 @@ public final class Askgate {
             usage: askgate [command]
 
             commands:
-              serve        run the chat bots and the HTTP endpoints (/healthz, /readyz) on ASKGATE_PORT (default)
+              serve        run the chat bots and the HTTP endpoints (/healthz, /readyz, /metrics) on ASKGATE_PORT (default)
               chat         talk to the model from this terminal: one question per line, answers on stdout
               check        validate the configuration and test the OpenAI endpoint and key
               healthcheck  ask a running serve's GET /healthz (for container health checks)
@@ -131,7 +133,9 @@ public final class Askgate {
     private int serve(AskgateConfig config, Wiring wiring, EnabledPlatforms enabled)
             throws IOException, InterruptedException {
         var watch = new ModelWatch(wiring.model(), wiring.checkText(), config.server().modelCheckInterval());
-        var server = new AskgateServer(config.server(), watch, enabled.platforms(), enabled.routes(), wiring.json());
+        List<HttpRoute> routes = new ArrayList<>(enabled.routes());
+        routes.add(wiring.meters().route());
+        var server = new AskgateServer(config.server(), watch, enabled.platforms(), routes, wiring.json());
         server.shutdownOnSignal();
         try {
             server.start();

@@ -8,9 +8,11 @@ import dev.askgate.core.key.KeySource;
 import dev.askgate.core.key.KeySpec;
 import dev.askgate.core.model.ChatModel;
 import dev.askgate.core.openai.OpenAiChatModel;
+import dev.askgate.core.openai.Sleeper;
 import okhttp3.OkHttpClient;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -25,6 +27,7 @@ final class Wiring implements AutoCloseable {
     private final ChatModel model;
     private final ChatService chat;
     private final ModelCheckText checkText;
+    private final ServerMeters meters = new ServerMeters();
 
     /** How the key source is opened from its configuration; tests wrap it to watch it being closed. */
     @FunctionalInterface
@@ -48,9 +51,10 @@ final class Wiring implements AutoCloseable {
                 .build();
         keys = opener.open(config.openAi().key());
         try {
-            model = new OpenAiChatModel(http, json, config.openAi(), keys);
+            model = new OpenAiChatModel(http, json, config.openAi(), keys, Clock.systemUTC(), Sleeper.real(),
+                    meters.askgate());
             chat = new ChatService(model, config.chat(), new SecretGuard(), new ContextWindow(config.chat()),
-                    keys::appearsIn);
+                    keys::appearsIn, meters.askgate());
             checkText = new ModelCheckText(config.openAi().baseUrl(), config.openAi().model());
         } catch (RuntimeException | Error e) {
             close();
@@ -79,9 +83,15 @@ final class Wiring implements AutoCloseable {
         return checkText;
     }
 
+    /** The meters behind {@code GET /metrics}. */
+    ServerMeters meters() {
+        return meters;
+    }
+
     @Override
     public void close() {
         keys.close();
+        meters.close();
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
     }
