@@ -2,6 +2,7 @@ package dev.askgate.server;
 
 import dev.askgate.core.config.Settings;
 import dev.askgate.core.render.OutcomeWording;
+import dev.askgate.store.UsageStores;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -19,7 +21,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The launcher: {@code java -jar askgate.jar [serve|chat|check|healthcheck|version|help]}. The only class that
+ * The launcher: {@code java -jar askgate.jar [serve|chat|check|healthcheck|usage|version|help]}. The only class that
  * reads the process environment; everything else gets typed configuration from it.
  */
 public final class Askgate {
@@ -31,6 +33,8 @@ public final class Askgate {
               chat         talk to the model from this terminal: one question per line, answers on stdout
               check        validate the configuration and test the OpenAI endpoint and key
               healthcheck  ask a running serve's GET /healthz (for container health checks)
+              usage        report spend from the usage store: usage [--since 7d] [--by user|channel|workspace|model|key]
+                           [--format table|csv|json]; usage reset --user slack:U0123ABCD clears a user's day and month
               version      print the version
               help         print this text
 
@@ -72,6 +76,9 @@ public final class Askgate {
     /** Runs one command and returns the process exit status. */
     public int run(String... args) {
         String command = command(args);
+        if (command.equals("usage")) {
+            return usage(List.of(args).subList(1, args.length));
+        }
         if (args.length > 1) {
             return usageError("askgate " + command + " takes no arguments");
         }
@@ -147,6 +154,18 @@ public final class Askgate {
         }
         server.awaitShutdown();
         return 0;
+    }
+
+    /** {@code usage ...}: a report from the usage store, or a user's budget reset; no OpenAI key needed. */
+    private int usage(List<String> args) {
+        var settings = new Settings(env);
+        StoreConfig store = StoreConfig.from(settings);
+        if (!settings.problems().isEmpty()) {
+            settings.problems().forEach(line -> err.println("askgate: " + line));
+            return 2;
+        }
+        return new UsageCommand(store, config -> UsageStores.open(config.url(), config.user(), config.passwordValue()),
+                Clock.systemUTC(), out, err).run(args);
     }
 
     private int chat() {
