@@ -1,5 +1,6 @@
 package dev.askgate.discord;
 
+import dev.askgate.core.Caller;
 import dev.askgate.core.ChatPlatform;
 import dev.askgate.core.ChatService;
 import dev.askgate.core.admission.Admission;
@@ -7,6 +8,7 @@ import dev.askgate.core.context.ContextWindow;
 import dev.askgate.core.dedupe.InMemoryEventDedupe;
 import dev.askgate.core.render.EditPacer;
 import dev.askgate.core.render.EditScheduler;
+import dev.askgate.core.usage.OwnUsage;
 import dev.askgate.core.work.Workers;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
@@ -25,6 +27,7 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * Askgate on Discord: connects with JDA (or a ShardManager over {@code DISCORD_SHARDS}) and answers mentions,
@@ -44,6 +47,7 @@ public final class DiscordPlatform implements ChatPlatform {
     private final EditPacer pacer;
     private final OkHttpClient http;
     private final Clock clock;
+    private final Function<Caller, String> ownUsage;
     private final ConnectionWatcher watcher = new ConnectionWatcher();
     private final Workers workers = new Workers("discord");
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
@@ -56,6 +60,13 @@ public final class DiscordPlatform implements ChatPlatform {
      * @param http  the launcher's client; JDA gets a derived client (same pool) that also reports rate limits
      */
     public DiscordPlatform(DiscordConfig config, ChatService chat, EditPacer pacer, OkHttpClient http, Clock clock) {
+        this(config, chat, pacer, http, clock, caller -> OwnUsage.UNTRACKED);
+    }
+
+    /** @param ownUsage the asker's own usage in Markdown ({@code OwnUsage::describe}), for {@code /usage} */
+    public DiscordPlatform(DiscordConfig config, ChatService chat, EditPacer pacer, OkHttpClient http, Clock clock,
+                           Function<Caller, String> ownUsage) {
+        this.ownUsage = Objects.requireNonNull(ownUsage, "ownUsage");
         this.config = Objects.requireNonNull(config, "config");
         this.chat = Objects.requireNonNull(chat, "chat");
         this.pacer = Objects.requireNonNull(pacer, "pacer");
@@ -111,6 +122,7 @@ public final class DiscordPlatform implements ChatPlatform {
             connection = DiscordConnection.open(config, jdaHttp, watcher,
                     new DiscordMessageListener(questions, routes),
                     new DiscordAskListener(answerer, admission, memberships, wording, workers),
+                    new DiscordUsageCommand(ownUsage),
                     new CommandRegistrar(config.commandGuildIds(), config.allowDms()));
         } catch (InvalidTokenException e) {
             throw new IllegalStateException(TOKEN_REJECTED);

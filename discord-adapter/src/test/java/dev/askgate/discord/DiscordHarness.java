@@ -1,6 +1,7 @@
 package dev.askgate.discord;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.askgate.core.Caller;
 import dev.askgate.core.ChatService;
 import dev.askgate.core.ChatSettings;
 import dev.askgate.core.config.Secret;
@@ -11,6 +12,8 @@ import dev.askgate.core.key.FixedKeySource;
 import dev.askgate.core.key.KeySpec;
 import dev.askgate.core.openai.OpenAiChatModel;
 import dev.askgate.core.openai.OpenAiConfig;
+import dev.askgate.core.render.EditPacer;
+import dev.askgate.core.usage.OwnUsage;
 import dev.askgate.testkit.discord.FakeDiscord;
 import dev.askgate.testkit.openai.FakeOpenAi;
 import okhttp3.OkHttpClient;
@@ -20,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The real adapter, with the real JDA and the real core, against FakeDiscord and FakeOpenAi over real sockets.
@@ -36,6 +40,8 @@ final class DiscordHarness implements AutoCloseable {
     final OkHttpClient http = new OkHttpClient();
     private final FixedKeySource keys = new FixedKeySource(new Secret(OPENAI_KEY));
     DiscordPlatform platform;
+    /** The words of {@code /usage} (Markdown); set before {@link #start}. */
+    Function<Caller, String> ownUsage = caller -> OwnUsage.UNTRACKED;
 
     /** Starts the adapter with the test defaults (fast edits, no compression) plus {@code overrides}. */
     DiscordHarness start(Map<String, String> overrides) throws Exception {
@@ -55,7 +61,8 @@ final class DiscordHarness implements AutoCloseable {
         ChatSettings chatSettings = new ChatSettings(MODEL, ChatSettings.DEFAULT_SYSTEM_PROMPT, 16_000, 0);
         ChatService chat = new ChatService(new OpenAiChatModel(http, new ObjectMapper(), openAiConfig, keys),
                 chatSettings, new SecretGuard(), new ContextWindow(chatSettings), keys::appearsIn);
-        platform = new DiscordPlatform(config, chat, http, Clock.systemUTC());
+        platform = new DiscordPlatform(config, chat, EditPacer.forDiscord(config.editInterval(), Clock.systemUTC()),
+                http, Clock.systemUTC(), ownUsage);
         platform.start();
         return this;
     }

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * {@code /ask <question>}: acknowledged at once (usage, a refusal or nothing, only to the asker), then, on a
@@ -21,9 +22,12 @@ final class AskCommand implements SlashCommandHandler {
     private static final Logger log = LoggerFactory.getLogger(AskCommand.class);
 
     private final SlackIntake intake;
+    private final Function<Caller, String> ownUsage;
 
-    AskCommand(SlackIntake intake) {
+    /** @param ownUsage the asker's own usage as mrkdwn, for {@code /ask usage} */
+    AskCommand(SlackIntake intake, Function<Caller, String> ownUsage) {
         this.intake = intake;
+        this.ownUsage = ownUsage;
     }
 
     @Override
@@ -33,6 +37,10 @@ final class AskCommand implements SlashCommandHandler {
         String word = question.toLowerCase(Locale.ROOT);
         if (question.isEmpty() || word.equals("help") || word.equals("?")) {
             return ctx.ack(intake.wording().usage());
+        }
+        if (word.equals("usage")) {
+            // Answered in the ack, which only the asker sees; read from the store, never a model call.
+            return ctx.ack(ownUsage.apply(SlackIntake.caller(p.getTeamId(), p.getChannelId(), p.getUserId())));
         }
         if (!intake.firstTime("command", p.getTriggerId())) {
             return ctx.ack();

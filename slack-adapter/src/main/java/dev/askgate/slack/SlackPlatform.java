@@ -2,6 +2,7 @@ package dev.askgate.slack;
 
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
+import dev.askgate.core.Caller;
 import dev.askgate.core.ChatOutcome;
 import dev.askgate.core.ChatPlatform;
 import dev.askgate.core.ChatService;
@@ -10,6 +11,7 @@ import dev.askgate.core.policy.AccessPolicy;
 import dev.askgate.core.policy.RefusalThrottle;
 import dev.askgate.core.render.EditPacer;
 import dev.askgate.core.render.EditScheduler;
+import dev.askgate.core.usage.OwnUsage;
 import dev.askgate.core.work.Workers;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -55,6 +57,12 @@ public final class SlackPlatform implements ChatPlatform {
      */
     public SlackPlatform(SlackSettings settings, OkHttpClient http, ChatService chat, EditPacer pacer, EventDedupe dedupe,
                          Function<ChatOutcome, String> outcomeWords, Clock clock) {
+        this(settings, http, chat, pacer, dedupe, outcomeWords, clock, caller -> OwnUsage.UNTRACKED);
+    }
+
+    /** @param ownUsage the asker's own usage in Markdown ({@code OwnUsage::describe}), for {@code /ask usage} */
+    public SlackPlatform(SlackSettings settings, OkHttpClient http, ChatService chat, EditPacer pacer, EventDedupe dedupe,
+                         Function<ChatOutcome, String> outcomeWords, Clock clock, Function<Caller, String> ownUsage) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("askgate-slack-timer").factory());
         this.slack = SlackBolt.client(settings, Objects.requireNonNull(http, "http"));
@@ -67,7 +75,8 @@ public final class SlackPlatform implements ChatPlatform {
         SlackAccess access = new SlackAccess(new AccessPolicy(settings.access().toRules()), RefusalThrottle.perMinute(clock));
         SlackIntake intake = new SlackIntake(api, answerer, access, dedupe, workers,
                 wording, mrkdwn, outcomeWords, settings.allowDms());
-        this.app = SlackBolt.app(settings, slack, new AskCommand(intake), new MentionListener(intake, answerer),
+        this.app = SlackBolt.app(settings, slack, new AskCommand(intake,
+                caller -> mrkdwn.convert(ownUsage.apply(caller))), new MentionListener(intake, answerer),
                 new DirectMessageListener(intake, answerer));
         this.endpoint = settings.connection() instanceof SlackSettings.Connection.Http mode
                 ? new SlackHttpEndpoint(app, new SlackRequestCheck(mode.signingSecret().value(), clock), () -> stopping)

@@ -3,6 +3,7 @@ package dev.askgate.slack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import dev.askgate.core.Caller;
 import dev.askgate.core.ChatService;
 import dev.askgate.core.ChatSettings;
 import dev.askgate.core.config.Secret;
@@ -15,6 +16,7 @@ import dev.askgate.core.openai.OpenAiChatModel;
 import dev.askgate.core.openai.OpenAiConfig;
 import dev.askgate.core.render.EditPacer;
 import dev.askgate.core.render.OutcomeWording;
+import dev.askgate.core.usage.OwnUsage;
 import dev.askgate.testkit.openai.FakeOpenAi;
 import dev.askgate.testkit.slack.FakeSlack;
 import dev.askgate.testkit.slack.HttpDelivery;
@@ -32,6 +34,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 /**
  * The real Slack adapter (with Bolt) between a {@link FakeSlack} and the real core over a {@link FakeOpenAi},
@@ -71,6 +74,12 @@ final class SlackHarness implements AutoCloseable {
 
     SlackHarness(Mode mode, Duration editInterval, SlackSettings.AccessLists access, boolean allowDms,
                  Duration modelTimeout, Duration apiTimeout) throws Exception {
+        this(mode, editInterval, access, allowDms, modelTimeout, apiTimeout, caller -> OwnUsage.UNTRACKED);
+    }
+
+    /** @param ownUsage the words of {@code /ask usage} (Markdown) */
+    SlackHarness(Mode mode, Duration editInterval, SlackSettings.AccessLists access, boolean allowDms,
+                 Duration modelTimeout, Duration apiTimeout, Function<Caller, String> ownUsage) throws Exception {
         this.mode = mode;
         SlackSettings.Connection connection = mode == Mode.SOCKET
                 ? new SlackSettings.Connection.SocketMode(new Secret(APP_TOKEN))
@@ -85,7 +94,7 @@ final class SlackHarness implements AutoCloseable {
         ChatService chat = new ChatService(model, chatSettings, new SecretGuard(), new ContextWindow(chatSettings),
                 keys::appearsIn);
         platform = new SlackPlatform(settings, new OkHttpClient(), chat, EditPacer.forSlack(editInterval, Clock.systemUTC()), new InMemoryEventDedupe(Clock.systemUTC()),
-                wording::note, Clock.systemUTC());
+                wording::note, Clock.systemUTC(), ownUsage);
         if (mode == Mode.HTTP) {
             SlackHttpEndpoint handler = platform.httpEndpoint().orElseThrow();
             http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
