@@ -3,6 +3,7 @@ package dev.askgate.discord;
 import dev.askgate.core.Caller;
 import dev.askgate.core.ChatPlatform;
 import dev.askgate.core.ChatService;
+import dev.askgate.core.alert.AlertChannel;
 import dev.askgate.core.admission.Admission;
 import dev.askgate.core.context.ContextWindow;
 import dev.askgate.core.dedupe.InMemoryEventDedupe;
@@ -11,6 +12,7 @@ import dev.askgate.core.render.EditScheduler;
 import dev.askgate.core.usage.OwnUsage;
 import dev.askgate.core.work.Workers;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.utils.messages.MessageRequest;
@@ -151,6 +153,26 @@ public final class DiscordPlatform implements ChatPlatform {
             connection.shutdown(Duration.ZERO);
             throw e;
         }
+    }
+
+    /**
+     * Operator alerts posted to the text channel {@code channelId} (the bot must see it and may send there);
+     * before start, or for a channel this bot cannot see, {@link AlertChannel#post} throws.
+     */
+    public AlertChannel alertChannel(String channelId) {
+        Objects.requireNonNull(channelId, "channelId");
+        return new AlertChannel() {
+            public String name() { return "discord channel " + channelId; }
+            public void post(String text) { alertTarget(channelId).sendMessage(QuietMessages.create(text)).complete(); }
+        };
+    }
+
+    private MessageChannel alertTarget(String channelId) {
+        for (var jda : shards()) {
+            MessageChannel channel = jda.getChannelById(MessageChannel.class, channelId);
+            if (channel != null) return channel;
+        }
+        throw new IllegalStateException("no Discord channel " + channelId + " is visible to the bot");
     }
 
     /** The running JDA instances (for tests): none before start. */

@@ -26,7 +26,7 @@ import java.util.Map;
 import static dev.askgate.discord.DiscordHarness.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code /usage} through FakeDiscord over a real SQLite usage store: registered beside /ask, private, no model call. */
+/** {@code /usage} through FakeDiscord over a real SQLite store (beside /ask, private, no model call); alerts. */
 class DiscordOwnUsageTest {
     @TempDir
     Path dir;
@@ -64,6 +64,19 @@ class DiscordOwnUsageTest {
                 .contains("- Your 200,000 tokens per day: 200,000 tokens left, resets at 00:00 UTC")
                 .doesNotContain("9,900");
         assertThat(h.openai.requestCount()).isZero();
+    }
+
+    @Test
+    void anAlertIsPostedToItsChannelWithoutPingingAnyone() throws Exception {
+        h.start();
+
+        h.platform.alertChannel(h.discord.channelId()).post("Askgate: OpenAI rejected the API key (401) @everyone");
+
+        var message = h.discord.awaitMessageIn(h.discord.channelId(), WAIT);
+        assertThat(message.text()).isEqualTo("Askgate: OpenAI rejected the API key (401) @everyone");
+        var mentions = message.bodies().getFirst().path("allowed_mentions");
+        assertThat(mentions.path("parse").isArray()).isTrue();
+        assertThat(mentions.path("parse")).isEmpty();
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.askgate.core.Caller;
 import dev.askgate.core.ChatOutcome;
 import dev.askgate.core.ChatPlatform;
 import dev.askgate.core.ChatService;
+import dev.askgate.core.alert.AlertChannel;
 import dev.askgate.core.dedupe.EventDedupe;
 import dev.askgate.core.policy.AccessPolicy;
 import dev.askgate.core.policy.RefusalThrottle;
@@ -91,6 +92,18 @@ public final class SlackPlatform implements ChatPlatform {
     /** In HTTP mode, the handler of {@code POST /slack/events}; empty in Socket Mode. */
     public Optional<SlackHttpEndpoint> httpEndpoint() {
         return Optional.ofNullable(endpoint);
+    }
+
+    /** Operator alerts posted to {@code channelId} with {@code chat.postMessage} (the bot must be in it). */
+    public AlertChannel alertChannel(String channelId) {
+        Objects.requireNonNull(channelId, "channelId");
+        return new AlertChannel() {
+            public String name() { return "slack channel " + channelId; }
+            public void post(String text) {
+                // Slack reads &, < and > as markup; alerts are plain text.
+                api.postMessage(channelId, "", text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"));
+            }
+        };
     }
 
     @Override

@@ -27,7 +27,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code /ask usage} through FakeSlack, over a real SQLite usage store: private, and never a model call. */
+/** {@code /ask usage} through FakeSlack, over a real SQLite usage store (private, never a model call); alerts. */
 class SlackOwnUsageTest {
     private static final BudgetLimit PER_DAY = BudgetLimit.usd(BudgetScope.USER, BudgetMetric.USD_PER_DAY,
             new BigDecimal("1.00"));
@@ -67,6 +67,17 @@ class SlackOwnUsageTest {
         assertThat(ack.payload().path("response_type").asText("ephemeral")).isEqualTo("ephemeral");
         assertThat(h.openAi.requestCount()).isZero();
         assertThat(h.slack.calls("chat.postMessage")).isEmpty();
+    }
+
+    @Test
+    void anAlertIsPostedToItsChannelAsPlainText() throws Exception {
+        h = SlackHarness.start(SlackHarness.Mode.SOCKET);
+
+        h.platform.alertChannel("C0ALERTS1").post("Askgate spend spike: $2.00 & more <now>");
+
+        var call = h.slack.awaitCall("chat.postMessage", c -> "C0ALERTS1".equals(c.param("channel")));
+        assertThat(call.param("text")).isEqualTo("Askgate spend spike: $2.00 &amp; more &lt;now&gt;");
+        assertThat(h.platform.alertChannel("C0ALERTS1").name()).isEqualTo("slack channel C0ALERTS1");
     }
 
     @Test
