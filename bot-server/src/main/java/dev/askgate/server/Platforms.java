@@ -37,7 +37,8 @@ final class Platforms {
     /** Discord, when {@code DISCORD_BOT_TOKEN} (or its {@code _FILE}) is set; JDA shares the one HTTP client. */
     private void discord(EnabledPlatforms.Builder enabled) {
         config.discord().ifPresent(discord -> enabled.platform(
-                new DiscordPlatform(discord, wiring.chat(), wiring.http(), Clock.systemUTC())));
+                new DiscordPlatform(discord, wiring.chat(), EditPacer.forDiscord(discord.editInterval(), Clock.systemUTC()),
+                        wiring.http(), Clock.systemUTC(), wiring.ownUsage())));
     }
 
     /** Slack in Socket Mode (app token set) or HTTP mode (signing secret, requests at POST /slack/events). */
@@ -46,7 +47,7 @@ final class Platforms {
             Clock clock = Clock.systemUTC();
             var slack = new SlackPlatform(settings, wiring.http(), wiring.chat(),
                     EditPacer.forSlack(settings.editInterval(), clock), new InMemoryEventDedupe(clock),
-                    new OutcomeWording(SLACK_USAGE)::note, clock);
+                    new OutcomeWording(SLACK_USAGE)::note, clock, wiring.ownUsage());
             enabled.platform(slack);
             slack.httpEndpoint().ifPresent(endpoint -> enabled.route(HttpRoute.of("POST", SlackHttpEndpoint.PATH,
                     request -> {

@@ -1,6 +1,7 @@
 package dev.askgate.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.askgate.core.Caller;
 import dev.askgate.core.ChatService;
 import dev.askgate.core.context.ContextWindow;
 import dev.askgate.core.guard.SecretGuard;
@@ -9,11 +10,13 @@ import dev.askgate.core.key.KeySpec;
 import dev.askgate.core.model.ChatModel;
 import dev.askgate.core.openai.OpenAiChatModel;
 import dev.askgate.core.openai.Sleeper;
+import dev.askgate.core.usage.OwnUsage;
 import okhttp3.OkHttpClient;
 
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Function;
 
 /**
  * The shared pieces, built once with plain {@code new}, in order: the one HTTP client, the one JSON mapper,
@@ -81,6 +84,14 @@ final class Wiring implements AutoCloseable {
 
     ModelCheckText checkText() {
         return checkText;
+    }
+
+    /**
+     * The words of {@code /ask usage} and {@code /usage}. This launcher opens no usage store yet, so they say that
+     * usage is not recorded; with the store: {@code new OwnUsage(store, budgets, clock)::describe}.
+     */
+    Function<Caller, String> ownUsage() {
+        return caller -> OwnUsage.UNTRACKED;
     }
 
     /** The meters behind {@code GET /metrics}. */

@@ -53,7 +53,7 @@ class MetricsEndpointTest {
         var metrics = new PrometheusText(scrape.body());
         assertThat(metrics.value("askgate_requests_total", "platform", "slack", "outcome", "answered")).hasValue(2.0);
         assertThat(metrics.value("askgate_requests_total", "platform", "slack", "outcome", "failed")).hasValue(1.0);
-        assertThat(metrics.value("askgate_model_errors_total", "category", "quota_exceeded")).hasValue(1.0);
+        assertThat(metrics.value("askgate_model_errors_total", "category", "insufficient_quota")).hasValue(1.0);
         assertThat(metrics.value("askgate_retries_total")).hasValue(1.0);
         assertThat(metrics.type("askgate_time_to_first_token_seconds")).hasValue("histogram");
         assertThat(metrics.value("askgate_time_to_first_token_seconds_count")).hasValue(2.0);

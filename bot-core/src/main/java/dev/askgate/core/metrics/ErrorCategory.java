@@ -5,7 +5,7 @@ import dev.askgate.core.model.ModelError;
 /** The {@code category} label of a model error: a fixed word per kind, never the error's message. */
 public final class ErrorCategory {
     public static final String INVALID_KEY = "invalid_key";
-    public static final String QUOTA_EXCEEDED = "quota_exceeded";
+    public static final String QUOTA_EXCEEDED = "insufficient_quota";
 
     private ErrorCategory() {
     }
