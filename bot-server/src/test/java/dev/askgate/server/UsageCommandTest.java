@@ -190,6 +190,14 @@ class UsageCommandTest {
     }
 
     @Test
+    void helpListsTheUsageCommandAndItsOptions() {
+        AskgateRun help = AskgateRun.run(Map.of(), "", "help");
+
+        assertThat(help.out).contains("usage        report spend from the usage store: usage [--since 7d]")
+                .contains("usage reset --user slack:U0123ABCD");
+    }
+
+    @Test
     void anUnreachableStoreIsOneLineWithoutItsPassword() {
         AskgateRun run = AskgateRun.run(Map.of("ASKGATE_DB_URL", "jdbc:postgresql://127.0.0.1:1/none",
                 "ASKGATE_DB_USER", "askgate", "ASKGATE_DB_PASSWORD", "FAKE-db-password"), "", "usage");
