@@ -3,6 +3,7 @@ package dev.askgate.core;
 import dev.askgate.core.context.ContextWindow;
 import dev.askgate.core.guard.SecretGuard;
 import dev.askgate.core.model.BotFault;
+import dev.askgate.core.metrics.AskgateMetrics;
 import dev.askgate.core.model.ChatModel;
 import dev.askgate.core.model.ModelError;
 import dev.askgate.core.model.ModelRequest;
@@ -26,12 +27,21 @@ public final class ChatService {
     private final SecretGuard guard;
     private final ContextWindow window;
     private final Predicate<String> leaksKey;
+    private final AskgateMetrics metrics;
+
+    /** Without meters. */
+    public ChatService(ChatModel model, ChatSettings settings, SecretGuard guard, ContextWindow window,
+                       Predicate<String> leaksKey) {
+        this(model, settings, guard, window, leaksKey, AskgateMetrics.none());
+    }
 
     /**
      * @param leaksKey says whether a text contains the server's own API key (answers that do are withheld)
+     * @param metrics  counts outcomes, questions in flight, the time to the first token and model errors
      */
     public ChatService(ChatModel model, ChatSettings settings, SecretGuard guard, ContextWindow window,
-                       Predicate<String> leaksKey) {
+                       Predicate<String> leaksKey, AskgateMetrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.model = Objects.requireNonNull(model, "model");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.guard = Objects.requireNonNull(guard, "guard");
@@ -47,6 +57,23 @@ public final class ChatService {
     public ChatOutcome ask(ChatRequest request, ReplySink sink) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(sink, "sink");
+        metrics.started();
+        ChatOutcome outcome = null;
+        try {
+            outcome = answer(request, sink);
+            return outcome;
+        } catch (RuntimeException e) {
+            // Counted as the bot's failure (a bug): the question still ended, and in-flight must come down.
+            outcome = new ChatOutcome.Failed(new BotFault(BotFault.Where.CLIENT, e), "");
+            throw e;
+        } finally {
+            if (outcome != null) metrics.finished(request.caller().platform(), outcome);
+            else metrics.finished(request.caller().platform(), new ChatOutcome.Failed(
+                    new BotFault(BotFault.Where.CLIENT, new IllegalStateException("answer ended abruptly")), ""));
+        }
+    }
+
+    private ChatOutcome answer(ChatRequest request, ReplySink sink) {
         long startNanos = System.nanoTime();
         String id = request.requestId();
         Caller caller = request.caller();
@@ -74,8 +101,9 @@ public final class ChatService {
         ModelResult result;
         try {
             watched.accepted();
+            FirstToken first = new FirstToken(metrics, filter::accept);
             result = model.stream(new ModelRequest(id, settings.model(), fits.messages(), settings.maxOutputTokens(),
-                    settings.reasoningEffort()), filter::accept);
+                    settings.reasoningEffort()), first);
         } catch (RuntimeException e) {
             // The model port reports its failures as results: anything thrown is the sink's failure or a client bug,
             // the bot's own fault either way, and never to be told as an outage of OpenAI.
@@ -108,6 +136,7 @@ public final class ChatService {
             }
             case ModelResult.Failed failed -> {
                 ModelError error = failed.error();
+                metrics.modelError(error);
                 logFailure(request, error, filter.forwarded().length(), millis);
                 // Text that streamed before the failure was generated, and billed, even without a usage chunk.
                 Usage usage = failed.partialText().isEmpty() ? failed.usage()

@@ -1,7 +1,9 @@
 package dev.askgate.server;
 
 import dev.askgate.core.config.Settings;
+import dev.askgate.core.http.HttpRoute;
 import dev.askgate.core.render.OutcomeWording;
+import dev.askgate.store.UsageStores;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -9,15 +11,18 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The launcher: {@code java -jar askgate.jar [serve|chat|check|healthcheck|version|help]}. The only class that
+ * The launcher: {@code java -jar askgate.jar [serve|chat|check|healthcheck|usage|version|help]}. The only class that
  * reads the process environment; everything else gets typed configuration from it.
  */
 public final class Askgate {
@@ -25,10 +30,12 @@ public final class Askgate {
             usage: askgate [command]
 
             commands:
-              serve        run the chat bots and the HTTP endpoints (/healthz, /readyz) on ASKGATE_PORT (default)
+              serve        run the chat bots and the HTTP endpoints (/healthz, /readyz, /metrics) on ASKGATE_PORT (default)
               chat         talk to the model from this terminal: one question per line, answers on stdout
               check        validate the configuration and test the OpenAI endpoint and key
               healthcheck  ask a running serve's GET /healthz (for container health checks)
+              usage        report spend from the usage store: usage [--since 7d] [--by user|channel|workspace|model|key]
+                           [--format table|csv|json]; usage reset --user slack:U0123ABCD clears a user's day and month
               version      print the version
               help         print this text
 
@@ -70,6 +77,9 @@ public final class Askgate {
     /** Runs one command and returns the process exit status. */
     public int run(String... args) {
         String command = command(args);
+        if (command.equals("usage")) {
+            return usage(List.of(args).subList(1, args.length));
+        }
         if (args.length > 1) {
             return usageError("askgate " + command + " takes no arguments");
         }
@@ -131,7 +141,9 @@ public final class Askgate {
     private int serve(AskgateConfig config, Wiring wiring, EnabledPlatforms enabled)
             throws IOException, InterruptedException {
         var watch = new ModelWatch(wiring.model(), wiring.checkText(), config.server().modelCheckInterval());
-        var server = new AskgateServer(config.server(), watch, enabled.platforms(), enabled.routes(), wiring.json());
+        List<HttpRoute> routes = new ArrayList<>(enabled.routes());
+        routes.add(wiring.meters().route());
+        var server = new AskgateServer(config.server(), watch, enabled.platforms(), routes, wiring.json());
         server.shutdownOnSignal();
         try {
             server.start();
@@ -143,6 +155,18 @@ public final class Askgate {
         }
         server.awaitShutdown();
         return 0;
+    }
+
+    /** {@code usage ...}: a report from the usage store, or a user's budget reset; no OpenAI key needed. */
+    private int usage(List<String> args) {
+        var settings = new Settings(env);
+        StoreConfig store = StoreConfig.from(settings);
+        if (!settings.problems().isEmpty()) {
+            settings.problems().forEach(line -> err.println("askgate: " + line));
+            return 2;
+        }
+        return new UsageCommand(store, config -> UsageStores.open(config.url(), config.user(), config.passwordValue()),
+                Clock.systemUTC(), out, err).run(args);
     }
 
     private int chat() {

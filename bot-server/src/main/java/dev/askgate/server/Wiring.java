@@ -1,6 +1,7 @@
 package dev.askgate.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.askgate.core.Caller;
 import dev.askgate.core.ChatService;
 import dev.askgate.core.context.ContextWindow;
 import dev.askgate.core.guard.SecretGuard;
@@ -9,11 +10,14 @@ import dev.askgate.core.key.KeySpec;
 import dev.askgate.core.model.ChatModel;
 import dev.askgate.core.openai.OpenAiChatModel;
 import dev.askgate.core.platform.SharedPieces;
+import dev.askgate.core.openai.Sleeper;
+import dev.askgate.core.usage.OwnUsage;
 import okhttp3.OkHttpClient;
 
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Function;
 
 /**
  * The shared pieces, built once with plain {@code new}, in order: the one HTTP client, the one JSON mapper,
@@ -30,6 +34,7 @@ final class Wiring implements AutoCloseable {
     private final ChatService chat;
     private final SharedPieces shared;
     private final ModelCheckText checkText;
+    private final ServerMeters meters = new ServerMeters();
 
     /** How the key source is opened from its configuration; tests wrap it to watch it being closed. */
     @FunctionalInterface
@@ -53,10 +58,11 @@ final class Wiring implements AutoCloseable {
                 .build();
         keys = opener.open(config.openAi().key());
         try {
-            model = new OpenAiChatModel(http, json, config.openAi(), keys);
+            model = new OpenAiChatModel(http, json, config.openAi(), keys, Clock.systemUTC(), Sleeper.real(),
+                    meters.askgate());
             window = new ContextWindow(config.chat());
-            chat = new ChatService(model, config.chat(), new SecretGuard(), window, keys::appearsIn);
-            shared = SharedPieces.around(chat, window, Clock.systemUTC());
+            chat = new ChatService(model, config.chat(), new SecretGuard(), window, keys::appearsIn, meters.askgate());
+            shared = SharedPieces.around(chat, window, Clock.systemUTC()).withOwnUsage(ownUsage());
             checkText = new ModelCheckText(config.openAi().baseUrl(), config.openAi().model());
         } catch (RuntimeException | Error e) {
             close();
@@ -95,6 +101,19 @@ final class Wiring implements AutoCloseable {
         return checkText;
     }
 
+    /**
+     * The words of {@code /ask usage} and {@code /usage}. This launcher opens no usage store yet, so they say that
+     * usage is not recorded; with the store: {@code new OwnUsage(store, budgets, clock)::describe}.
+     */
+    Function<Caller, String> ownUsage() {
+        return caller -> OwnUsage.UNTRACKED;
+    }
+
+    /** The meters behind {@code GET /metrics}. */
+    ServerMeters meters() {
+        return meters;
+    }
+
     @Override
     public void close() {
         if (shared != null) {
@@ -103,6 +122,7 @@ final class Wiring implements AutoCloseable {
             shared.timer().shutdownNow();
         }
         keys.close();
+        meters.close();
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
     }

@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 import java.util.Set;
 
 /**
- * Registers {@code /ask}: in the guilds of {@code DISCORD_GUILD_IDS} (shown at once), else globally (Discord may
+ * Registers {@code /ask} and {@code /usage}: in the guilds of {@code DISCORD_GUILD_IDS} (shown at once), else globally (Discord may
  * take up to an hour to show a new global command), then clearing the global commands so that a stale global
  * {@code /ask} does not linger. Global calls are made by shard 0 only.
  */
@@ -36,8 +36,8 @@ final class CommandRegistrar extends ListenerAdapter {
                             DiscordErrors.describe(failed)));
             return;
         }
-        jda.updateCommands().addCommands(DiscordAskCommand.definition(inDms)).queue(
-                done -> log.info("platform=discord registered /ask globally"),
+        jda.updateCommands().addCommands(DiscordAskCommand.definition(inDms), DiscordUsageCommand.definition(inDms)).queue(
+                done -> log.info("platform=discord registered /ask and /usage globally"),
                 failed -> log.warn("platform=discord registering /ask globally failed: {}",
                         DiscordErrors.describe(failed)));
     }
@@ -46,8 +46,9 @@ final class CommandRegistrar extends ListenerAdapter {
     public void onGuildReady(GuildReadyEvent event) {
         var guild = event.getGuild();
         if (!guildIds.contains(guild.getId())) return;
-        guild.updateCommands().addCommands(DiscordAskCommand.definition(false)).queue(
-                done -> log.info("platform=discord guild={} registered /ask", guild.getId()),
+        guild.updateCommands().addCommands(DiscordAskCommand.definition(false),
+                DiscordUsageCommand.definition(false)).queue(
+                done -> log.info("platform=discord guild={} registered /ask and /usage", guild.getId()),
                 failed -> log.warn("platform=discord guild={} registering /ask failed: {}", guild.getId(),
                         DiscordErrors.describe(failed)));
     }

@@ -139,7 +139,7 @@ final class DiscordAskListener extends ListenerAdapter {
         if (!taken) log.info("request={} platform=discord /ask dropped: shutting down", requestId);
     }
 
-    private static Caller callerOf(SlashCommandInteractionEvent event) {
+    static Caller callerOf(SlashCommandInteractionEvent event) {
         Set<String> roles = event.getMember() == null ? Set.of()
                 : event.getMember().getRoles().stream().map(Role::getId).collect(Collectors.toUnmodifiableSet());
         return new Caller(Platform.DISCORD, event.getGuild() == null ? "" : event.getGuild().getId(),

@@ -1,7 +1,9 @@
 package dev.askgate.discord;
 
+import dev.askgate.core.Caller;
 import dev.askgate.core.ChatPlatform;
 import dev.askgate.core.ChatService;
+import dev.askgate.core.alert.AlertChannel;
 import dev.askgate.core.admission.Admission;
 import dev.askgate.core.dedupe.EventDedupe;
 import dev.askgate.core.platform.SharedPieces;
@@ -10,6 +12,7 @@ import dev.askgate.core.render.EditScheduler;
 import dev.askgate.core.render.ReplyFlow;
 import dev.askgate.core.work.Workers;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.utils.messages.MessageRequest;
@@ -25,6 +28,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * Askgate on Discord: connects with JDA (or a ShardManager over {@code DISCORD_SHARDS}) and answers mentions,
@@ -46,6 +50,7 @@ public final class DiscordPlatform implements ChatPlatform {
     private final EditPacer pacer;
     private final OkHttpClient http;
     private final Clock clock;
+    private final Function<Caller, String> ownUsage;
     private final ConnectionWatcher watcher = new ConnectionWatcher();
     private final Workers workers;
     private final ScheduledExecutorService timer;
@@ -60,6 +65,7 @@ public final class DiscordPlatform implements ChatPlatform {
      */
     public DiscordPlatform(DiscordConfig config, SharedPieces shared, Admission admission, EditPacer pacer,
                            OkHttpClient http) {
+        this.ownUsage = shared.ownUsage();
         this.config = Objects.requireNonNull(config, "config");
         this.chat = shared.chat();
         this.admission = Objects.requireNonNull(admission, "admission");
@@ -118,6 +124,7 @@ public final class DiscordPlatform implements ChatPlatform {
             connection = DiscordConnection.open(config, jdaHttp, watcher,
                     new DiscordMessageListener(questions, routes),
                     new DiscordAskListener(flow, presenter, admission, memberships, wording, workers),
+                    new DiscordUsageCommand(ownUsage),
                     new CommandRegistrar(config.commandGuildIds(), config.allowDms()));
         } catch (InvalidTokenException e) {
             throw new IllegalStateException(TOKEN_REJECTED);
@@ -146,6 +153,26 @@ public final class DiscordPlatform implements ChatPlatform {
             connection.shutdown(Duration.ZERO);
             throw e;
         }
+    }
+
+    /**
+     * Operator alerts posted to the text channel {@code channelId} (the bot must see it and may send there);
+     * before start, or for a channel this bot cannot see, {@link AlertChannel#post} throws.
+     */
+    public AlertChannel alertChannel(String channelId) {
+        Objects.requireNonNull(channelId, "channelId");
+        return new AlertChannel() {
+            public String name() { return "discord channel " + channelId; }
+            public void post(String text) { alertTarget(channelId).sendMessage(QuietMessages.create(text)).complete(); }
+        };
+    }
+
+    private MessageChannel alertTarget(String channelId) {
+        for (var jda : shards()) {
+            MessageChannel channel = jda.getChannelById(MessageChannel.class, channelId);
+            if (channel != null) return channel;
+        }
+        throw new IllegalStateException("no Discord channel " + channelId + " is visible to the bot");
     }
 
     /** The running JDA instances (for tests): none before start. */

@@ -1,9 +1,11 @@
 package dev.askgate.discord;
 
+import dev.askgate.core.Caller;
 import dev.askgate.core.ChatSettings;
 import dev.askgate.core.config.Settings;
 import dev.askgate.core.platform.SharedPieces;
 import dev.askgate.fixture.CoreFixture;
+import dev.askgate.core.usage.OwnUsage;
 import dev.askgate.testkit.discord.FakeDiscord;
 import dev.askgate.testkit.openai.FakeOpenAi;
 import okhttp3.OkHttpClient;
@@ -11,6 +13,7 @@ import okhttp3.OkHttpClient;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The real adapter, with the real JDA and the real core, against FakeDiscord and FakeOpenAi over real sockets.
@@ -27,6 +30,8 @@ final class DiscordHarness implements AutoCloseable {
     final OkHttpClient http = new OkHttpClient();
     private CoreFixture core;
     DiscordPlatform platform;
+    /** The words of {@code /usage} (Markdown); set before {@link #start}. */
+    Function<Caller, String> ownUsage = caller -> OwnUsage.UNTRACKED;
 
     /** Starts the adapter with the test defaults (fast edits, no compression) plus {@code overrides}. */
     DiscordHarness start(Map<String, String> overrides) throws Exception {
@@ -43,7 +48,7 @@ final class DiscordHarness implements AutoCloseable {
 
         core = new CoreFixture(openai, new ChatSettings(MODEL, ChatSettings.DEFAULT_SYSTEM_PROMPT, 16_000, 0),
                 Duration.ofSeconds(2), http);
-        SharedPieces shared = core.shared();
+        SharedPieces shared = core.shared().withOwnUsage(ownUsage);
         platform = new DiscordPlatform(config, shared, shared.admission(config.access(), config.allowDms()), http);
         platform.start();
         return this;

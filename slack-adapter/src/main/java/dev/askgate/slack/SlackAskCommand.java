@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * {@code /ask <question>}: core's admission decides on Bolt's thread and the command is acknowledged at once
@@ -34,9 +35,13 @@ final class SlackAskCommand implements SlashCommandHandler {
     private final SlackThreadAnswers answers;
     private final SlackRefusals refusals;
     private final SlackWording wording;
+    private final Function<Caller, String> ownUsage;
 
+    /** @param ownUsage the asker's own usage as mrkdwn, for {@code /ask usage} */
     SlackAskCommand(SlackWebApi api, Admission admission, SlackDeliveries deliveries, Workers workers,
-                    SlackThreadAnswers answers, SlackRefusals refusals, SlackWording wording) {
+                    SlackThreadAnswers answers, SlackRefusals refusals, SlackWording wording,
+                    Function<Caller, String> ownUsage) {
+        this.ownUsage = Objects.requireNonNull(ownUsage, "ownUsage");
         this.api = Objects.requireNonNull(api, "api");
         this.admission = Objects.requireNonNull(admission, "admission");
         this.deliveries = Objects.requireNonNull(deliveries, "deliveries");
@@ -53,6 +58,10 @@ final class SlackAskCommand implements SlashCommandHandler {
         String word = question.toLowerCase(Locale.ROOT);
         if (question.isEmpty() || word.equals("help") || word.equals("?")) {
             return ctx.ack(wording.usage());
+        }
+        if (word.equals("usage")) {
+            // Answered in the ack, which only the asker sees; read from the store, never a model call.
+            return ctx.ack(ownUsage.apply(SlackPlaces.caller(p.getTeamId(), p.getChannelId(), p.getUserId())));
         }
         if (!deliveries.firstTime("command", p.getTriggerId())) {
             return ctx.ack();

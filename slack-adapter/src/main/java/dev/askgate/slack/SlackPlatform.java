@@ -11,6 +11,7 @@ import dev.askgate.core.platform.SharedPieces;
 import dev.askgate.core.render.EditPacer;
 import dev.askgate.core.render.EditScheduler;
 import dev.askgate.core.render.ReplyFlow;
+import dev.askgate.core.alert.AlertChannel;
 import dev.askgate.core.work.Workers;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -71,7 +72,8 @@ public final class SlackPlatform implements ChatPlatform {
         SlackRefusals refusals = new SlackRefusals(wording, presenter);
         SlackDeliveries deliveries = new SlackDeliveries(shared.dedupe());
         SlackMessageQuestions questions = new SlackMessageQuestions(api, admission, workers, answers, refusals, wording);
-        this.app = SlackBolt.app(config, slack, new SlackAskCommand(api, admission, deliveries, workers, answers, refusals, wording),
+        this.app = SlackBolt.app(config, slack, new SlackAskCommand(api, admission, deliveries, workers, answers, refusals, wording,
+                        caller -> mrkdwn.convert(shared.ownUsage().apply(caller))),
                 new SlackMentionListener(deliveries, questions), new SlackDirectMessageListener(deliveries, questions));
         this.endpoint = config.connection() instanceof SlackConfig.Connection.Http mode
                 ? new SlackHttpEndpoint(app, new SlackRequestCheck(mode.signingSecret().value(), clock), () -> stopping)
@@ -96,6 +98,18 @@ public final class SlackPlatform implements ChatPlatform {
                     RequestId.fromHeaderOrNew(request.requestId()));
             return new RouteResponse(reply.status(), Map.of("Content-Type", reply.contentType()), reply.body());
         }))).orElse(List.of());
+    }
+
+    /** Operator alerts posted to {@code channelId} with {@code chat.postMessage} (the bot must be in it). */
+    public AlertChannel alertChannel(String channelId) {
+        Objects.requireNonNull(channelId, "channelId");
+        return new AlertChannel() {
+            public String name() { return "slack channel " + channelId; }
+            public void post(String text) {
+                // Slack reads &, < and > as markup; alerts are plain text.
+                api.postMessage(channelId, "", text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"));
+            }
+        };
     }
 
     @Override

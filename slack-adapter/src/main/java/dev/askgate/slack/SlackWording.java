@@ -20,6 +20,7 @@ final class SlackWording {
                 + "• Mention me (`@Askgate …`) in a channel I'm in, or reply in one of my threads with a mention, "
                 + "to continue a conversation with its history.\n"
                 + "• Send me a direct message to ask privately.\n"
+                + "• `" + command + " usage` shows what you have used today and this month, and what is left.\n"
                 + "Never paste passwords, API keys or tokens: I refuse questions that contain them.";
     }
 

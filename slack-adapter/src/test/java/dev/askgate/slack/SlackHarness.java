@@ -2,12 +2,14 @@ package dev.askgate.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import dev.askgate.core.Caller;
 import dev.askgate.core.ChatSettings;
 import dev.askgate.core.config.Secret;
 import dev.askgate.core.platform.SharedPieces;
 import dev.askgate.core.render.EditPacer;
 import dev.askgate.core.render.OutcomeWording;
 import dev.askgate.fixture.CoreFixture;
+import dev.askgate.core.usage.OwnUsage;
 import dev.askgate.testkit.openai.FakeOpenAi;
 import dev.askgate.testkit.slack.FakeSlack;
 import dev.askgate.testkit.slack.HttpDelivery;
@@ -27,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 /**
  * The real Slack adapter (with Bolt) between a {@link FakeSlack} and the real core over a {@link FakeOpenAi},
@@ -67,6 +70,12 @@ final class SlackHarness implements AutoCloseable {
 
     SlackHarness(Mode mode, Duration editInterval, SlackConfig.AccessLists access, boolean allowDms,
                  Duration modelTimeout, Duration apiTimeout) throws Exception {
+        this(mode, editInterval, access, allowDms, modelTimeout, apiTimeout, caller -> OwnUsage.UNTRACKED);
+    }
+
+    /** @param ownUsage the words of {@code /ask usage} (Markdown) */
+    SlackHarness(Mode mode, Duration editInterval, SlackConfig.AccessLists access, boolean allowDms,
+                 Duration modelTimeout, Duration apiTimeout, Function<Caller, String> ownUsage) throws Exception {
         this.mode = mode;
         SlackConfig.Connection connection = mode == Mode.SOCKET
                 ? new SlackConfig.Connection.SocketMode(new Secret(APP_TOKEN))
@@ -75,7 +84,7 @@ final class SlackHarness implements AutoCloseable {
                 editInterval, access, apiTimeout);
         core = new CoreFixture(openAi, new ChatSettings("gpt-6-luna", "You are a test.", 16_000, 0), modelTimeout,
                 new OkHttpClient());
-        SharedPieces shared = core.shared();
+        SharedPieces shared = core.shared().withOwnUsage(ownUsage);
         platform = new SlackPlatform(settings, shared, shared.admission(settings.access().toRules(), allowDms),
                 EditPacer.forSlack(editInterval, Clock.systemUTC()), new OkHttpClient());
         if (mode == Mode.HTTP) {

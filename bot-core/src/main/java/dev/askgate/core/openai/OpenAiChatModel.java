@@ -5,6 +5,7 @@ import dev.askgate.core.RequestId;
 import dev.askgate.core.guard.SecretGuard;
 import dev.askgate.core.guard.ShownText;
 import dev.askgate.core.key.KeySource;
+import dev.askgate.core.metrics.AskgateMetrics;
 import dev.askgate.core.model.ChatModel;
 import dev.askgate.core.model.ModelCheck;
 import dev.askgate.core.model.ModelError;
@@ -36,6 +37,7 @@ public final class OpenAiChatModel implements ChatModel {
     private final ChatCompletionsCall calls;
     private final RetryPolicy retries;
     private final CallSlots slots;
+    private final AskgateMetrics metrics;
 
     /** With the system clock and real waits between retries. */
     public OpenAiChatModel(OkHttpClient shared, ObjectMapper json, OpenAiConfig config, KeySource keys) {
@@ -49,7 +51,14 @@ public final class OpenAiChatModel implements ChatModel {
      */
     public OpenAiChatModel(OkHttpClient shared, ObjectMapper json, OpenAiConfig config, KeySource keys, Clock clock,
                            Sleeper sleeper) {
+        this(shared, json, config, keys, clock, sleeper, AskgateMetrics.none());
+    }
+
+    /** @param metrics counts each retry ({@code askgate_retries_total}) */
+    public OpenAiChatModel(OkHttpClient shared, ObjectMapper json, OpenAiConfig config, KeySource keys, Clock clock,
+                           Sleeper sleeper, AskgateMetrics metrics) {
         Objects.requireNonNull(json, "json");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.config = Objects.requireNonNull(config, "config");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         Objects.requireNonNull(keys, "keys");
@@ -125,6 +134,7 @@ public final class OpenAiChatModel implements ChatModel {
                     request.requestId(), attempt.status() == 0 ? "no response" : "status " + attempt.status(),
                     failed.error().upstreamRequestId(), failed.error().getClass().getSimpleName(), retriesDone + 1,
                     config.maxRetries(), delay.get().toMillis());
+            metrics.retried();
             try {
                 sleeper.sleep(delay.get());
             } catch (InterruptedException e) {

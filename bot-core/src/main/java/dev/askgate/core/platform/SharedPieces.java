@@ -1,17 +1,20 @@
 package dev.askgate.core.platform;
 
+import dev.askgate.core.Caller;
 import dev.askgate.core.ChatService;
 import dev.askgate.core.admission.Admission;
 import dev.askgate.core.context.ContextWindow;
 import dev.askgate.core.dedupe.EventDedupe;
 import dev.askgate.core.dedupe.InMemoryEventDedupe;
 import dev.askgate.core.policy.AccessRules;
+import dev.askgate.core.usage.OwnUsage;
 import dev.askgate.core.work.Workers;
 
 import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
 
 /**
  * What the launcher builds once and gives every chat platform, so that a platform only assembles its own JDA or
@@ -22,11 +25,13 @@ import java.util.concurrent.ScheduledExecutorService;
  * together, so each waits for all answers in flight, whichever platform they belong to, before it disconnects.
  *
  * @param window counts questions and history for the chat service and for every platform's admission
- * @param dedupe event ids are prefixed with their platform ({@code slack:event:…}), so one store serves all
+ * @param dedupe   event ids are prefixed with their platform ({@code slack:event:…}), so one store serves all
+ * @param ownUsage the asker's own usage in Markdown, for {@code /ask usage} and {@code /usage} (never a model call)
  */
 public record SharedPieces(ChatService chat, ContextWindow window, EventDedupe dedupe, Workers workers,
-                           ScheduledExecutorService timer, Clock clock) {
+                           ScheduledExecutorService timer, Clock clock, Function<Caller, String> ownUsage) {
     public SharedPieces {
+        Objects.requireNonNull(ownUsage, "ownUsage");
         Objects.requireNonNull(chat, "chat");
         Objects.requireNonNull(window, "window");
         Objects.requireNonNull(dedupe, "dedupe");
@@ -39,7 +44,13 @@ public record SharedPieces(ChatService chat, ContextWindow window, EventDedupe d
     public static SharedPieces around(ChatService chat, ContextWindow window, Clock clock) {
         return new SharedPieces(chat, window, new InMemoryEventDedupe(clock), new Workers("answers"),
                 Executors.newSingleThreadScheduledExecutor(
-                        Thread.ofPlatform().name("askgate-edit-timer").daemon().factory()), clock);
+                        Thread.ofPlatform().name("askgate-edit-timer").daemon().factory()), clock,
+                caller -> OwnUsage.UNTRACKED);
+    }
+
+    /** The same pieces, with {@code ownUsage} answering {@code /ask usage} and {@code /usage}. */
+    public SharedPieces withOwnUsage(Function<Caller, String> words) {
+        return new SharedPieces(chat, window, dedupe, workers, timer, clock, words);
     }
 
     /** The usual admission of a platform with these access rules and direct-message switch. */

@@ -1,0 +1,48 @@
+package dev.askgate.discord;
+
+import dev.askgate.core.Caller;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.IntegrationType;
+import net.dv8tion.jda.api.interactions.InteractionContextType;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * {@code /usage}: the asker's own use today and this month and what is left, as a reply only they see. Read from
+ * the usage store, never a model call, so it is answered at once on JDA's event thread.
+ */
+final class DiscordUsageCommand extends ListenerAdapter {
+    static final String NAME = "usage";
+    private static final Logger log = LoggerFactory.getLogger(DiscordUsageCommand.class);
+
+    private final Function<Caller, String> ownUsage;
+
+    /** @param ownUsage the asker's own usage in Markdown, which Discord shows as it is */
+    DiscordUsageCommand(Function<Caller, String> ownUsage) {
+        this.ownUsage = Objects.requireNonNull(ownUsage, "ownUsage");
+    }
+
+    static SlashCommandData definition(boolean inDms) {
+        EnumSet<InteractionContextType> contexts = EnumSet.of(InteractionContextType.GUILD);
+        if (inDms) contexts.add(InteractionContextType.BOT_DM);
+        return Commands.slash(NAME, "See what you have used today and this month, and what is left")
+                .setIntegrationTypes(IntegrationType.GUILD_INSTALL)
+                .setContexts(contexts);
+    }
+
+    @Override
+    public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+        if (!NAME.equals(event.getName()) || event.getUser().isBot()) return;
+        String text = ownUsage.apply(DiscordAskListener.callerOf(event));
+        event.reply(QuietMessages.create(text)).setEphemeral(true).queue(ok -> { },
+                failed -> log.warn("platform=discord channel={} /usage reply failed: {}", event.getChannelId(),
+                        DiscordErrors.describe(failed)));
+    }
+}
