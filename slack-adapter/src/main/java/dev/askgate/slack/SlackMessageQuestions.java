@@ -1,5 +1,6 @@
 package dev.askgate.slack;
 
+import com.slack.api.bolt.context.builtin.EventContext;
 import dev.askgate.core.Caller;
 import dev.askgate.core.ChatRequest;
 import dev.askgate.core.Conversation;
@@ -24,6 +25,13 @@ final class SlackMessageQuestions {
     /** One message as the listeners see it: {@code ts} in thread {@code threadTs} (empty when top-level). */
     record Asked(String teamId, Caller caller, String text, String ts, String threadTs, String botUserId,
                  String botId) {
+        /** A message by {@code userId} in {@code channelId}, as an event handler received it. */
+        static Asked of(String teamId, String channelId, String userId, String text, String ts, String threadTs,
+                        EventContext ctx) {
+            return new Asked(teamId, SlackPlaces.caller(teamId, channelId, userId), text, ts, threadTs,
+                    ctx.getBotUserId(), ctx.getBotId());
+        }
+
         boolean inThread() {
             return threadTs != null && !threadTs.isEmpty() && !threadTs.equals(ts);
         }
