@@ -1,8 +1,8 @@
 package dev.askgate.server;
 
-import dev.askgate.core.http.HttpRoute;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.askgate.core.ChatPlatform;
+import dev.askgate.core.http.HttpRoute;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,7 +1,7 @@
 package dev.askgate.server;
 
-import dev.askgate.core.http.HttpRoute;
 import dev.askgate.core.ChatPlatform;
+import dev.askgate.core.http.HttpRoute;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.askgate.server;
 
-import dev.askgate.core.http.HttpRoute;
-import dev.askgate.core.http.RouteResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.askgate.core.http.HttpRoute;
+import dev.askgate.core.http.RouteResponse;
 
 import java.util.List;
 

@@ -1,9 +1,9 @@
 package dev.askgate.server;
 
+import dev.askgate.core.RequestId;
 import dev.askgate.core.http.HttpRoute;
 import dev.askgate.core.http.RouteRequest;
 import dev.askgate.core.http.RouteResponse;
-import dev.askgate.core.RequestId;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
@@ -39,6 +39,7 @@ final class RouteExchange {
     private static final Logger log = LoggerFactory.getLogger(HttpEndpoints.class);
     /** How much of a refused body is read and dropped after the 413 (see {@link #lingering}). */
     private static final long LINGER_BYTES = 16L * 1024 * 1024;
+
     private final RouteTable probes;
     private final RouteTable routes;
     private final InFlight inFlight;

@@ -1,6 +1,7 @@
 package dev.askgate.server;
 
 import dev.askgate.core.http.HttpRoute;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

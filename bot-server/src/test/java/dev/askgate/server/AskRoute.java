@@ -1,14 +1,14 @@
 package dev.askgate.server;
 
-import dev.askgate.core.http.HttpRoute;
-import dev.askgate.core.http.RouteRequest;
-import dev.askgate.core.http.RouteResponse;
 import dev.askgate.core.Caller;
 import dev.askgate.core.ChatOutcome;
 import dev.askgate.core.ChatRequest;
 import dev.askgate.core.ChatService;
 import dev.askgate.core.Platform;
 import dev.askgate.core.ReplySink;
+import dev.askgate.core.http.HttpRoute;
+import dev.askgate.core.http.RouteRequest;
+import dev.askgate.core.http.RouteResponse;
 
 /** {@code POST /ask} for launcher tests: asks the body as a question, as a platform's HTTP handler would. */
 final class AskRoute {

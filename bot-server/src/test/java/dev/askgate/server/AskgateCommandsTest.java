@@ -1,14 +1,13 @@
 package dev.askgate.server;
 
+import dev.askgate.core.ChatPlatform;
 import dev.askgate.core.http.HttpRoute;
 import dev.askgate.core.http.RouteResponse;
-import dev.askgate.core.ChatPlatform;
 import dev.askgate.core.model.ReasoningEffort;
 import org.junit.jupiter.api.Test;
 
 import java.net.ServerSocket;
 import java.time.Duration;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package dev.askgate.server;
 
-import dev.askgate.core.http.HttpRoute;
-import dev.askgate.core.http.RouteResponse;
 import ch.qos.logback.classic.Level;
 import dev.askgate.core.ChatPlatform;
+import dev.askgate.core.http.HttpRoute;
+import dev.askgate.core.http.RouteResponse;
 import dev.askgate.testkit.openai.FakeModel;
 import dev.askgate.testkit.openai.FakeOpenAi;
 import org.junit.jupiter.api.AfterEach;

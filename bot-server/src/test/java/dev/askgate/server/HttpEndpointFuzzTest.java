@@ -4,10 +4,10 @@ import dev.askgate.core.http.HttpRoute;
 import dev.askgate.core.http.RouteResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 import java.net.BindException;
 import java.net.ServerSocket;

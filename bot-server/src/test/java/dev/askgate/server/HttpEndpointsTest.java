@@ -1,9 +1,9 @@
 package dev.askgate.server;
 
+import ch.qos.logback.classic.Level;
 import dev.askgate.core.http.HttpRoute;
 import dev.askgate.core.http.RouteRequest;
 import dev.askgate.core.http.RouteResponse;
-import ch.qos.logback.classic.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -5,8 +5,6 @@ import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.handler.BoltEventHandler;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.MessageEvent;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A direct message to the app ({@code message.im}): answered in its thread, which keeps the conversation's
@@ -14,8 +12,6 @@ import org.slf4j.LoggerFactory;
  * direct messages are answered at all is admission's to say.
  */
 final class SlackDirectMessageListener implements BoltEventHandler<MessageEvent> {
-    private static final Logger log = LoggerFactory.getLogger(SlackDirectMessageListener.class);
-
     private final SlackDeliveries deliveries;
     private final SlackMessageQuestions questions;
 
@@ -32,13 +28,11 @@ final class SlackDirectMessageListener implements BoltEventHandler<MessageEvent>
         if (!"im".equals(event.getChannelType()) || fromBot || user == null || user.equals(ctx.getBotUserId())) {
             return ctx.ack();
         }
-        if (!deliveries.firstTime("event", payload.getEventId())) {
-            log.info("platform=slack event={} retry {} ignored: already being answered", payload.getEventId(), ctx.getRetryNum());
+        if (!deliveries.firstEvent(payload.getEventId(), ctx.getRetryNum())) {
             return ctx.ack();
         }
-        questions.handle(new SlackMessageQuestions.Asked(payload.getTeamId(),
-                SlackPlaces.caller(payload.getTeamId(), event.getChannel(), user), event.getText(), event.getTs(),
-                event.getThreadTs(), ctx.getBotUserId(), ctx.getBotId()));
+        questions.handle(SlackMessageQuestions.Asked.of(payload.getTeamId(), event.getChannel(), user, event.getText(),
+                event.getTs(), event.getThreadTs(), ctx));
         return ctx.ack();
     }
 }

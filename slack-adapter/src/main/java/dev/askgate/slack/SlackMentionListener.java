@@ -5,16 +5,12 @@ import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.handler.BoltEventHandler;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.AppMentionEvent;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code @Askgate …} in a channel: acknowledged at once, answered in a thread; a mention inside a thread
  * continues the conversation with the thread's history. Retried deliveries of one event are answered once.
  */
 final class SlackMentionListener implements BoltEventHandler<AppMentionEvent> {
-    private static final Logger log = LoggerFactory.getLogger(SlackMentionListener.class);
-
     private final SlackDeliveries deliveries;
     private final SlackMessageQuestions questions;
 
@@ -26,8 +22,7 @@ final class SlackMentionListener implements BoltEventHandler<AppMentionEvent> {
     @Override
     public Response apply(EventsApiPayload<AppMentionEvent> payload, EventContext ctx) {
         AppMentionEvent event = payload.getEvent();
-        if (!deliveries.firstTime("event", payload.getEventId())) {
-            log.info("platform=slack event={} retry {} ignored: already being answered", payload.getEventId(), ctx.getRetryNum());
+        if (!deliveries.firstEvent(payload.getEventId(), ctx.getRetryNum())) {
             return ctx.ack();
         }
         String user = event.getUser();
@@ -36,9 +31,8 @@ final class SlackMentionListener implements BoltEventHandler<AppMentionEvent> {
         if (fromBot || user == null || user.equals(ctx.getBotUserId()) || SlackPlaces.isDirect(event.getChannel())) {
             return ctx.ack();
         }
-        questions.handle(new SlackMessageQuestions.Asked(payload.getTeamId(),
-                SlackPlaces.caller(payload.getTeamId(), event.getChannel(), user), event.getText(), event.getTs(),
-                event.getThreadTs(), ctx.getBotUserId(), ctx.getBotId()));
+        questions.handle(SlackMessageQuestions.Asked.of(payload.getTeamId(), event.getChannel(), user, event.getText(),
+                event.getTs(), event.getThreadTs(), ctx));
         return ctx.ack();
     }
 }

@@ -1,5 +1,6 @@
 package dev.askgate.slack;
 
+import com.slack.api.bolt.context.builtin.EventContext;
 import dev.askgate.core.Caller;
 import dev.askgate.core.ChatRequest;
 import dev.askgate.core.Conversation;
@@ -21,9 +22,19 @@ import java.util.Objects;
 final class SlackMessageQuestions {
     private static final Logger log = LoggerFactory.getLogger(SlackMessageQuestions.class);
 
-    /** One message as the listeners see it: {@code ts} in thread {@code threadTs} (empty when top-level). */
-    record Asked(String teamId, Caller caller, String text, String ts, String threadTs, String botUserId,
-                 String botId) {
+    /**
+     * One message as the listeners see it: {@code ts} in thread {@code threadTs} (empty when top-level), and the
+     * id its question carries (the HTTP exchange's in HTTP mode).
+     */
+    record Asked(RequestId id, String teamId, Caller caller, String text, String ts, String threadTs,
+                 String botUserId, String botId) {
+        /** A message by {@code userId} in {@code channelId}, as an event handler received it. */
+        static Asked of(String teamId, String channelId, String userId, String text, String ts, String threadTs,
+                        EventContext ctx) {
+            return new Asked(BoltRequestId.of(ctx), teamId, SlackPlaces.caller(teamId, channelId, userId), text, ts,
+                    threadTs, ctx.getBotUserId(), ctx.getBotId());
+        }
+
         boolean inThread() {
             return threadTs != null && !threadTs.isEmpty() && !threadTs.equals(ts);
         }
@@ -57,8 +68,7 @@ final class SlackMessageQuestions {
         var place = SlackPlaces.place(admission, asked.teamId(), asked.caller().channelId());
         switch (admission.admit(asked.caller(), question, place)) {
             case Verdict.Admitted admitted -> {
-                RequestId id = RequestId.generate();
-                if (!workers.submit(() -> answer(asked, admitted, id))) {
+                if (!workers.submit(() -> answer(asked, admitted))) {
                     tellPrivately(asked, wording.busyRestarting());
                 }
             }
@@ -67,7 +77,8 @@ final class SlackMessageQuestions {
         }
     }
 
-    private void answer(Asked asked, Verdict.Admitted admitted, RequestId id) {
+    private void answer(Asked asked, Verdict.Admitted admitted) {
+        RequestId id = asked.id();
         String channel = asked.caller().channelId();
         Conversation history = Conversation.empty();
         if (asked.inThread()) {

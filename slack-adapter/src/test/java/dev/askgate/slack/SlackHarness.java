@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.askgate.core.Caller;
 import dev.askgate.core.ChatSettings;
+import dev.askgate.core.RequestId;
 import dev.askgate.core.config.Secret;
 import dev.askgate.core.platform.SharedPieces;
 import dev.askgate.core.render.EditPacer;
@@ -93,7 +94,9 @@ final class SlackHarness implements AutoCloseable {
             http.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
             http.createContext(SlackHttpEndpoint.PATH, exchange -> {
                 byte[] body = readAtMost(exchange.getRequestBody(), SlackHttpEndpoint.MAX_BODY_BYTES + 1);
-                SlackHttpEndpoint.Reply reply = handler.handle(exchange.getRequestHeaders(), body);
+                // As the launcher's HTTP layer does: the client's X-Request-Id when sane, else a new one.
+                SlackHttpEndpoint.Reply reply = handler.handle(exchange.getRequestHeaders(), body,
+                        RequestId.fromHeaderOrNew(exchange.getRequestHeaders().getFirst("X-Request-Id")));
                 exchange.getResponseHeaders().set("Content-Type", reply.contentType());
                 exchange.sendResponseHeaders(reply.status(), reply.body().length == 0 ? -1 : reply.body().length);
                 try (OutputStream out = exchange.getResponseBody()) {

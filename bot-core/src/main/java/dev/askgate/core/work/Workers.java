@@ -25,7 +25,7 @@ public final class Workers {
     private int running;
     private boolean stopping;
 
-    /** @param name names the threads ({@code askgate-discord-0}, ...) and the log lines */
+    /** @param name names the threads ({@code askgate-answers-0}, ...) and the log lines */
     public Workers(String name) {
         this.name = Objects.requireNonNull(name, "name");
         this.executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("askgate-" + name + "-", 0).factory());
@@ -48,7 +48,7 @@ public final class Workers {
             try {
                 job.run();
             } catch (RuntimeException e) {
-                log.error("platform={} background work failed: {}", name, e.getClass().getName());
+                log.error("workers={} background work failed: {}", name, e.getClass().getName());
             } finally {
                 finished();
             }
@@ -83,7 +83,7 @@ public final class Workers {
                 }
             }
             boolean done = running == 0;
-            if (!done) log.warn("platform={} stopping with {} answer(s) still in flight", name, running);
+            if (!done) log.warn("workers={} stopping with {} answer(s) still in flight", name, running);
             executor.shutdownNow();
             return done;
         } finally {
