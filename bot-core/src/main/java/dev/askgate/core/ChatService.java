@@ -6,9 +6,13 @@ import dev.askgate.core.model.ChatModel;
 import dev.askgate.core.model.ModelError;
 import dev.askgate.core.model.ModelRequest;
 import dev.askgate.core.model.ModelResult;
+import dev.askgate.core.usage.CallCharge;
+import dev.askgate.core.usage.SpendCheck;
+import dev.askgate.core.usage.Spending;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
@@ -25,12 +29,21 @@ public final class ChatService {
     private final SecretGuard guard;
     private final ContextWindow window;
     private final Predicate<String> leaksKey;
+    private final Spending spending;
+
+    /** Without spend control: nothing reserved, no ledger. */
+    public ChatService(ChatModel model, ChatSettings settings, SecretGuard guard, ContextWindow window,
+                       Predicate<String> leaksKey) {
+        this(model, settings, guard, window, leaksKey, Spending.unmetered());
+    }
 
     /**
      * @param leaksKey says whether a text contains the server's own API key (answers that do are withheld)
+     * @param spending reserves each call's worst case against the budgets and writes its ledger row
      */
     public ChatService(ChatModel model, ChatSettings settings, SecretGuard guard, ContextWindow window,
-                       Predicate<String> leaksKey) {
+                       Predicate<String> leaksKey, Spending spending) {
+        this.spending = Objects.requireNonNull(spending, "spending");
         this.model = Objects.requireNonNull(model, "model");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.guard = Objects.requireNonNull(guard, "guard");
@@ -67,12 +80,25 @@ public final class ChatService {
                     id, caller.platform(), caller.channelId(), tooLong.tokens(), tooLong.limit());
             return new ChatOutcome.Refused(new Refusal.QuestionTooLong(tooLong.tokens(), tooLong.limit()));
         }
+        int outputCap = outputCap(fits);
+        CallCharge charge;
+        switch (spending.reserve(request, settings.model(), fits.tokens(), outputCap)) {
+            case SpendCheck.Refused refused -> {
+                return new ChatOutcome.Refused(refused.refusal());
+            }
+            case SpendCheck.Go go -> charge = go.charge();
+        }
 
-        sink.started();
+        try {
+            sink.started();
+        } catch (RuntimeException e) {
+            charge.release();
+            throw e;
+        }
         LeakFilter filter = new LeakFilter(sink, leaksKey);
         ModelResult result;
         try {
-            result = model.stream(new ModelRequest(id, settings.model(), fits.messages(), settings.maxOutputTokens(),
+            result = model.stream(new ModelRequest(id, settings.model(), fits.messages(), outputCap,
                     settings.reasoningEffort()), filter::accept);
         } catch (RuntimeException e) {
             // The model port reports failures as results; anything thrown is a bug or a sink failure.
@@ -88,6 +114,7 @@ public final class ChatService {
                     id, caller.platform(), caller.channelId(), e.getClass().getName());
         }
         long millis = (System.nanoTime() - startNanos) / 1_000_000;
+        charge.finished(result, spent(result, fits), Duration.ofMillis(millis));
 
         if (filter.leaked() || result instanceof ModelResult.Completed done && leaksKey.test(done.text())) {
             log.error("request={} platform={} channel={} model={} answer withheld: it contained the server's API key",
@@ -96,7 +123,7 @@ public final class ChatService {
         }
         return switch (result) {
             case ModelResult.Completed done -> {
-                Usage usage = usage(done.usage(), fits, done.text());
+                Usage usage = spent(done, fits);
                 log.info("request={} platform={} workspace={} channel={} model={} answered: {} tokens, "
                                 + "history kept={} dropped={}, finish={}, upstream={}, {} ms",
                         id, caller.platform(), caller.workspaceId(), caller.channelId(), modelName(done.model()),
@@ -107,10 +134,7 @@ public final class ChatService {
             case ModelResult.Failed failed -> {
                 ModelError error = failed.error();
                 logFailure(request, error, filter.forwarded().length(), millis);
-                // Text that streamed before the failure was generated, and billed, even without a usage chunk.
-                Usage usage = failed.partialText().isEmpty() ? failed.usage()
-                        : usage(failed.usage(), fits, failed.partialText());
-                yield new ChatOutcome.Failed(error, filter.forwarded(), usage);
+                yield new ChatOutcome.Failed(error, filter.forwarded(), spent(failed, fits));
             }
         };
     }
@@ -130,6 +154,24 @@ public final class ChatService {
         } else {
             log.warn(line, args);
         }
+    }
+
+    /**
+     * The answer's cap, sent as {@code max_completion_tokens} so that the worst case reserved is real:
+     * {@code ASKGATE_MAX_OUTPUT_TOKENS} when set, else the room the context leaves after the prompt.
+     */
+    private int outputCap(ContextWindow.Fit.Fits fits) {
+        return settings.maxOutputTokens() > 0 ? settings.maxOutputTokens()
+                : Math.max(1, settings.contextTokens() - fits.tokens());
+    }
+
+    /** What a call used; text that streamed before a failure was generated, and billed, even without a usage chunk. */
+    private Usage spent(ModelResult result, ContextWindow.Fit.Fits fits) {
+        return switch (result) {
+            case ModelResult.Completed done -> usage(done.usage(), fits, done.text());
+            case ModelResult.Failed failed -> failed.partialText().isEmpty() ? failed.usage()
+                    : usage(failed.usage(), fits, failed.partialText());
+        };
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.askgate.server;
 
 import dev.askgate.core.config.Settings;
 import dev.askgate.core.render.OutcomeWording;
+import dev.askgate.core.usage.UsageStoreException;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -131,7 +132,8 @@ public final class Askgate {
     private int serve(AskgateConfig config, Wiring wiring, EnabledPlatforms enabled)
             throws IOException, InterruptedException {
         var watch = new ModelWatch(wiring.model(), wiring.checkText(), config.server().modelCheckInterval());
-        var server = new AskgateServer(config.server(), watch, enabled.platforms(), enabled.routes(), wiring.json());
+        var server = new AskgateServer(config.server(), watch, enabled.platforms(), enabled.routes(), wiring.json(),
+                Optional.of(wiring.usage()));
         server.shutdownOnSignal();
         try {
             server.start();
@@ -195,12 +197,18 @@ public final class Askgate {
         };
     }
 
-    /** The shared pieces; empty (with the reason told) when the key file cannot be opened after all. */
+    /**
+     * The shared pieces; empty (with the reason told) when the key file cannot be opened after all, or the usage
+     * store cannot be (its line names the URL without the password).
+     */
     private static Optional<Wiring> wire(AskgateConfig config, Consumer<String> problems) {
         try {
             return Optional.of(new Wiring(config));
         } catch (IOException e) {
             problems.accept("OPENAI_API_KEY_FILE cannot be read: " + e.getClass().getSimpleName());
+            return Optional.empty();
+        } catch (UsageStoreException e) {
+            problems.accept("ASKGATE_DB_URL: " + e.getMessage());
             return Optional.empty();
         }
     }

@@ -1,7 +1,6 @@
 package dev.askgate.server;
 
 import dev.askgate.discord.DiscordPlatform;
-import dev.askgate.core.dedupe.InMemoryEventDedupe;
 import dev.askgate.core.render.EditPacer;
 import dev.askgate.core.render.OutcomeWording;
 import dev.askgate.slack.SlackHttpEndpoint;
@@ -45,7 +44,7 @@ final class Platforms {
         config.slack().ifPresent(settings -> {
             Clock clock = Clock.systemUTC();
             var slack = new SlackPlatform(settings, wiring.http(), wiring.chat(),
-                    EditPacer.forSlack(settings.editInterval(), clock), new InMemoryEventDedupe(clock),
+                    EditPacer.forSlack(settings.editInterval(), clock), wiring.usage().dedupe("slack"),
                     new OutcomeWording(SLACK_USAGE)::note, clock);
             enabled.platform(slack);
             slack.httpEndpoint().ifPresent(endpoint -> enabled.route(HttpRoute.of("POST", SlackHttpEndpoint.PATH,
