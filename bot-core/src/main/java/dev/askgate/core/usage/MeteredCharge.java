@@ -5,6 +5,8 @@ import dev.askgate.core.ChatRequest;
 import dev.askgate.core.Usage;
 import dev.askgate.core.model.ModelError;
 import dev.askgate.core.model.ModelResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -14,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /** One call's reservation (when a budget applied and the store answered) and its ledger row. */
 final class MeteredCharge implements CallCharge {
+    private static final Logger log = LoggerFactory.getLogger(MeteredCharge.class);
     private final MeteredSpending spending;
     private final ChatRequest request;
     private final String model;
@@ -41,7 +44,12 @@ final class MeteredCharge implements CallCharge {
         }
         String reported = result instanceof ModelResult.Completed done && !done.model().isBlank() ? done.model() : model;
         BigDecimal cost = spending.cost(reported, model, used);
-        spending.record(row(result, reported, used, cost, latency));
+        try {
+            spending.record(row(result, reported, used, cost, latency));
+        } catch (RuntimeException e) {
+            // A row the ledger cannot take (an endpoint's odd model name) must not cost the asker the answer.
+            log.error("request={} ledger row not written: {}", request.requestId(), e.getMessage());
+        }
         reservation.ifPresent(id -> spending.settle(request.requestId(), id, used, cost));
     }
 
