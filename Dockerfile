@@ -61,7 +61,8 @@ COPY --from=build /src/bot-server/target/askgate.jar /app/askgate.jar
 COPY --from=train /app/askgate.aot /app/askgate.aot
 # HOME: uid 10001 has no passwd entry; /tmp is writable even with a read-only root filesystem.
 # MALLOC_ARENA_MAX: glibc's per-thread malloc arenas add tens of MB of RSS for nothing in a JVM.
-ENV ASKGATE_PORT=8080 HOME=/tmp MALLOC_ARENA_MAX=2
+# ASKGATE_DB_URL: the usage store on the volume, not in /app (read-only with a read-only root filesystem).
+ENV ASKGATE_PORT=8080 HOME=/tmp MALLOC_ARENA_MAX=2 ASKGATE_DB_URL=jdbc:sqlite:/data/askgate.db
 VOLUME /data
 USER 10001:10001
 EXPOSE 8080

@@ -8,9 +8,13 @@ import dev.askgate.core.model.ChatModel;
 import dev.askgate.core.model.ModelError;
 import dev.askgate.core.model.ModelRequest;
 import dev.askgate.core.model.ModelResult;
+import dev.askgate.core.usage.CallCharge;
+import dev.askgate.core.usage.SpendCheck;
+import dev.askgate.core.usage.Spending;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
@@ -28,20 +32,35 @@ public final class ChatService {
     private final ContextWindow window;
     private final Predicate<String> leaksKey;
     private final AskgateMetrics metrics;
+    private final Spending spending;
+
+    /** Without meters and without spend control: nothing reserved, no ledger. */
+    public ChatService(ChatModel model, ChatSettings settings, SecretGuard guard, ContextWindow window,
+                       Predicate<String> leaksKey) {
+        this(model, settings, guard, window, leaksKey, AskgateMetrics.none(), Spending.unmetered());
+    }
+
+    /** Without spend control. */
+    public ChatService(ChatModel model, ChatSettings settings, SecretGuard guard, ContextWindow window,
+                       Predicate<String> leaksKey, AskgateMetrics metrics) {
+        this(model, settings, guard, window, leaksKey, metrics, Spending.unmetered());
+    }
 
     /** Without meters. */
     public ChatService(ChatModel model, ChatSettings settings, SecretGuard guard, ContextWindow window,
-                       Predicate<String> leaksKey) {
-        this(model, settings, guard, window, leaksKey, AskgateMetrics.none());
+                       Predicate<String> leaksKey, Spending spending) {
+        this(model, settings, guard, window, leaksKey, AskgateMetrics.none(), spending);
     }
 
     /**
      * @param leaksKey says whether a text contains the server's own API key (answers that do are withheld)
      * @param metrics  counts outcomes, questions in flight, the time to the first token and model errors
+     * @param spending reserves each call's worst case against the budgets and writes its ledger row
      */
     public ChatService(ChatModel model, ChatSettings settings, SecretGuard guard, ContextWindow window,
-                       Predicate<String> leaksKey, AskgateMetrics metrics) {
+                       Predicate<String> leaksKey, AskgateMetrics metrics, Spending spending) {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.spending = Objects.requireNonNull(spending, "spending");
         this.model = Objects.requireNonNull(model, "model");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.guard = Objects.requireNonNull(guard, "guard");
@@ -95,14 +114,25 @@ public final class ChatService {
                     id, caller.platform(), caller.channelId(), tooLong.tokens(), tooLong.limit());
             return new ChatOutcome.Refused(new Refusal.QuestionTooLong(tooLong.tokens(), tooLong.limit()));
         }
+        int outputCap = outputCap(fits);
+        CallCharge charge;
+        switch (spending.reserve(request, settings.model(), fits.tokens(), outputCap)) {
+            case SpendCheck.Refused refused -> {
+                if (refused.refusal() instanceof Refusal.OverBudget over) metrics.budgetRefused(over.limit().scope());
+                return new ChatOutcome.Refused(refused.refusal());
+            }
+            case SpendCheck.Go go -> charge = go.charge();
+        }
 
         SinkWatch watched = new SinkWatch(sink);
         LeakFilter filter = new LeakFilter(watched, leaksKey);
         ModelResult result;
+        boolean asked = false;
         try {
             watched.accepted();
+            asked = true;
             FirstToken first = new FirstToken(metrics, filter::accept);
-            result = model.stream(new ModelRequest(id, settings.model(), fits.messages(), settings.maxOutputTokens(),
+            result = model.stream(new ModelRequest(id, settings.model(), fits.messages(), outputCap,
                     settings.reasoningEffort()), first);
         } catch (RuntimeException e) {
             // The model port reports its failures as results: anything thrown is the sink's failure or a client bug,
@@ -116,17 +146,19 @@ public final class ChatService {
                 log.error(line, id, caller.platform(), caller.channelId(), fault.where(), e.getClass().getName());
             }
             flushQuietly(request, filter);
+            settleAfterFault(charge, asked, e, filter.forwarded(), fits, startNanos);
             return filter.leaked() ? withheld(request) : new ChatOutcome.Failed(fault, filter.forwarded());
         }
         flushQuietly(request, filter);
         long millis = (System.nanoTime() - startNanos) / 1_000_000;
+        charge.finished(result, spent(result, fits), Duration.ofMillis(millis));
 
         if (filter.leaked() || result instanceof ModelResult.Completed done && leaksKey.test(done.text())) {
             return withheld(request);
         }
         return switch (result) {
             case ModelResult.Completed done -> {
-                Usage usage = usage(done.usage(), fits, done.text());
+                Usage usage = spent(done, fits);
                 log.info("request={} platform={} workspace={} channel={} model={} answered: {} tokens, "
                                 + "history kept={} dropped={}, finish={}, upstream={}, {} ms",
                         id, caller.platform(), caller.workspaceId(), caller.channelId(), modelName(done.model()),
@@ -138,10 +170,7 @@ public final class ChatService {
                 ModelError error = failed.error();
                 metrics.modelError(error);
                 logFailure(request, error, filter.forwarded().length(), millis);
-                // Text that streamed before the failure was generated, and billed, even without a usage chunk.
-                Usage usage = failed.partialText().isEmpty() ? failed.usage()
-                        : usage(failed.usage(), fits, failed.partialText());
-                yield new ChatOutcome.Failed(error, filter.forwarded(), usage);
+                yield new ChatOutcome.Failed(error, filter.forwarded(), spent(failed, fits));
             }
         };
     }
@@ -177,6 +206,39 @@ public final class ChatService {
         } else {
             log.warn(line, args);
         }
+    }
+
+    /**
+     * A fault before the model was asked (the reply could not begin) gives the reservation back; one after it may
+     * have reached the model, so the call is charged as a failed one with what had streamed, estimated.
+     */
+    private void settleAfterFault(CallCharge charge, boolean asked, RuntimeException e, String streamed,
+                                  ContextWindow.Fit.Fits fits, long startNanos) {
+        if (!asked) {
+            charge.release();
+            return;
+        }
+        ModelResult failed = new ModelResult.Failed(new ModelError.Network(e.getClass().getSimpleName()), streamed,
+                Usage.NONE);
+        charge.finished(failed, spent(failed, fits), Duration.ofNanos(System.nanoTime() - startNanos));
+    }
+
+    /**
+     * The answer's cap, sent as {@code max_completion_tokens} so that the worst case reserved is real:
+     * {@code ASKGATE_MAX_OUTPUT_TOKENS} when set, else the room the context leaves after the prompt.
+     */
+    private int outputCap(ContextWindow.Fit.Fits fits) {
+        return settings.maxOutputTokens() > 0 ? settings.maxOutputTokens()
+                : Math.max(1, settings.contextTokens() - fits.tokens());
+    }
+
+    /** What a call used; text that streamed before a failure was generated, and billed, even without a usage chunk. */
+    private Usage spent(ModelResult result, ContextWindow.Fit.Fits fits) {
+        return switch (result) {
+            case ModelResult.Completed done -> usage(done.usage(), fits, done.text());
+            case ModelResult.Failed failed -> failed.partialText().isEmpty() ? failed.usage()
+                    : usage(failed.usage(), fits, failed.partialText());
+        };
     }
 
     /**

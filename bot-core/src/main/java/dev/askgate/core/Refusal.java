@@ -1,5 +1,8 @@
 package dev.askgate.core;
 
+import dev.askgate.core.usage.BudgetLimit;
+
+import java.time.Instant;
 import java.util.Objects;
 
 /** Why Askgate declined a question without asking the model, or withheld its answer. */
@@ -29,4 +32,18 @@ public sealed interface Refusal {
 
     /** The model's answer contained the server's own API key, so it was not shown. */
     record AnswerWithheld() implements Refusal { }
+
+    /**
+     * The question's worst case (its prompt and the answer's cap) would pass {@code limit}: {@code used} is what
+     * was spent and held before it, in the limit's unit; {@code resetsAt} is when the limit is whole again.
+     */
+    record OverBudget(BudgetLimit limit, long used, Instant resetsAt) implements Refusal {
+        public OverBudget {
+            Objects.requireNonNull(limit, "limit");
+            Objects.requireNonNull(resetsAt, "resetsAt");
+        }
+    }
+
+    /** A USD or token budget applies but the usage store cannot be reached: closed for money. */
+    record SpendingUnknown() implements Refusal { }
 }

@@ -19,7 +19,7 @@ public record AlertsConfig(BigDecimal spikeFactor, BigDecimal minUsdPerHour, Opt
 
     public AlertsConfig {
         Objects.requireNonNull(spikeFactor, "spikeFactor");
-        if (spikeFactor.compareTo(BigDecimal.ONE) < 0) throw new IllegalArgumentException("alerts.spike_factor is below 1");
+        if (spikeFactor.compareTo(BigDecimal.ONE) <= 0) throw new IllegalArgumentException("alerts.spike_factor must be above 1");
         Objects.requireNonNull(minUsdPerHour, "minUsdPerHour");
         if (minUsdPerHour.signum() < 0) throw new IllegalArgumentException("alerts.min_usd_per_hour is negative");
         slackChannel = Objects.requireNonNull(slackChannel, "slackChannel").filter(id -> !id.isBlank());

@@ -4,6 +4,7 @@ import dev.askgate.core.config.Settings;
 import dev.askgate.core.http.HttpRoute;
 import dev.askgate.core.render.OutcomeWording;
 import dev.askgate.store.UsageStores;
+import dev.askgate.core.usage.UsageStoreException;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -19,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 
 /**
@@ -26,6 +30,8 @@ import java.util.function.Consumer;
  * reads the process environment; everything else gets typed configuration from it.
  */
 public final class Askgate {
+    /** How often the spend and key alerts are looked at; each fires at most once an hour. */
+    static final Duration ALERT_CHECK_INTERVAL = Duration.ofMinutes(1);
     static final String USAGE = """
             usage: askgate [command]
 
@@ -143,7 +149,8 @@ public final class Askgate {
         var watch = new ModelWatch(wiring.model(), wiring.checkText(), config.server().modelCheckInterval());
         List<HttpRoute> routes = new ArrayList<>(enabled.routes());
         routes.add(wiring.meters().route());
-        var server = new AskgateServer(config.server(), watch, enabled.platforms(), routes, wiring.json());
+        var server = new AskgateServer(config.server(), watch, enabled.platforms(), routes, wiring.json(),
+                Optional.of(wiring.usage()));
         server.shutdownOnSignal();
         try {
             server.start();
@@ -153,7 +160,17 @@ public final class Askgate {
             server.shutdown();
             return 1;
         }
-        server.awaitShutdown();
+        // Alerts read the store once a minute on a thread of their own, so that a slow query never holds back edits.
+        ScheduledExecutorService alerts = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofVirtual().name("askgate-alerts").factory());
+        try {
+            new OperatorAlerts(config.spend().alerts(), wiring.usage().store(), config.spend().budgets(),
+                    wiring.meters().askgate(), enabled.alertChannels(), Clock.systemUTC())
+                    .runEvery(alerts, ALERT_CHECK_INTERVAL);
+            server.awaitShutdown();
+        } finally {
+            alerts.shutdownNow();
+        }
         return 0;
     }
 
@@ -219,12 +236,18 @@ public final class Askgate {
         };
     }
 
-    /** The shared pieces; empty (with the reason told) when the key file cannot be opened after all. */
+    /**
+     * The shared pieces; empty (with the reason told) when the key file cannot be opened after all, or the usage
+     * store cannot be (its line names the URL without the password).
+     */
     private static Optional<Wiring> wire(AskgateConfig config, Consumer<String> problems) {
         try {
             return Optional.of(new Wiring(config));
         } catch (IOException e) {
             problems.accept("OPENAI_API_KEY_FILE cannot be read: " + e.getClass().getSimpleName());
+            return Optional.empty();
+        } catch (UsageStoreException e) {
+            problems.accept("ASKGATE_DB_URL: " + e.getMessage());
             return Optional.empty();
         }
     }

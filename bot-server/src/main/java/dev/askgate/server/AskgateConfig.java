@@ -14,11 +14,15 @@ import java.util.Optional;
 
 /**
  * Everything Askgate reads from its environment, as typed records: the server, how questions are answered,
- * the OpenAI endpoint and key source, which platforms have tokens, and each enabled adapter's own config.
+ * the OpenAI endpoint and key source, which platforms have tokens, each enabled adapter's own config, spend
+ * control (the {@code ASKGATE_CONFIG} file) and the usage store.
  */
 public record AskgateConfig(ServerConfig server, ChatSettings chat, OpenAiConfig openAi, PlatformTokens platforms,
-                            Optional<DiscordConfig> discord, Optional<SlackConfig> slack) {
+                            Optional<DiscordConfig> discord, Optional<SlackConfig> slack, SpendConfig spend,
+                            StoreConfig store) {
     public AskgateConfig {
+        Objects.requireNonNull(spend, "spend");
+        Objects.requireNonNull(store, "store");
         Objects.requireNonNull(discord, "discord");
         Objects.requireNonNull(slack, "slack");
         Objects.requireNonNull(server, "server");
@@ -51,11 +55,13 @@ public record AskgateConfig(ServerConfig server, ChatSettings chat, OpenAiConfig
         PlatformTokens platforms = PlatformTokens.from(settings);
         Optional<DiscordConfig> discord = DiscordConfig.from(settings);
         Optional<SlackConfig> slack = SlackConfig.from(settings);
+        SpendConfig spend = SpendConfigFile.read(settings, openAi.model());
+        StoreConfig store = StoreConfig.from(settings);
         if (!settings.problems().isEmpty()) {
             return new Loaded.Invalid(settings.problems());
         }
         var chat = new ChatSettings(openAi.model(), systemPrompt, contextTokens, maxOutput, effort);
-        return new Loaded.Valid(new AskgateConfig(server, chat, openAi, platforms, discord, slack));
+        return new Loaded.Valid(new AskgateConfig(server, chat, openAi, platforms, discord, slack, spend, store));
     }
 
     /** {@code OPENAI_REASONING_EFFORT}: unset sends no field, which every compatible server accepts. */

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -31,6 +32,7 @@ final class AskgateServer {
     private final ModelWatch watch;
     private final List<ChatPlatform> platforms;
     private final Readiness readiness;
+    private final Optional<UsageParts> usage;
     private final HttpEndpoints endpoints;
     private final AtomicBoolean shutdownBegun = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -41,10 +43,20 @@ final class AskgateServer {
 
     AskgateServer(ServerConfig config, ModelWatch watch, List<ChatPlatform> platforms, List<HttpRoute> routes,
                   ObjectMapper json) throws IOException {
+        this(config, watch, platforms, routes, json, Optional.empty());
+    }
+
+    /**
+     * @param usage the usage store: its health is part of /readyz, and it is closed (the ledger flushed) once the
+     *              platforms have stopped, before the process may halt
+     */
+    AskgateServer(ServerConfig config, ModelWatch watch, List<ChatPlatform> platforms, List<HttpRoute> routes,
+                  ObjectMapper json, Optional<UsageParts> usage) throws IOException {
         this.grace = config.shutdownGrace();
         this.watch = watch;
         this.platforms = List.copyOf(platforms);
-        this.readiness = new Readiness(watch, this.platforms);
+        this.usage = usage;
+        this.readiness = new Readiness(watch, this.platforms, usage.map(UsageParts::health));
         this.endpoints = new HttpEndpoints(config.port(), config.http(), ProbeRoutes.of(readiness, json), routes);
     }
 
@@ -118,6 +130,7 @@ final class AskgateServer {
         } finally {
             endpoints.close();
             watch.close();
+            usage.ifPresent(UsageParts::close);
             log.info("stopped");
             stopped.countDown();
         }

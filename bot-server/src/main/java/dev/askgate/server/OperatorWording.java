@@ -33,6 +33,9 @@ final class OperatorWording {
             case Refusal.SecretInQuestion ignored -> words.refusal(refusal);
             case Refusal.NotAllowed ignored -> words.refusal(refusal);
             case Refusal.DirectMessagesOff ignored -> words.refusal(refusal);
+            case Refusal.OverBudget ignored -> words.refusal(refusal);
+            case Refusal.SpendingUnknown ignored -> "The usage store cannot be reached (ASKGATE_DB_URL), and a USD or "
+                    + "token budget applies, so the question was not sent; /readyz shows the store's state.";
         };
     }
 

@@ -34,8 +34,12 @@ final class Platforms {
 
     /** Discord, when {@code DISCORD_BOT_TOKEN} (or its {@code _FILE}) is set; JDA shares the one HTTP client. */
     private void discord(EnabledPlatforms.Builder enabled) {
-        config.discord().ifPresent(discord -> enabled.platform(new DiscordPlatform(discord, shared,
-                shared.admission(discord.access(), discord.allowDms()), wiring.http())));
+        config.discord().ifPresent(discord -> {
+            var platform = new DiscordPlatform(discord, shared, shared.admission(discord.access(), discord.allowDms()),
+                    wiring.http());
+            enabled.platform(platform);
+            config.spend().alerts().discordChannel().ifPresent(id -> enabled.alertChannel(platform.alertChannel(id)));
+        });
     }
 
     /** Slack in Socket Mode (app token set) or HTTP mode (signing secret, requests at the route it offers). */
@@ -45,6 +49,7 @@ final class Platforms {
                     EditPacer.forSlack(slack.editInterval(), shared.clock()), wiring.http());
             enabled.platform(platform);
             platform.routes().forEach(enabled::route);
+            config.spend().alerts().slackChannel().ifPresent(id -> enabled.alertChannel(platform.alertChannel(id)));
         });
     }
 }

@@ -1,14 +1,16 @@
 package dev.askgate.server;
 
 import dev.askgate.core.ChatPlatform;
+import dev.askgate.core.usage.StoreHealth;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Whether Askgate can answer: the model endpoint's last check passed, every enabled platform is connected,
- * and no shutdown has begun. Each check is listed for /readyz, without secrets.
+ * the usage store answers, and no shutdown has begun. Each check is listed for /readyz, without secrets.
  */
 final class Readiness {
 
@@ -20,11 +22,14 @@ final class Readiness {
 
     private final ModelWatch model;
     private final List<ChatPlatform> platforms;
+    private final Optional<StoreHealth> store;
     private volatile boolean stopping;
 
-    Readiness(ModelWatch model, List<ChatPlatform> platforms) {
+    /** @param store the usage store's health: a store that is down makes Askgate not ready (and says so) */
+    Readiness(ModelWatch model, List<ChatPlatform> platforms, Optional<StoreHealth> store) {
         this.model = Objects.requireNonNull(model, "model");
         this.platforms = List.copyOf(platforms);
+        this.store = Objects.requireNonNull(store, "store");
     }
 
     /** From now on the report says "stopping" and is never ready again. */
@@ -39,6 +44,7 @@ final class Readiness {
         for (ChatPlatform platform : platforms) {
             checks.add(platformCheck(platform));
         }
+        store.ifPresent(health -> checks.add(new Check("usage store", health.up(), health.detail())));
         boolean allOk = checks.stream().allMatch(Check::ok);
         if (stopping) return new Report(false, "stopping", checks);
         return new Report(allOk, allOk ? "ready" : "not ready", checks);

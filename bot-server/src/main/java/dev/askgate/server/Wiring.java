@@ -1,7 +1,6 @@
 package dev.askgate.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.askgate.core.Caller;
 import dev.askgate.core.ChatService;
 import dev.askgate.core.context.ContextWindow;
 import dev.askgate.core.guard.SecretGuard;
@@ -12,20 +11,34 @@ import dev.askgate.core.openai.OpenAiChatModel;
 import dev.askgate.core.platform.SharedPieces;
 import dev.askgate.core.openai.Sleeper;
 import dev.askgate.core.usage.OwnUsage;
+import dev.askgate.core.usage.PayingKey;
+import dev.askgate.core.usage.RedactedKey;
+import dev.askgate.core.usage.SpendRules;
 import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.function.Function;
 
 /**
  * The shared pieces, built once with plain {@code new}, in order: the one HTTP client, the one JSON mapper,
- * the key source (the only holder of the OpenAI key), the model client, the context count, the chat service and
- * what every platform shares (workers, the edit timer, the dedupe store). Platforms are built from these in
- * {@link Platforms}. Closing it stops the workers, the timer, the key watcher and the HTTP client's threads.
+ * the key source (the only holder of the OpenAI key), the usage store, the model client, the context count, the
+ * chat service with its spend control and meters, and what every platform shares (workers, the edit timer, the
+ * dedupe store, the asker's own usage). Platforms are built from these in {@link Platforms}. Closing it stops the
+ * workers and the timer, flushes the ledger, closes the store, and stops the key watcher and the HTTP client's
+ * threads.
  */
 final class Wiring implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Wiring.class);
+    /** The ledger's name for the key of OPENAI_API_KEY (or its _FILE); per-workspace keys would carry their own. */
+    static final String MAIN_KEY_NAME = "main";
+    /**
+     * How long a reservation holds when its call is never settled (a replica that died mid-call): longer than any
+     * answer streams, short enough that a crash does not block a budget for the rest of the day.
+     */
+    static final Duration RESERVATION_HOLD = Duration.ofMinutes(15);
     private final ObjectMapper json;
     private final OkHttpClient http;
     private final KeySource keys;
@@ -35,6 +48,7 @@ final class Wiring implements AutoCloseable {
     private final SharedPieces shared;
     private final ModelCheckText checkText;
     private final ServerMeters meters = new ServerMeters();
+    private UsageParts usage;
 
     /** How the key source is opened from its configuration; tests wrap it to watch it being closed. */
     @FunctionalInterface
@@ -42,12 +56,25 @@ final class Wiring implements AutoCloseable {
         KeySource open(KeySpec spec) throws IOException;
     }
 
-    Wiring(AskgateConfig config) throws IOException {
-        this(config, KeySpec::open);
+    /** How the usage store is opened; a {@link dev.askgate.core.usage.UsageStoreException} says why it cannot be. */
+    @FunctionalInterface
+    interface StoreOpener {
+        UsageParts open(StoreConfig config);
     }
 
-    /** Opens the key source last but one; when anything after it fails, closes it again (its file watcher). */
+    Wiring(AskgateConfig config) throws IOException {
+        this(config, KeySpec::open, UsageParts::open);
+    }
+
     Wiring(AskgateConfig config, KeyOpener opener) throws IOException {
+        this(config, opener, UsageParts::open);
+    }
+
+    /**
+     * Opens the key source, then the usage store; when anything after the key source fails, closes what was opened
+     * again (the key's file watcher, the store's pool).
+     */
+    Wiring(AskgateConfig config, KeyOpener opener, StoreOpener stores) throws IOException {
         json = new ObjectMapper();
         // Explicit defaults for every user of the shared client; the model client derives its own timeouts.
         http = new OkHttpClient.Builder()
@@ -58,16 +85,46 @@ final class Wiring implements AutoCloseable {
                 .build();
         keys = opener.open(config.openAi().key());
         try {
+            usage = stores.open(config.store());
             model = new OpenAiChatModel(http, json, config.openAi(), keys, Clock.systemUTC(), Sleeper.real(),
                     meters.askgate());
+            SpendConfig spend = config.spend();
+            var rules = new SpendRules(spend.budgets(), spend.prices(), spend.admins(), RESERVATION_HOLD);
             window = new ContextWindow(config.chat());
-            chat = new ChatService(model, config.chat(), new SecretGuard(), window, keys::appearsIn, meters.askgate());
-            shared = SharedPieces.around(chat, window, Clock.systemUTC()).withOwnUsage(ownUsage());
+            chat = new ChatService(model, config.chat(), new SecretGuard(), window, keys::appearsIn, meters.askgate(),
+                    usage.spending(rules, this::payingKey, meters.askgate()::called));
+            meters.askgate().watch(usage.ledger());
+            tellSpendRules(spend);
+            OwnUsage own = new OwnUsage(usage.store(), spend.budgets(), Clock.systemUTC());
+            shared = SharedPieces.around(chat, window, Clock.systemUTC()).withDedupe(usage.dedupe("chat"))
+                    .withOwnUsage(own::describe);
             checkText = new ModelCheckText(config.openAi().baseUrl(), config.openAi().model());
         } catch (RuntimeException | Error e) {
             close();
             throw e;
         }
+    }
+
+    /** The redacted form only: the ledger names the key that paid without holding it. */
+    private PayingKey payingKey() {
+        return new PayingKey(MAIN_KEY_NAME, RedactedKey.of(keys.current().secret().value()));
+    }
+
+    private static void tellSpendRules(SpendConfig spend) {
+        if (!spend.fromFile()) {
+            log.info("No ASKGATE_CONFIG: each user may have 2 questions answered at once (limits.user.concurrent), "
+                    + "and no money or token limits apply");
+        } else {
+            log.info("Spend control: {} limit(s), {} admin(s)", spend.budgets().limits().size(), spend.admins().size());
+        }
+        if (!spend.keys().isEmpty()) {
+            log.warn("ASKGATE_CONFIG keys: {} entries read and checked, but per-workspace keys are not used yet: "
+                    + "every call is paid by OPENAI_API_KEY", spend.keys().size());
+        }
+    }
+
+    UsageParts usage() {
+        return usage;
     }
 
     ObjectMapper json() {
@@ -101,14 +158,6 @@ final class Wiring implements AutoCloseable {
         return checkText;
     }
 
-    /**
-     * The words of {@code /ask usage} and {@code /usage}. This launcher opens no usage store yet, so they say that
-     * usage is not recorded; with the store: {@code new OwnUsage(store, budgets, clock)::describe}.
-     */
-    Function<Caller, String> ownUsage() {
-        return caller -> OwnUsage.UNTRACKED;
-    }
-
     /** The meters behind {@code GET /metrics}. */
     ServerMeters meters() {
         return meters;
@@ -121,6 +170,7 @@ final class Wiring implements AutoCloseable {
             shared.workers().stop(Duration.ZERO);
             shared.timer().shutdownNow();
         }
+        if (usage != null) usage.close();
         keys.close();
         meters.close();
         http.dispatcher().executorService().shutdown();

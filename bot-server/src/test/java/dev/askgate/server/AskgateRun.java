@@ -2,10 +2,15 @@ package dev.askgate.server;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,10 +41,23 @@ final class AskgateRun {
         int status;
         try (var outStream = new PrintStream(out, false, StandardCharsets.UTF_8);
              var errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            status = new Askgate(env, stdinBytes, outStream, errStream, false, platforms).run(args);
+            status = new Askgate(withOwnStore(env), stdinBytes, outStream, errStream, false, platforms).run(args);
             outStream.flush();
         }
         return new AskgateRun(status, out.text(), err.toString(StandardCharsets.UTF_8), out.flushes);
+    }
+
+    /** Each run its own usage store in a fresh directory, never a data/ directory in the checkout. */
+    static Map<String, String> withOwnStore(Map<String, String> env) {
+        if (env.containsKey("ASKGATE_DB_URL")) return env;
+        try {
+            Path dir = Files.createTempDirectory("askgate-run-");
+            var withStore = new HashMap<>(env);
+            withStore.put("ASKGATE_DB_URL", "jdbc:sqlite:" + dir.resolve("askgate.db"));
+            return withStore;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

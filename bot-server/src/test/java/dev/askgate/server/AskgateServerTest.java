@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -75,6 +76,21 @@ class AskgateServerTest {
         assertThat(get("/readyz").statusCode()).isEqualTo(503);
         assertThat(get("/healthz").statusCode()).isEqualTo(200);
         assertNoKeyIn(rejected.body() + logs.all());
+    }
+
+    @Test
+    void readyzSaysWhenTheUsageStoreIsDownAndIsReadyAgainWhenItAnswers() throws Exception {
+        start(List.of());
+        awaitReadyz(200);
+        assertThat(get("/readyz").body()).contains("{\"name\":\"usage store\",\"ok\":true,\"detail\":\"reachable\"}");
+
+        wiring.usage().health().unreachable("usage store at jdbc:sqlite:test cannot be reached");
+        HttpResponse<String> down = get("/readyz");
+        wiring.usage().health().reachable();
+
+        assertThat(down.statusCode()).isEqualTo(503);
+        assertThat(down.body()).contains("\"name\":\"usage store\",\"ok\":false,\"detail\":\"down: usage store at");
+        assertThat(get("/readyz").statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -190,11 +206,11 @@ class AskgateServerTest {
 
     private void start(List<HttpRoute> routes, List<ChatPlatform> platforms, Duration grace) throws Exception {
         var env = Map.of("OPENAI_API_KEY", KEY, "OPENAI_BASE_URL", openAi.baseUrl(), "DISCORD_BOT_TOKEN", "FAKE-discord");
-        AskgateConfig config = ((AskgateConfig.Loaded.Valid) AskgateConfig.load(env)).config();
+        AskgateConfig config = ((AskgateConfig.Loaded.Valid) AskgateConfig.load(AskgateRun.withOwnStore(env))).config();
         wiring = new Wiring(config);
         var serverConfig = new ServerConfig(0, grace, Duration.ofMinutes(10), "INFO");
         watch = new ModelWatch(wiring.model(), wiring.checkText(), serverConfig.modelCheckInterval());
-        server = new AskgateServer(serverConfig, watch, platforms, routes, wiring.json());
+        server = new AskgateServer(serverConfig, watch, platforms, routes, wiring.json(), Optional.of(wiring.usage()));
         server.start();
     }
 

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -41,6 +42,7 @@ class ChatPipeTest {
         builder.environment().clear(); // nothing from the developer's own OPENAI_* settings
         builder.environment().put("OPENAI_API_KEY", KEY);
         builder.environment().put("OPENAI_BASE_URL", openAi.baseUrl());
+        builder.environment().putAll(AskgateRun.withOwnStore(Map.of()));
         builder.environment().put("ASKGATE_LOG_LEVEL", "DEBUG"); // every log line, to show where they go
         child = builder.start();
         CompletableFuture<byte[]> stdout = CompletableFuture.supplyAsync(() -> {

@@ -54,7 +54,7 @@ class ModelWatchRetryTest {
     private Wiring wiring() {
         var env = Map.of("OPENAI_API_KEY", KEY, "OPENAI_BASE_URL", openAi.baseUrl(), "OPENAI_MAX_RETRIES", "0");
         try {
-            return new Wiring(((AskgateConfig.Loaded.Valid) AskgateConfig.load(env)).config());
+            return new Wiring(((AskgateConfig.Loaded.Valid) AskgateConfig.load(AskgateRun.withOwnStore(env))).config());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -40,6 +40,8 @@ final class ServeProcess implements AutoCloseable {
                 "-cp", System.getProperty("java.class.path"), mainClass.getName(), "serve")
                 .redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().putAll(env);
+        // Each run its own usage store, never a data/ directory in the checkout.
+        builder.environment().putIfAbsent("ASKGATE_DB_URL", "jdbc:sqlite:" + dir.resolve("usage/askgate.db"));
         builder.environment().putAll(Map.of("ASKGATE_PORT", String.valueOf(port), "ASKGATE_LOG_LEVEL", "DEBUG"));
         return new ServeProcess(port, builder.start(), output);
     }

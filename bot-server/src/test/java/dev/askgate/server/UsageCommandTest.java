@@ -45,7 +45,7 @@ class UsageCommandTest {
 
     @BeforeEach
     void ledger() {
-        config = new StoreConfig("jdbc:sqlite:" + dir.resolve("askgate.db"), "", Optional.empty());
+        config = new StoreConfig("jdbc:sqlite:" + dir.resolve("askgate.db"), "", Optional.empty(), java.time.Duration.ofDays(400));
         try (UsageStore store = open(config)) {
             store.record(row("2026-11-28T09:00:00Z", "slack", "T0FAKE", "C0FAKE", "U0123ABCD", "gpt-6-luna",
                     new Usage(1200, 200, 0, 300, 50, false), "0.000250"));

@@ -27,7 +27,7 @@ class WiringTest {
         // Settings that AskgateConfig.load refuses, handed over directly: the chat service cannot be built.
         var contradictory = new AskgateConfig(valid.server(),
                 new ChatSettings(valid.chat().model(), valid.chat().systemPrompt(), 1000, 2000),
-                valid.openAi(), valid.platforms(), valid.discord(), valid.slack());
+                valid.openAi(), valid.platforms(), valid.discord(), valid.slack(), valid.spend(), valid.store());
         var watched = new WatchedKeySource[1];
 
         assertThatThrownBy(() -> new Wiring(contradictory, spec -> watched[0] = new WatchedKeySource(spec.open())))
@@ -50,7 +50,8 @@ class WiringTest {
 
     private AskgateConfig configWithKeyFile() throws Exception {
         Path keyFile = Files.writeString(dir.resolve("openai.key"), KEY + "\n");
-        var loaded = AskgateConfig.load(Map.of("OPENAI_API_KEY_FILE", keyFile.toString()));
+        var loaded = AskgateConfig.load(Map.of("OPENAI_API_KEY_FILE", keyFile.toString(),
+                "ASKGATE_DB_URL", "jdbc:sqlite:" + dir.resolve("usage.db")));
         return ((AskgateConfig.Loaded.Valid) loaded).config();
     }
 

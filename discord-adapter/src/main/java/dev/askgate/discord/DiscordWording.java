@@ -37,6 +37,8 @@ final class DiscordWording {
             case Refusal.QuestionTooLong tooLong -> warning(words.refusal(tooLong));
             case Refusal.SecretInQuestion secret -> warning(words.refusal(secret));
             case Refusal.AnswerWithheld withheld -> warning(words.refusal(withheld));
+            case Refusal.OverBudget over -> warning(words.refusal(over));
+            case Refusal.SpendingUnknown unknown -> warning(words.refusal(unknown));
         };
     }
 

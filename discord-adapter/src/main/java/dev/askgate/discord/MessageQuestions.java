@@ -114,6 +114,8 @@ final class MessageQuestions {
             case Refusal.NotAllowed notAllowed -> reply(message, wording.refusal(notAllowed));
             case Refusal.QuestionTooLong tooLong -> reply(message, wording.refusal(tooLong));
             case Refusal.AnswerWithheld withheld -> reply(message, wording.refusal(withheld));
+            case Refusal.OverBudget over -> reply(message, wording.refusal(over));
+            case Refusal.SpendingUnknown unknown -> reply(message, wording.refusal(unknown));
         }
     }
 

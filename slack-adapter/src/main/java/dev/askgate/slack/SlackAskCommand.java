@@ -101,6 +101,9 @@ final class SlackAskCommand implements SlashCommandHandler {
             case Refusal.QuestionTooLong tooLong -> respondLater(p, text, ctx);
             case Refusal.SecretInQuestion secret -> respondLater(p, text, ctx);
             case Refusal.AnswerWithheld withheld -> respondLater(p, text, ctx);
+            // Budgets are checked when the answer starts, not here; were one told here, it would go the same way.
+            case Refusal.OverBudget overBudget -> respondLater(p, text, ctx);
+            case Refusal.SpendingUnknown unknown -> respondLater(p, text, ctx);
         };
     }
 

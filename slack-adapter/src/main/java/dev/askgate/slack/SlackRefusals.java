@@ -25,6 +25,8 @@ final class SlackRefusals {
             case Refusal.QuestionTooLong tooLong -> core(tooLong);
             case Refusal.SecretInQuestion secret -> core(secret);
             case Refusal.AnswerWithheld withheld -> core(withheld);
+            case Refusal.OverBudget overBudget -> core(overBudget);
+            case Refusal.SpendingUnknown unknown -> core(unknown);
         };
     }
 

@@ -48,6 +48,11 @@ public record SharedPieces(ChatService chat, ContextWindow window, EventDedupe d
                 caller -> OwnUsage.UNTRACKED);
     }
 
+    /** The same pieces, with retried events remembered in {@code store} (the usage store, shared by replicas). */
+    public SharedPieces withDedupe(EventDedupe store) {
+        return new SharedPieces(chat, window, store, workers, timer, clock, ownUsage);
+    }
+
     /** The same pieces, with {@code ownUsage} answering {@code /ask usage} and {@code /usage}. */
     public SharedPieces withOwnUsage(Function<Caller, String> words) {
         return new SharedPieces(chat, window, dedupe, workers, timer, clock, words);

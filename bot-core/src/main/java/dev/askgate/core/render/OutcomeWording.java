@@ -58,6 +58,8 @@ public final class OutcomeWording {
                     + "channel.";
             case Refusal.AnswerWithheld ignored -> "I withheld the rest of this answer because it contained "
                     + "confidential server data. An operator has been told.";
+            case Refusal.OverBudget over -> BudgetWording.overBudget(over);
+            case Refusal.SpendingUnknown ignored -> BudgetWording.SPENDING_UNKNOWN;
         };
     }
 
