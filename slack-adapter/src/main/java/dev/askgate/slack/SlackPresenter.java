@@ -32,12 +32,14 @@ final class SlackPresenter implements Presenter {
     private final EditPacer pacer;
     private final OutcomeWording words = new OutcomeWording(USAGE);
     private final UndeliveredAnswers undelivered = new UndeliveredAnswers();
+    private final SlackNotes notes;
 
     /** @param pacer Slack's {@code chat.update} budget, counted per workspace */
     SlackPresenter(MrkdwnConverter mrkdwn, SlackWording wording, EditPacer pacer) {
         this.mrkdwn = Objects.requireNonNull(mrkdwn, "mrkdwn");
         this.wording = Objects.requireNonNull(wording, "wording");
         this.pacer = Objects.requireNonNull(pacer, "pacer");
+        this.notes = new SlackNotes(words, note -> SlackText.plain(format(note)));
     }
 
     @Override
@@ -102,6 +104,6 @@ final class SlackPresenter implements Presenter {
 
     @Override
     public String answerIn(String ownMessage) {
-        return SlackText.plain(ownMessage);
+        return notes.withoutNote(SlackText.plain(ownMessage));
     }
 }

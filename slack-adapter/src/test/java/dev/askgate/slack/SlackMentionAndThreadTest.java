@@ -1,5 +1,8 @@
 package dev.askgate.slack;
 
+import dev.askgate.core.ChatOutcome;
+import dev.askgate.core.Usage;
+import dev.askgate.core.model.ModelError;
 import dev.askgate.testkit.openai.FakeAnswer;
 import dev.askgate.testkit.openai.RecordedCall;
 import dev.askgate.testkit.slack.FakeSlack;
@@ -228,6 +231,25 @@ class SlackMentionAndThreadTest {
                     .containsExactly("You are a test.", "one", "two", "three", "four", "five");
             assertThat(h.slack.calls("conversations.replies")).hasSizeGreaterThanOrEqualTo(3)
                     .anyMatch(c -> c.param("cursor").startsWith("FAKEcursor"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(SlackHarness.Mode.class)
+    void theBotsOwnPartsAreOneAnswerInTheHistoryAndItsNotesAreLeftOut(SlackHarness.Mode mode) throws Exception {
+        try (SlackHarness h = SlackHarness.start(mode)) {
+            String root = h.slack.userMessage(CHANNEL, USER, BOT + " tell me a lot", "");
+            h.slack.botMessage(CHANNEL, "The first part.", root);
+            h.slack.botMessage(CHANNEL, "The second part.\n\n" + h.words(new ChatOutcome.Answered("cut", Usage.NONE,
+                    "gpt-6-luna", "length")), root);
+            h.slack.botMessage(CHANNEL, h.words(new ChatOutcome.Failed(new ModelError.Network(""), "")), root);
+            h.openAi.enqueue(FakeAnswer.of("Continued."));
+
+            h.send(h.slack.appMention(CHANNEL, USER, BOT + " go on", root), 0);
+
+            h.slack.awaitBotMessage(CHANNEL, m -> m.text().equals("Continued."));
+            assertThat(h.openAi.lastRequest().messageContents())
+                    .containsExactly("You are a test.", "tell me a lot", "The first part.\nThe second part.", "go on");
         }
     }
 }

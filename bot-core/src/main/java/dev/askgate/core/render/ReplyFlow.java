@@ -11,7 +11,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -107,11 +106,9 @@ public final class ReplyFlow {
             reply.finish(outcome, note).get(FINISH_DEADLINE.toSeconds(), TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             RuntimeException failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
-            Optional<String> words = presenter.notPosted(request, failure, presenter.format(reply.text()));
-            log.warn("request={} platform={} channel={} the final message could not be sent: {}",
-                    request.requestId(), request.caller().platform(), request.caller().channelId(),
-                    failure.getClass().getSimpleName());
-            words.ifPresent(text -> tellPrivately(request, place, text));
+            // The presenter logs the platform's error in its own terms, and says what the asker hears of it.
+            presenter.notPosted(request, failure, presenter.format(reply.text()))
+                    .ifPresent(text -> tellPrivately(request, place, text));
         } catch (TimeoutException e) {
             log.warn("request={} platform={} channel={} the final message is still waiting for the platform",
                     request.requestId(), request.caller().platform(), request.caller().channelId());

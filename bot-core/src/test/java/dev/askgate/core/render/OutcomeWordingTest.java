@@ -133,8 +133,8 @@ class OutcomeWordingTest {
     void aFaultInsideTheBotIsNeverWordedAsAProblemOfOpenAi() {
         for (BotFault.Where where : BotFault.Where.values()) {
             String words = wording.note(new ChatOutcome.Failed(new BotFault(where, new IllegalStateException(
-                    "details of the platform")), ""));
-            assertThat(words).as(where.name()).contains("inside the bot").doesNotContain("OpenAI", "details");
+                    "FAKE platform text")), ""));
+            assertThat(words).as(where.name()).contains("inside the bot").doesNotContain("OpenAI", "FAKE platform text");
         }
     }
 }
