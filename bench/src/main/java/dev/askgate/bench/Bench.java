@@ -1,6 +1,8 @@
 package dev.askgate.bench;
 
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * {@code scripts/bench <case>|all [--short]}: runs one benchmark case (or every one) and prints its table; exit 1
@@ -30,16 +32,30 @@ public final class Bench {
                     + CASES.stream().map(BenchCase::name).toList());
             System.exit(2);
         }
+        // MockWebServer reports every connection the bench's clients open and drop, through java.util.logging.
+        Logger.getLogger("mockwebserver3").setLevel(Level.SEVERE);
         boolean passed = true;
         ResultTable table = new ResultTable(System.out);
         for (BenchCase benchCase : chosen) {
             System.err.println("bench: running " + benchCase.name() + (shortRun ? " (short)" : "") + " ...");
-            BenchResult result = benchCase.run(shortRun);
+            BenchResult result = runOne(benchCase, shortRun);
             table.print(result);
             System.out.println();
             System.out.flush();
             passed &= result.passed();
         }
         System.exit(passed ? 0 : 1);
+    }
+
+    /** A case that breaks down is a failed row in its table, so that {@code all} goes on with the others. */
+    private static BenchResult runOne(BenchCase benchCase, boolean shortRun) {
+        try {
+            return benchCase.run(shortRun);
+        } catch (Exception | AssertionError e) {
+            e.printStackTrace();
+            String why = String.valueOf(e.getMessage()).lines().findFirst().orElse(e.getClass().getSimpleName());
+            return new BenchResult(benchCase.name(), benchCase.description(), List.of(new BenchResult.Row(
+                    "the run", "broke down: " + e.getClass().getSimpleName() + ": " + why, "completes", false)));
+        }
     }
 }

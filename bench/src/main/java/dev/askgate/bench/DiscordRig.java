@@ -69,7 +69,6 @@ final class DiscordRig implements AutoCloseable {
     @Override
     public void close() throws Exception {
         serve.close();
-        discord.close();
-        openAi.close();
+        FakeShutdown.quietly(discord::close, openAi::close);
     }
 }

@@ -102,13 +102,14 @@ final class ServedAskgate implements AutoCloseable {
     /** Runs a full GC and returns the heap in use after it, in MiB (every generation or region, no metaspace). */
     double heapAfterGcMiB() throws IOException, InterruptedException {
         jcmd("GC.run");
-        // Serial prints "def new generation total 2432K, used 512K" and "tenured generation ..."; G1 prints
-        // "garbage-first heap total 262144K, used 21504K"; Metaspace lines have a "used" figure too.
-        var used = Pattern.compile("(generation|heap)\\s+total \\d+K, used (\\d+)K");
+        // Serial prints "DefNew total 116160K, used 28947K" and "Tenured total ...", G1 "garbage-first heap total
+        // ..."; the Metaspace and class space lines have the same shape but are not heap.
+        Pattern used = Pattern.compile("^\\s*(\\S[^,]*?)\\s+total \\d+K, used (\\d+)K", Pattern.MULTILINE);
         var matcher = used.matcher(jcmd("GC.heap_info"));
         long kib = 0;
         boolean found = false;
         while (matcher.find()) {
+            if (matcher.group(1).contains("Metaspace") || matcher.group(1).contains("class space")) continue;
             kib += Long.parseLong(matcher.group(2));
             found = true;
         }
@@ -152,7 +153,8 @@ final class ServedAskgate implements AutoCloseable {
                 .orElseThrow(() -> new IllegalStateException("no " + name + " in /proc/" + process.pid() + "/status"));
     }
 
-    private String jcmd(String what) throws IOException, InterruptedException {
+    /** The output of {@code jcmd PID what} (for instance {@code VM.native_memory summary}). */
+    String jcmd(String what) throws IOException, InterruptedException {
         Process jcmd = new ProcessBuilder(jar.jcmd().toString(), Long.toString(process.pid()), what)
                 .redirectErrorStream(true).start();
         String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -9,10 +9,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
- * Many {@code /ask} at once over several channels (Socket Mode), a model taking seconds per streamed answer, and
+ * Many {@code /ask} at once over several channels (Socket Mode, {@code askgate serve} from the jar), a model
+ * taking seconds per streamed answer, and
  * FakeSlack enforcing Slack's published limits: how soon after its acknowledgement each whole answer is shown,
  * beside the floor those limits put on the last one; and none lost, none twice, no 429 left unhandled.
  */
@@ -58,7 +60,9 @@ final class SlackBurstCase implements BenchCase {
     public BenchResult run(boolean shortRun) throws Exception {
         Shape shape = shortRun ? shortShape : fullShape;
         SlackLimits limits = SlackLimits.PUBLISHED;
-        try (SlackUnderTest app = new SlackUnderTest(Duration.ofMillis(1500))) {
+        // The burst measures Slack's pacing: every question may hold a model call (OPENAI_MAX_CONCURRENT, the rig's).
+        try (SlackSocketRig app = new SlackSocketRig(ServeJar.fromSystemProperties(),
+                Map.of("SLACK_EDIT_INTERVAL_MS", "1500"))) {
             app.slack.enforce(limits);
             List<String> answers = scriptAnswers(app, shape);
             List<BurstQuestion> questions = new ArrayList<>();
@@ -81,7 +85,7 @@ final class SlackBurstCase implements BenchCase {
     }
 
     /** One answer per question, each of {@link #WORDS} words streamed over a time between the shape's bounds. */
-    private static List<String> scriptAnswers(SlackUnderTest app, Shape shape) {
+    private static List<String> scriptAnswers(SlackSocketRig app, Shape shape) {
         Random random = new Random(9);
         List<String> answers = new ArrayList<>();
         long spread = shape.modelMax().toMillis() - shape.modelMin().toMillis();

@@ -70,7 +70,7 @@ final class SlackHttpRig implements AutoCloseable {
         long until = System.nanoTime() + deadline.toNanos();
         int done;
         while ((done = answered(answer)) < count && System.nanoTime() < until) {
-            Thread.sleep(20); // polling interval: a rate computed from this includes at most this much of it
+            Thread.sleep(100); // polling interval (each poll copies every message): a rate includes at most this much of it
         }
         return done;
     }
@@ -78,7 +78,6 @@ final class SlackHttpRig implements AutoCloseable {
     @Override
     public void close() throws Exception {
         serve.close();
-        slack.close();
-        openAi.close();
+        FakeShutdown.quietly(slack::close, openAi::close);
     }
 }
