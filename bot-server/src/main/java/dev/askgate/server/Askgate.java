@@ -1,5 +1,7 @@
 package dev.askgate.server;
 
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.EncodingRegistry;
 import dev.askgate.core.config.Settings;
 import dev.askgate.core.http.HttpRoute;
 import dev.askgate.core.render.OutcomeWording;
@@ -54,6 +56,8 @@ public final class Askgate {
     private final PrintStream err;
     private final boolean interactive;
     private final PlatformFactory platforms;
+    /** The process's one tokenizer registry: the configuration's checks and the chat service count with it. */
+    private final EncodingRegistry tokenizers = Encodings.newLazyEncodingRegistry();
 
     /**
      * @param interactive whether stdin is a terminal (then {@code chat} greets and prompts)
@@ -227,7 +231,7 @@ public final class Askgate {
     }
 
     private Optional<AskgateConfig> config(Consumer<String> problems) {
-        return switch (AskgateConfig.load(env)) {
+        return switch (AskgateConfig.load(env, tokenizers)) {
             case AskgateConfig.Loaded.Valid valid -> Optional.of(valid.config());
             case AskgateConfig.Loaded.Invalid invalid -> {
                 invalid.problems().forEach(problems);
@@ -240,9 +244,9 @@ public final class Askgate {
      * The shared pieces; empty (with the reason told) when the key file cannot be opened after all, or the usage
      * store cannot be (its line names the URL without the password).
      */
-    private static Optional<Wiring> wire(AskgateConfig config, Consumer<String> problems) {
+    private Optional<Wiring> wire(AskgateConfig config, Consumer<String> problems) {
         try {
-            return Optional.of(new Wiring(config));
+            return Optional.of(new Wiring(config, tokenizers));
         } catch (IOException e) {
             problems.accept("OPENAI_API_KEY_FILE cannot be read: " + e.getClass().getSimpleName());
             return Optional.empty();

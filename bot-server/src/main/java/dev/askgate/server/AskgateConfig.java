@@ -1,5 +1,7 @@
 package dev.askgate.server;
 
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.EncodingRegistry;
 import dev.askgate.core.ChatSettings;
 import dev.askgate.core.config.Settings;
 import dev.askgate.core.model.ReasoningEffort;
@@ -40,6 +42,14 @@ public record AskgateConfig(ServerConfig server, ChatSettings chat, OpenAiConfig
 
     /** Reads and validates the whole environment at once. */
     public static Loaded load(Map<String, String> env) {
+        return load(env, Encodings.newLazyEncodingRegistry());
+    }
+
+    /**
+     * Reads and validates the whole environment at once, counting the system prompt with {@code tokenizers} (the
+     * process's one registry: loading an encoding costs about a second and 20 MiB).
+     */
+    public static Loaded load(Map<String, String> env, EncodingRegistry tokenizers) {
         var settings = new Settings(env);
         ServerConfig server = ServerConfig.from(settings);
         OpenAiConfig openAi = OpenAiConfig.from(settings);
@@ -50,7 +60,7 @@ public record AskgateConfig(ServerConfig server, ChatSettings chat, OpenAiConfig
         ReasoningEffort effort = reasoningEffort(settings);
         if (settings.problems().size() == problemsBefore) {
             // Only numbers the operator can recognise: a rejected value would be compared as its default.
-            ContextRoom.check(settings, openAi.model(), systemPrompt, contextTokens, maxOutput);
+            ContextRoom.check(settings, openAi.model(), systemPrompt, contextTokens, maxOutput, tokenizers);
         }
         PlatformTokens platforms = PlatformTokens.from(settings);
         Optional<DiscordConfig> discord = DiscordConfig.from(settings);

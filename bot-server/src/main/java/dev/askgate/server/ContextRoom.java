@@ -1,5 +1,6 @@
 package dev.askgate.server;
 
+import com.knuddels.jtokkit.api.EncodingRegistry;
 import dev.askgate.core.ChatSettings;
 import dev.askgate.core.Conversation;
 import dev.askgate.core.Turn;
@@ -20,7 +21,8 @@ final class ContextRoom {
     }
 
     /** Adds one problem line to {@code settings} for each setting that leaves too little room. */
-    static void check(Settings settings, String model, String systemPrompt, int contextTokens, int maxOutputTokens) {
+    static void check(Settings settings, String model, String systemPrompt, int contextTokens, int maxOutputTokens,
+                      EncodingRegistry tokenizers) {
         // Both numbers come from Settings.integer, which keeps them at 256 or more and 0 or more.
         if (maxOutputTokens >= contextTokens) {
             settings.problem("ASKGATE_MAX_OUTPUT_TOKENS (" + maxOutputTokens + ") must be less than "
@@ -28,7 +30,7 @@ final class ContextRoom {
                     + "lower the first or raise the second");
             return;
         }
-        var window = new ContextWindow(new ChatSettings(model, systemPrompt, contextTokens, maxOutputTokens));
+        var window = new ContextWindow(new ChatSettings(model, systemPrompt, contextTokens, maxOutputTokens), tokenizers);
         int room = window.limit();
         if (room < MIN_QUESTION_TOKENS) {
             settings.problem("ASKGATE_MAX_OUTPUT_TOKENS (" + maxOutputTokens + ") leaves " + room + " of "

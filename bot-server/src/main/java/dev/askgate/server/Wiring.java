@@ -1,6 +1,8 @@
 package dev.askgate.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.EncodingRegistry;
 import dev.askgate.core.ChatService;
 import dev.askgate.core.context.ContextWindow;
 import dev.askgate.core.guard.SecretGuard;
@@ -63,18 +65,27 @@ final class Wiring implements AutoCloseable {
     }
 
     Wiring(AskgateConfig config) throws IOException {
-        this(config, KeySpec::open, UsageParts::open);
+        this(config, Encodings.newLazyEncodingRegistry());
+    }
+
+    /** @param tokenizers the process's one encoding registry, shared with the configuration's checks */
+    Wiring(AskgateConfig config, EncodingRegistry tokenizers) throws IOException {
+        this(config, KeySpec::open, UsageParts::open, tokenizers);
     }
 
     Wiring(AskgateConfig config, KeyOpener opener) throws IOException {
         this(config, opener, UsageParts::open);
     }
 
+    Wiring(AskgateConfig config, KeyOpener opener, StoreOpener stores) throws IOException {
+        this(config, opener, stores, Encodings.newLazyEncodingRegistry());
+    }
+
     /**
      * Opens the key source, then the usage store; when anything after the key source fails, closes what was opened
      * again (the key's file watcher, the store's pool).
      */
-    Wiring(AskgateConfig config, KeyOpener opener, StoreOpener stores) throws IOException {
+    Wiring(AskgateConfig config, KeyOpener opener, StoreOpener stores, EncodingRegistry tokenizers) throws IOException {
         json = new ObjectMapper();
         // Explicit defaults for every user of the shared client; the model client derives its own timeouts.
         http = new OkHttpClient.Builder()
@@ -90,7 +101,7 @@ final class Wiring implements AutoCloseable {
                     meters.askgate());
             SpendConfig spend = config.spend();
             var rules = new SpendRules(spend.budgets(), spend.prices(), spend.admins(), RESERVATION_HOLD);
-            window = new ContextWindow(config.chat());
+            window = new ContextWindow(config.chat(), tokenizers);
             chat = new ChatService(model, config.chat(), new SecretGuard(), window, keys::appearsIn, meters.askgate(),
                     usage.spending(rules, this::payingKey, meters.askgate()::called));
             meters.askgate().watch(usage.ledger());
