@@ -54,9 +54,20 @@ final class ServedAskgate implements AutoCloseable {
         builder.environment().putIfAbsent("ASKGATE_LOG_LEVEL", "WARN");
         // glibc's per-thread malloc arenas are most of a JVM's native overhead; the image sets the same.
         builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
+        // A usage store of the run's own (not ./data of the checkout), and a per-person limit of questions at once
+        // above what any case sends from one person: the cases measure Askgate's capacity, not its budgets.
+        Path data = Files.createTempDirectory("askgate-bench-data-");
+        Path config = Files.writeString(data.resolve("askgate.yaml"), BENCH_CONFIG);
+        builder.environment().putIfAbsent("ASKGATE_DB_URL", "jdbc:sqlite:" + data.resolve("askgate.db"));
+        builder.environment().putIfAbsent("ASKGATE_CONFIG", config.toString());
         long started = System.nanoTime();
         return new ServedAskgate(jar, port, builder.start(), log, started);
     }
+
+    static final String BENCH_CONFIG = """
+            limits:
+              user: {concurrent: 100000}
+            """;
 
     static ServedAskgate start(ServeJar jar, Map<String, String> env) throws IOException {
         return start(jar, env, List.of());
