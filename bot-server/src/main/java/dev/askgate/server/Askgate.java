@@ -214,14 +214,15 @@ public final class Askgate {
             boolean failed = false;
             for (KeyedModel keyed : wiring.keyedModels()) {
                 // Each workspace's key is checked on its own: a revoked one fails that workspace, not the others.
-                ModelCheckText.Verdict verdict = wiring.checkText().verdict(keyed.model().check(), today);
+                ModelCheckText.Verdict verdict = keyed.name().equals(Wiring.MAIN_KEY_NAME)
+                        ? wiring.checkText().verdict(keyed.model().check(), today)
+                        : wiring.checkText().verdictForPlace(keyed.name(), keyed.model().check(), today);
                 String label = switch (verdict.severity()) {
                     case OK -> "ok  ";
                     case WARN -> "WARN  ";
                     case FAIL -> "FAIL  ";
                 };
-                String whose = keyed.name().equals(Wiring.MAIN_KEY_NAME) ? "" : "key of " + keyed.name() + ": ";
-                out.println(label + whose + verdict.text());
+                out.println(label + verdict.text());
                 failed |= verdict.severity() == ModelCheckText.Severity.FAIL;
             }
             out.println("info  chat platforms: " + config.get().platforms().describe());

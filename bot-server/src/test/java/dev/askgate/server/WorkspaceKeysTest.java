@@ -100,6 +100,26 @@ class WorkspaceKeysTest {
     }
 
     @Test
+    void aWorkspaceKeyFileRewrittenIsUsedForThatWorkspaceWithoutARestart() throws Exception {
+        String rotated = "sk-proj-FAKE0000guild000key0000rotated";
+        try (Wiring wiring = new Wiring(config())) {
+            ask(wiring, GUILD, "before");
+            Path moved = Files.writeString(dir.resolve("guild.key.new"), rotated + "\n");
+            Files.move(moved, dir.resolve("guild.key"), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            while (!openAi.lastRequest().bearerKey().equals(rotated) && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+                ask(wiring, GUILD, "after");
+            }
+        }
+
+        assertThat(openAi.chatRequests().getFirst().bearerKey()).isEqualTo(GUILD_KEY);
+        assertThat(openAi.lastRequest().bearerKey()).isEqualTo(rotated);
+        assertThat(logs.all()).doesNotContain(rotated, GUILD_KEY);
+    }
+
+    @Test
     void checkAsksTheModelListWithEveryConfiguredKeyAndFailsForTheOneRejected() throws Exception {
         openAi.acceptOnlyKeys(MAIN_KEY, TEAM_KEY);
 
@@ -107,7 +127,8 @@ class WorkspaceKeysTest {
 
         assertThat(run.status).as(run.toString()).isEqualTo(1);
         assertThat(run.out).contains("ok  OpenAI endpoint", "ok  key of slack:T0TEAMFAKE: OpenAI endpoint",
-                "FAIL  key of discord:123456789012345678: OpenAI rejected the key");
+                "FAIL  key of discord:123456789012345678: OpenAI rejected the key (401): put a valid key in the "
+                        + "variable or file that keys.discord:123456789012345678 of ASKGATE_CONFIG names");
         assertThat(openAi.requests()).extracting(RecordedCall::bearerKey)
                 .containsExactlyInAnyOrder(MAIN_KEY, GUILD_KEY, TEAM_KEY);
         assertThat(run.out + run.err + logs.all()).doesNotContain(MAIN_KEY, TEAM_KEY, GUILD_KEY);
