@@ -90,7 +90,8 @@ public final class FileKeySource implements KeySource {
         FileKeySource source = new FileKeySource(absolute,
                 "file " + absolute + (place.isEmpty() ? "" : " (keys: " + place + ")"), new Secret(content), stamp, settle);
         source.watcher = KeyFileWatcher.start(absolute.getParent(), source::rereadAfterChange);
-        log.info("OpenAI API key loaded from {} (key generation 1)", source.origin);
+        log.info("OpenAI API key loaded from {}{} (key generation 1)", absolute,
+                place.isEmpty() ? "" : " for " + place);
         return source;
     }
 
