@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -26,7 +27,7 @@ import java.util.function.Predicate;
 public final class ChatService {
     private static final Logger log = LoggerFactory.getLogger(ChatService.class);
 
-    private final ChatModel model;
+    private final Function<Caller, ChatModel> models;
     private final ChatSettings settings;
     private final SecretGuard guard;
     private final ContextWindow window;
@@ -59,9 +60,24 @@ public final class ChatService {
      */
     public ChatService(ChatModel model, ChatSettings settings, SecretGuard guard, ContextWindow window,
                        Predicate<String> leaksKey, AskgateMetrics metrics, Spending spending) {
+        this(caller -> model, settings, guard, window, leaksKey, metrics, spending);
+        Objects.requireNonNull(model, "model");
+    }
+
+    /**
+     * Each question is sent with its workspace's key ({@link WorkspaceKeys#forCaller}), and an answer holding any of
+     * the keys is withheld.
+     */
+    public ChatService(WorkspaceKeys keys, ChatSettings settings, SecretGuard guard, ContextWindow window,
+                       AskgateMetrics metrics, Spending spending) {
+        this(caller -> keys.forCaller(caller).model(), settings, guard, window, keys::appearsIn, metrics, spending);
+    }
+
+    private ChatService(Function<Caller, ChatModel> models, ChatSettings settings, SecretGuard guard,
+                        ContextWindow window, Predicate<String> leaksKey, AskgateMetrics metrics, Spending spending) {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.spending = Objects.requireNonNull(spending, "spending");
-        this.model = Objects.requireNonNull(model, "model");
+        this.models = Objects.requireNonNull(models, "models");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.guard = Objects.requireNonNull(guard, "guard");
         this.window = Objects.requireNonNull(window, "window");
@@ -132,7 +148,7 @@ public final class ChatService {
             watched.accepted();
             asked = true;
             FirstToken first = new FirstToken(metrics, filter::accept);
-            result = model.stream(new ModelRequest(id, settings.model(), fits.messages(), outputCap,
+            result = models.apply(caller).stream(new ModelRequest(id, settings.model(), fits.messages(), outputCap,
                     settings.reasoningEffort()), first);
         } catch (RuntimeException e) {
             // The model port reports its failures as results: anything thrown is the sink's failure or a client bug,

@@ -2,6 +2,7 @@ package dev.askgate.server;
 
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.EncodingRegistry;
+import dev.askgate.core.KeyedModel;
 import dev.askgate.core.config.Settings;
 import dev.askgate.core.http.HttpRoute;
 import dev.askgate.core.render.OutcomeWording;
@@ -213,16 +214,23 @@ public final class Askgate {
         if (wired.isEmpty()) return 2;
         out.println("ok  configuration");
         try (Wiring wiring = wired.get()) {
-            ModelCheckText.Verdict verdict = wiring.checkText().verdict(wiring.model().check(),
-                    LocalDate.now(ZoneOffset.UTC));
-            String label = switch (verdict.severity()) {
-                case OK -> "ok  ";
-                case WARN -> "WARN  ";
-                case FAIL -> "FAIL  ";
-            };
-            out.println(label + verdict.text());
+            LocalDate today = LocalDate.now(ZoneOffset.UTC);
+            boolean failed = false;
+            for (KeyedModel keyed : wiring.keyedModels()) {
+                // Each workspace's key is checked on its own: a revoked one fails that workspace, not the others.
+                ModelCheckText.Verdict verdict = keyed.name().equals(Wiring.MAIN_KEY_NAME)
+                        ? wiring.checkText().verdict(keyed.model().check(), today)
+                        : wiring.checkText().verdictForPlace(keyed.name(), keyed.model().check(), today);
+                String label = switch (verdict.severity()) {
+                    case OK -> "ok  ";
+                    case WARN -> "WARN  ";
+                    case FAIL -> "FAIL  ";
+                };
+                out.println(label + verdict.text());
+                failed |= verdict.severity() == ModelCheckText.Severity.FAIL;
+            }
             out.println("info  chat platforms: " + config.get().platforms().describe());
-            return verdict.severity() == ModelCheckText.Severity.FAIL ? 1 : 0;
+            return failed ? 1 : 0;
         }
     }
 
@@ -248,7 +256,10 @@ public final class Askgate {
         try {
             return Optional.of(new Wiring(config, tokenizers));
         } catch (IOException e) {
-            problems.accept("OPENAI_API_KEY_FILE cannot be read: " + e.getClass().getSimpleName());
+            // A workspace key's file names itself; the main key's file message could quote more than its name.
+            boolean ownLine = e.getMessage() != null && e.getMessage().startsWith(SpendConfigFile.VARIABLE + " keys.");
+            problems.accept(ownLine ? e.getMessage() : "OPENAI_API_KEY_FILE cannot be read: "
+                    + e.getClass().getSimpleName());
             return Optional.empty();
         } catch (UsageStoreException e) {
             problems.accept("ASKGATE_DB_URL: " + e.getMessage());

@@ -48,6 +48,21 @@ final class ModelCheckText {
         };
     }
 
+    /**
+     * As {@link #verdict}, for the key {@code keys:} of ASKGATE_CONFIG gives {@code place}: the line names the place,
+     * and a rejected key is fixed where that entry points, not in OPENAI_API_KEY.
+     */
+    Verdict verdictForPlace(String place, ModelCheck check, LocalDate today) {
+        if (check instanceof ModelCheck.Unavailable(ModelError.InvalidKey rejected)) {
+            String text = "key of " + place + ": OpenAI rejected the key (401): put a valid key in the variable or "
+                    + "file that keys." + place + " of ASKGATE_CONFIG names";
+            return new Verdict(Severity.FAIL, rejected.upstreamRequestId().isEmpty() ? text
+                    : text + " [x-request-id " + rejected.upstreamRequestId() + "]");
+        }
+        Verdict verdict = verdict(check, today);
+        return new Verdict(verdict.severity(), "key of " + place + ": " + verdict.text());
+    }
+
     private static String days(long days) {
         return days == 1 ? "1 day" : days + " days";
     }

@@ -12,11 +12,12 @@ import java.util.Set;
 
 /**
  * What the {@code ASKGATE_CONFIG} file says about spend: prices (the shipped defaults with the file's on top),
- * limits, admins ({@code slack:U0123ABCD}, {@code discord:1234…}), alerts and per-workspace keys.
+ * limits, admins ({@code slack:U0123ABCD}, {@code discord:1234…}), alerts and per-workspace keys (as written, and
+ * made ready to open: {@code keySources}).
  * {@code fromFile} is false when no file is named: then the only limit is two concurrent questions per user.
  */
 public record SpendConfig(PriceTable prices, Budgets budgets, Set<String> admins, AlertsConfig alerts,
-                          List<WorkspaceKey> keys, boolean fromFile) {
+                          List<WorkspaceKey> keys, List<PlaceKey> keySources, boolean fromFile) {
     public static final Budgets DEFAULT_BUDGETS = new Budgets(List.of(
             new BudgetLimit(BudgetScope.USER, BudgetMetric.CONCURRENT, 2)));
 
@@ -26,10 +27,12 @@ public record SpendConfig(PriceTable prices, Budgets budgets, Set<String> admins
         admins = Set.copyOf(admins);
         Objects.requireNonNull(alerts, "alerts");
         keys = List.copyOf(keys);
+        keySources = List.copyOf(keySources);
     }
 
     /** Without a file. */
     public static SpendConfig defaults() {
-        return new SpendConfig(PriceTable.defaults(), DEFAULT_BUDGETS, Set.of(), AlertsConfig.DEFAULTS, List.of(), false);
+        return new SpendConfig(PriceTable.defaults(), DEFAULT_BUDGETS, Set.of(), AlertsConfig.DEFAULTS, List.of(), List.of(),
+                false);
     }
 }

@@ -73,7 +73,8 @@ final class SpendConfigFile {
         Set<String> admins = admins(root.path("admins"));
         AlertsConfig alerts = new AlertSection(nodes).read(root.path("alerts"));
         List<WorkspaceKey> keys = new KeySection(nodes).read(root.path("keys"));
-        return new SpendConfig(prices, budgets, admins, alerts, keys, true);
+        List<PlaceKey> sources = PlaceKeys.resolve(settings, prefix, keys);
+        return new SpendConfig(prices, budgets, admins, alerts, keys, sources, true);
     }
 
     /** {@code admins: {slack: [U…], discord: ["…"]}} as {@code slack:U…} and {@code discord:…}. */

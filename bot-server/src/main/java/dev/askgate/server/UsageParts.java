@@ -3,6 +3,7 @@ package dev.askgate.server;
 import dev.askgate.core.dedupe.EventDedupe;
 import dev.askgate.core.dedupe.InMemoryEventDedupe;
 import dev.askgate.core.dedupe.StoreEventDedupe;
+import dev.askgate.core.Caller;
 import dev.askgate.core.usage.BufferedLedger;
 import dev.askgate.core.usage.LedgerRow;
 import dev.askgate.core.usage.MeteredSpending;
@@ -18,7 +19,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * The usage store and what lives on it, opened once: the buffered ledger, the store's health (for {@code /readyz}),
@@ -51,7 +52,7 @@ final class UsageParts implements AutoCloseable {
     }
 
     /** @param recorded hears of every ledger row as it is written (for the meters) */
-    Spending spending(SpendRules rules, Supplier<PayingKey> payingKey, Consumer<LedgerRow> recorded) {
+    Spending spending(SpendRules rules, Function<Caller, PayingKey> payingKey, Consumer<LedgerRow> recorded) {
         return new MeteredSpending(store, ledger, rules, health, payingKey, clock, recorded);
     }
 

@@ -4,17 +4,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.EncodingRegistry;
 import dev.askgate.core.ChatService;
+import dev.askgate.core.KeyedModel;
+import dev.askgate.core.WorkspaceKeys;
 import dev.askgate.core.context.ContextWindow;
 import dev.askgate.core.guard.SecretGuard;
+import dev.askgate.core.key.FileKeySource;
+import dev.askgate.core.key.FixedKeySource;
 import dev.askgate.core.key.KeySource;
 import dev.askgate.core.key.KeySpec;
 import dev.askgate.core.model.ChatModel;
 import dev.askgate.core.openai.OpenAiChatModel;
+import dev.askgate.core.openai.OpenAiConfig;
 import dev.askgate.core.platform.SharedPieces;
 import dev.askgate.core.openai.Sleeper;
 import dev.askgate.core.usage.OwnUsage;
-import dev.askgate.core.usage.PayingKey;
-import dev.askgate.core.usage.RedactedKey;
 import dev.askgate.core.usage.SpendRules;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -23,10 +26,15 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The shared pieces, built once with plain {@code new}, in order: the one HTTP client, the one JSON mapper,
- * the key source (the only holder of the OpenAI key), the usage store, the model client, the context count, the
+ * the key source (the only holder of the OpenAI key), the usage store, the model client (one more per key of
+ * {@code keys:}, each with its own key source, on the same HTTP client), the context count, the
  * chat service with its spend control and meters, and what every platform shares (workers, the edit timer, the
  * dedupe store, the asker's own usage). Platforms are built from these in {@link Platforms}. Closing it stops the
  * workers and the timer, flushes the ledger, closes the store, and stops the key watcher and the HTTP client's
@@ -34,7 +42,7 @@ import java.time.Duration;
  */
 final class Wiring implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Wiring.class);
-    /** The ledger's name for the key of OPENAI_API_KEY (or its _FILE); per-workspace keys would carry their own. */
+    /** The ledger's name for the key of OPENAI_API_KEY (or its _FILE); a workspace's key is named by its place. */
     static final String MAIN_KEY_NAME = "main";
     /**
      * How long a reservation holds when its call is never settled (a replica that died mid-call): longer than any
@@ -45,6 +53,8 @@ final class Wiring implements AutoCloseable {
     private final OkHttpClient http;
     private final KeySource keys;
     private final ChatModel model;
+    private final List<KeySource> placeSources = new ArrayList<>();
+    private final WorkspaceKeys routes;
     private final ContextWindow window;
     private final ChatService chat;
     private final SharedPieces shared;
@@ -100,25 +110,59 @@ final class Wiring implements AutoCloseable {
             model = new OpenAiChatModel(http, json, config.openAi(), keys, Clock.systemUTC(), Sleeper.real(),
                     meters.askgate());
             SpendConfig spend = config.spend();
+            routes = new WorkspaceKeys(new KeyedModel(MAIN_KEY_NAME, model, keys),
+                    placeModels(config.openAi(), spend.keySources()));
             var rules = new SpendRules(spend.budgets(), spend.prices(), spend.admins(), RESERVATION_HOLD);
             window = new ContextWindow(config.chat(), tokenizers);
-            chat = new ChatService(model, config.chat(), new SecretGuard(), window, keys::appearsIn, meters.askgate(),
-                    usage.spending(rules, this::payingKey, meters.askgate()::called));
+            chat = new ChatService(routes, config.chat(), new SecretGuard(), window, meters.askgate(),
+                    usage.spending(rules, caller -> routes.forCaller(caller).payingKey(), meters.askgate()::called));
             meters.askgate().watch(usage.ledger());
             tellSpendRules(spend);
             OwnUsage own = new OwnUsage(usage.store(), spend.budgets(), Clock.systemUTC());
             shared = SharedPieces.around(chat, window, Clock.systemUTC()).withDedupe(usage.dedupe("chat"))
                     .withOwnUsage(own::describe);
             checkText = new ModelCheckText(config.openAi().baseUrl(), config.openAi().model());
-        } catch (RuntimeException | Error e) {
+        } catch (IOException | RuntimeException | Error e) {
             close();
             throw e;
         }
     }
 
-    /** The redacted form only: the ledger names the key that paid without holding it. */
-    private PayingKey payingKey() {
-        return new PayingKey(MAIN_KEY_NAME, RedactedKey.of(keys.current().secret().value()));
+    /**
+     * One model client per {@code keys:} entry: the main endpoint, model, timeouts and limits, with that key and only
+     * its own project header (the main key's organization and project may not be the workspace key's).
+     */
+    private Map<String, KeyedModel> placeModels(OpenAiConfig main, List<PlaceKey> places) throws IOException {
+        Map<String, KeyedModel> models = new HashMap<>();
+        for (PlaceKey place : places) {
+            KeySource source = open(place);
+            placeSources.add(source);
+            var own = new OpenAiConfig(main.baseUrl(), main.model(), "", place.project(), main.timeout(),
+                    main.maxRetries(), place.key(), main.callLimit());
+            var client = new OpenAiChatModel(http, json, own, source, Clock.systemUTC(), Sleeper.real(),
+                    meters.askgate());
+            models.put(place.place(), new KeyedModel(place.place(), client, source));
+        }
+        if (!models.isEmpty()) log.info("ASKGATE_CONFIG keys: {} workspace(s) pay with their own key: {}",
+                models.size(), models.keySet().stream().sorted().toList());
+        return models;
+    }
+
+    /** The place is part of the key's origin, so that a rejection names whose key it is (never the key). */
+    private static KeySource open(PlaceKey place) throws IOException {
+        return switch (place.key()) {
+            case KeySpec.FromValue value -> new FixedKeySource(value.key(),
+                    "env " + place.env() + " (keys: " + place.place() + ")");
+            case KeySpec.FromFile file -> {
+                try {
+                    yield FileKeySource.open(file.file(), place.place());
+                } catch (IOException e) {
+                    throw new IOException(SpendConfigFile.VARIABLE + " keys." + place.place() + ".file cannot be "
+                            + "opened (" + file.file() + "): " + e.getClass().getSimpleName());
+                }
+            }
+            case KeySpec.Missing missing -> throw new IllegalStateException("keys." + place.place() + " has no key");
+        };
     }
 
     private static void tellSpendRules(SpendConfig spend) {
@@ -127,10 +171,6 @@ final class Wiring implements AutoCloseable {
                     + "and no money or token limits apply");
         } else {
             log.info("Spend control: {} limit(s), {} admin(s)", spend.budgets().limits().size(), spend.admins().size());
-        }
-        if (!spend.keys().isEmpty()) {
-            log.warn("ASKGATE_CONFIG keys: {} entries read and checked, but per-workspace keys are not used yet: "
-                    + "every call is paid by OPENAI_API_KEY", spend.keys().size());
         }
     }
 
@@ -149,6 +189,11 @@ final class Wiring implements AutoCloseable {
 
     ChatModel model() {
         return model;
+    }
+
+    /** Every key with its model client, the main one first (for {@code askgate check}). */
+    List<KeyedModel> keyedModels() {
+        return routes.all();
     }
 
     ChatService chat() {
@@ -183,6 +228,7 @@ final class Wiring implements AutoCloseable {
         }
         if (usage != null) usage.close();
         keys.close();
+        placeSources.forEach(KeySource::close);
         meters.close();
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();

@@ -1,5 +1,6 @@
 package dev.askgate.server;
 
+import dev.askgate.core.key.KeySpec;
 import dev.askgate.core.usage.BudgetLimit;
 import dev.askgate.core.usage.BudgetMetric;
 import dev.askgate.core.usage.BudgetScope;
@@ -60,7 +61,9 @@ class SpendConfigFileTest {
 
     @Test
     void theIssuesExampleIsReadIntoTypedLimitsPricesAdminsAlertsAndKeys() throws IOException {
-        SpendConfig spend = valid(Map.of("ASKGATE_CONFIG", file(EXAMPLE))).spend();
+        Path guildKey = Files.writeString(dir.resolve("openai-guild"), "sk-proj-FAKE0000guild000key0000notreal\n");
+        SpendConfig spend = valid(Map.of("ASKGATE_CONFIG", file(EXAMPLE.replace("/run/secrets/openai-guild",
+                guildKey.toString())), "OPENAI_API_KEY_TEAM_A", "sk-proj-FAKE0000team0000key0000notreal")).spend();
 
         assertThat(spend.fromFile()).isTrue();
         assertThat(spend.budgets().limits()).hasSize(10).contains(
@@ -80,7 +83,11 @@ class SpendConfigFileTest {
                 new WorkspaceKey("slack:T0123ABCD", Optional.of("OPENAI_API_KEY_TEAM_A"), Optional.empty(),
                         Optional.of("proj_team_a")),
                 new WorkspaceKey("discord:123456789012345678", Optional.empty(),
-                        Optional.of(Path.of("/run/secrets/openai-guild")), Optional.empty()));
+                        Optional.of(guildKey), Optional.empty()));
+        assertThat(spend.keySources()).extracting(PlaceKey::place, PlaceKey::env, PlaceKey::project).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("slack:T0123ABCD", "OPENAI_API_KEY_TEAM_A", "proj_team_a"),
+                org.assertj.core.groups.Tuple.tuple("discord:123456789012345678", "", ""));
+        assertThat(spend.keySources().get(1).key()).isEqualTo(new KeySpec.FromFile(guildKey));
         assertThat(Usd.fromNanos(spend.budgets().limits().stream()
                 .filter(l -> l.scope() == BudgetScope.CHANNEL).findFirst().orElseThrow().limit()))
                 .isEqualByComparingTo("5.00");
@@ -132,6 +139,19 @@ class SpendConfigFileTest {
 
         assertThat(String.join("\n", problems)).contains("keys.slack:T1.env looks like an API key itself",
                 "keys.team-a: name a Slack team or Discord guild").doesNotContain(KEY, KEY.substring(8));
+    }
+
+    @Test
+    void aKeyVariableThatIsNotSetAndAKeyFileThatCannotBeReadAreStartUpProblemsNamingThePlace() throws IOException {
+        Path missing = dir.resolve("no-such.key");
+        String config = file("keys:\n  slack:T1: {env: OPENAI_KEY_NOT_SET}\n  discord:42: {file: " + missing + "}\n");
+
+        List<String> problems = invalid(Map.of("ASKGATE_CONFIG", config));
+
+        assertThat(problems).hasSize(2);
+        assertThat(problems.get(0)).contains("keys.slack:T1.env names OPENAI_KEY_NOT_SET, which is not set");
+        assertThat(problems.get(1)).contains("keys.discord:42.file cannot be read (" + missing + "): no such file");
+        assertThat(String.join("\n", problems)).doesNotContain(KEY, KEY.substring(8));
     }
 
     @Test

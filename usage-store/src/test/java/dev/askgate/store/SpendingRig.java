@@ -89,7 +89,7 @@ final class SpendingRig implements AutoCloseable {
                                 BudgetLimit... limits) {
         var rules = new SpendRules(new Budgets(List.of(limits)), PriceTable.defaults(), admins, Duration.ofMinutes(5));
         var spending = new MeteredSpending(store, ledger, rules, health,
-                () -> new PayingKey("main", RedactedKey.of(KEY)), Clock.systemUTC());
+                caller -> new PayingKey("main", RedactedKey.of(KEY)), Clock.systemUTC());
         return new ChatService(model, SETTINGS, new SecretGuard(), new ContextWindow(SETTINGS, registry),
                 keys::appearsIn, spending);
     }

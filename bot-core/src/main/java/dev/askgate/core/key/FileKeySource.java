@@ -44,9 +44,9 @@ public final class FileKeySource implements KeySource {
     /** The problem of the file last warned about ("" after a good read): one warning per problem, not per event. */
     private String warned = ""; // guarded by this
 
-    private FileKeySource(Path file, Secret first, FileStamp stamp, Duration settle) {
+    private FileKeySource(Path file, String origin, Secret first, FileStamp stamp, Duration settle) {
         this.file = file;
-        this.origin = "file " + file;
+        this.origin = origin;
         this.settled = new SettledRead(settle);
         this.current = new ApiKey(first, new KeyGeneration(1, origin));
         this.currentForms = KeyForms.of(first.value());
@@ -64,6 +64,18 @@ public final class FileKeySource implements KeySource {
 
     /** As {@link #open(Path)}, with the time a file rewritten in place must hold still before its key is used. */
     public static FileKeySource open(Path file, Duration settle) throws IOException {
+        return open(file, settle, "");
+    }
+
+    /**
+     * As {@link #open(Path)}, for the key {@code keys:} gives {@code place} ({@code slack:T0123ABCD}): the place is
+     * part of the key's origin, so a rejection of it names the workspace whose key it is.
+     */
+    public static FileKeySource open(Path file, String place) throws IOException {
+        return open(file, DEFAULT_SETTLE, place);
+    }
+
+    private static FileKeySource open(Path file, Duration settle, String place) throws IOException {
         Path absolute = file.toAbsolutePath();
         FileStamp stamp = FileStamp.of(absolute);
         String content = Files.readString(absolute, StandardCharsets.UTF_8).strip();
@@ -75,9 +87,11 @@ public final class FileKeySource implements KeySource {
             throw new IOException("the key in the OpenAI key file " + absolute + " " + bad.get()
                     + ": write the key again as plain text");
         }
-        FileKeySource source = new FileKeySource(absolute, new Secret(content), stamp, settle);
+        FileKeySource source = new FileKeySource(absolute,
+                "file " + absolute + (place.isEmpty() ? "" : " (keys: " + place + ")"), new Secret(content), stamp, settle);
         source.watcher = KeyFileWatcher.start(absolute.getParent(), source::rereadAfterChange);
-        log.info("OpenAI API key loaded from {} (key generation 1)", absolute);
+        log.info("OpenAI API key loaded from {}{} (key generation 1)", absolute,
+                place.isEmpty() ? "" : " for " + place);
         return source;
     }
 

@@ -34,8 +34,10 @@ final class KeyRejectionReporter {
     }
 
     private static String howToReplace(KeyGeneration key) {
-        return key.origin().startsWith("file ")
-                ? "write a valid key to that file; it is reloaded without a restart"
+        if (key.origin().startsWith("file ")) return "write a valid key to that file; it is reloaded without a restart";
+        return key.origin().contains("(keys: ")
+                ? "set that variable to a valid key and restart, or give that place a file: in ASKGATE_CONFIG's keys: "
+                        + "to rotate keys without one"
                 : "set OPENAI_API_KEY to a valid key and restart, or use OPENAI_API_KEY_FILE to rotate keys without one";
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * {@link Spending} against a {@link UsageStore}: the worst case reserved atomically in the store, ledger rows through
@@ -27,19 +27,22 @@ public final class MeteredSpending implements Spending {
     private final BufferedLedger ledger;
     private final SpendRules rules;
     private final StoreHealth health;
-    private final Supplier<PayingKey> payingKey;
+    private final Function<Caller, PayingKey> payingKey;
     private final Clock clock;
     private final Consumer<LedgerRow> recorded;
 
-    /** @param payingKey the key a call made now is sent with (its name and redacted form, never the key) */
+    /**
+     * @param payingKey the key a call of this caller made now is sent with (its name and redacted form, never the
+     *                  key)
+     */
     public MeteredSpending(UsageStore store, BufferedLedger ledger, SpendRules rules, StoreHealth health,
-                           Supplier<PayingKey> payingKey, Clock clock) {
+                           Function<Caller, PayingKey> payingKey, Clock clock) {
         this(store, ledger, rules, health, payingKey, clock, row -> { });
     }
 
     /** @param recorded hears of every ledger row as it is written (the metrics of tokens, cost and latency) */
     public MeteredSpending(UsageStore store, BufferedLedger ledger, SpendRules rules, StoreHealth health,
-                           Supplier<PayingKey> payingKey, Clock clock, Consumer<LedgerRow> recorded) {
+                           Function<Caller, PayingKey> payingKey, Clock clock, Consumer<LedgerRow> recorded) {
         this.recorded = Objects.requireNonNull(recorded, "recorded");
         this.store = Objects.requireNonNull(store, "store");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
@@ -88,7 +91,8 @@ public final class MeteredSpending implements Spending {
     }
 
     private SpendCheck go(ChatRequest request, String model, Optional<ReservationId> reservation) {
-        return new SpendCheck.Go(new MeteredCharge(this, request, model, reservation, clock.instant(), payingKey.get()));
+        PayingKey paying = payingKey.apply(request.caller());
+        return new SpendCheck.Go(new MeteredCharge(this, request, model, reservation, clock.instant(), paying));
     }
 
     /** The cost of {@code usage} at the reported model's price, else the asked model's; a model without any is free. */
