@@ -10,26 +10,33 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 
 /**
  * Shows one answer on a platform while it is written: the first words are posted at once, the message is then
- * edited as text arrives (paced by the shared {@link EditPacer}), a text that outgrows the platform's limit
+ * edited as text arrives (paced by the shared {@link EditPacer}), a text that outgrows the platform's part length
  * continues in further messages, and {@link #finish} makes the messages hold exactly the final text.
  *
- * <p>The messages come to show the text formatted for the platform, then split ({@link PartLayout}: the parts are
- * measured in the platform's own text, and a part the platform refuses as too long makes every part shorter from
- * the next flush on): each paced flush makes one call on its own booked slot (edits the first message whose part
- * changed, or posts the first part that has no message yet); the final flush books every edit it makes. One edit
- * is scheduled at a time; it reads the text when it runs, so text that arrives during the quiet interval is shown
- * by it. Deltas come from the model's stream thread, scheduled edits from the scheduler; platform calls are
- * serialised by one {@link ReentrantLock} (they block, and a virtual thread blocked inside {@code synchronized}
- * pins its carrier on JDK 21); the {@code synchronized} state sections never block.
+ * <p>One renderer per reply, on its own virtual thread, makes every platform call. It waits for new text or the
+ * end, books a slot with the pacer, waits for the slot (timed by the {@link EditScheduler}) and renders: formats the
+ * text ({@link PartLayout}), splits it once by the part length, and edits the first message whose part changed or
+ * posts the first part that has no message yet, one call per booked slot, reading the text when the slot comes so
+ * that text arriving in the quiet interval is shown by it. The first message goes out at once, with the parts the
+ * text already fills after it as the channel's budget lets them; the final render books every edit and every
+ * further message it makes. A part the platform refuses as too long halves the part length for the rest of the
+ * reply, and the text is split again.
+ *
+ * <p>The stream thread only appends text and wakes the renderer; the caller of {@link #finish} hands over the final
+ * text and waits for the result up to its deadline. One {@link ReentrantLock} guards that shared state; it is held
+ * only to read or change it, never across a platform, pacer or scheduler call, so there is no lock order, and its
+ * conditions (rather than {@code synchronized}) keep a waiting virtual thread off its carrier on JDK 21.
  *
  * <p>When the pacer says that showing progress would take budget the final edits need
- * ({@link EditPacer#progressAllowed}), nothing is posted or edited until it has room again (checked once an
+ * ({@link EditPacer#progressAllowed}), nothing is posted or edited until it has room again (looked at once an
  * interval); an answer not shown by the time it ends is posted whole, without any edit.
  */
 public final class StreamingReply implements ReplySink {
@@ -42,25 +49,35 @@ public final class StreamingReply implements ReplySink {
 
     private final MessageTarget target;
     private final PartLayout layout;
-    /** The part length, halved when the platform refuses a part as too long; the next flush splits again. */
-    private volatile int partLength;
     private final EditPacer pacer;
     private final String channelKey;
     private final EditScheduler scheduler;
     /** This reply's name in the pacer's count of replies that will need a final edit. */
     private final String token = "reply-" + NEXT_TOKEN.incrementAndGet();
 
-    private final Object state = new Object();
-    private final StringBuilder text = new StringBuilder();
-    private EditScheduler.Cancellable pending;
-    private boolean finished;
-    private boolean firstPostTried;
-    /** The newest message's id, readable without the io lock (lock order: io, then state, then the pacer). */
-    private volatile String lastId;
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Signalled for the renderer: new text, the final text, or the time it waits for. */
+    private final Condition wake = lock.newCondition();
+    /** Signalled for the callers of {@link #await}: the result is there. */
+    private final Condition ended = lock.newCondition();
+    private final StringBuilder text = new StringBuilder(); // guarded by lock, as every field up to the ids
+    private long version;
+    private String finalText;
+    private boolean started;
+    private boolean waiting;
+    private boolean woken;
+    private long alarm;
+    private boolean rang;
+    private FinishResult result;
 
-    private final ReentrantLock io = new ReentrantLock();
-    private final List<String> ids = new ArrayList<>();   // guarded by io
-    private final List<String> shown = new ArrayList<>(); // guarded by io
+    /** Written by the renderer alone, read by anyone. */
+    private final List<String> ids = new CopyOnWriteArrayList<>();
+    // The renderer's own.
+    private final List<String> shown = new ArrayList<>();
+    private long seenVersion;
+    private boolean firstPostTried;
+    /** The part length, halved when the platform refuses a part as too long; the next render splits again. */
+    private int partLength;
 
     /** Markdown as it is, split by {@code splitter}'s limit. */
     public StreamingReply(MessageTarget target, MessageSplitter splitter, EditPacer pacer, String channelKey,
@@ -68,7 +85,10 @@ public final class StreamingReply implements ReplySink {
         this(target, PartLayout.plain(splitter.limit()), pacer, channelKey, scheduler);
     }
 
-    /** @param layout the platform's format and part length: the text is formatted, then split */
+    /**
+     * @param layout    the platform's format and part length: the text is formatted, then split
+     * @param scheduler times the renderer's waits for its booked slots
+     */
     public StreamingReply(MessageTarget target, PartLayout layout, EditPacer pacer, String channelKey,
                           EditScheduler scheduler) {
         this.target = Objects.requireNonNull(target, "target");
@@ -89,105 +109,296 @@ public final class StreamingReply implements ReplySink {
         }
     }
 
+    /** Adds text; the renderer starts with the first text that is not blank (whitespace alone is not posted). */
     @Override
     public void delta(String piece) {
         if (piece == null || piece.isEmpty()) return;
-        boolean postNow;
-        synchronized (state) {
-            if (finished) return;
+        boolean start;
+        lock.lock();
+        try {
+            if (finalText != null) return;
             text.append(piece);
-            postNow = !firstPostTried && !text.toString().isBlank();
-            if (postNow) firstPostTried = true;
+            version++;
+            start = !started && !piece.isBlank();
+            if (start) started = true;
+            wakeRenderer();
+        } finally {
+            lock.unlock();
         }
-        if (postNow && pacer.openIfRoom(channelKey, token)) {
-            flush(false, false); // the first words appear at once
-        } else {
-            scheduleEdit();
-        }
+        if (start) startRenderer();
     }
 
-    /** The text received so far. */
+    /** The text received so far; once finished, the final text. */
     public String text() {
-        synchronized (state) {
-            return text.toString();
+        lock.lock();
+        try {
+            return finalText != null ? finalText : text.toString();
+        } finally {
+            lock.unlock();
         }
     }
 
     /** The ids of the messages posted so far, in order. */
     public List<String> messageIds() {
-        io.lock();
-        try {
-            return List.copyOf(ids);
-        } finally {
-            io.unlock();
-        }
+        return List.copyOf(ids);
     }
 
     /**
      * Ends the answer with {@code outcome}: the messages then hold the answer's text (or the text shown so far),
      * followed by {@code note} when it is not blank (an error in words, a footer, the wording of a refusal).
-     * The future completes when the final edits are made; it fails if the platform refused them.
+     * Blocks until the final messages are made or refused, or {@code deadline} has passed.
      */
-    public CompletableFuture<Void> finish(ChatOutcome outcome, String note) {
+    public FinishResult finish(ChatOutcome outcome, String note, Duration deadline) {
         String shownText = text();
         String body = switch (outcome) {
             case ChatOutcome.Answered answered -> answered.text();
             case ChatOutcome.Failed failed -> shownText.isBlank() ? failed.partialText() : shownText;
             case ChatOutcome.Refused refused -> shownText;
         };
-        return finish(join(body, note));
+        return finish(join(body, note), deadline);
     }
 
-    /** Ends the answer: the messages hold exactly {@code finalText}, split at the platform's limit. */
-    public CompletableFuture<Void> finish(String finalText) {
-        synchronized (state) {
-            if (finished) return CompletableFuture.failedFuture(new IllegalStateException("finished twice"));
-            finished = true;
-            if (pending != null) {
-                pending.cancel();
-                if (lastId != null) pacer.cancelEdit(channelKey, lastId);
-            }
-            pending = null;
-            text.setLength(0);
-            text.append(finalText);
-        }
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        finalFlush(done);
-        return done;
-    }
-
-    private void finalFlush(CompletableFuture<Void> done) {
-        io.lock();
+    /** Ends the answer: the messages hold exactly {@code finalText}; blocks as {@link #finish(ChatOutcome, String, Duration)}. */
+    public FinishResult finish(String finalText, Duration deadline) {
+        Objects.requireNonNull(finalText, "finalText");
+        boolean start;
+        lock.lock();
         try {
-            List<String> parts = new ArrayList<>(parts(text()));
-            // A final text shorter than what streamed (rare) leaves extra messages; they must not keep stale text.
-            while (parts.size() < ids.size()) parts.add(BLANK);
-            // The channel budget may ask for a pause; then the rest of the final flush runs when it ends.
-            for (int i = 0; i < parts.size(); i++) {
-                if (i < ids.size() && !parts.get(i).equals(shown.get(i))) {
-                    Duration wait = pacer.reserveFinalEdit(channelKey, ids.get(i));
-                    if (!wait.isZero() && !wait.isNegative()) {
-                        editLater(i, parts.get(i), wait, done);
-                        return;
-                    }
-                    edit(i, parts.get(i));
-                } else if (i >= ids.size()) {
-                    post(parts.get(i));
-                }
-            }
-            ids.forEach(pacer::forget);
-            pacer.close(token);
-            done.complete(null);
-        } catch (RuntimeException e) {
-            if (shrunkAfter(e)) {
-                io.unlock();
-                finalFlush(done); // the same final text in shorter parts
-                return;
-            }
-            pacer.close(token);
-            done.completeExceptionally(e);
+            if (this.finalText != null) throw new IllegalStateException("finished twice");
+            this.finalText = finalText;
+            start = !started;
+            started = true;
+            wakeRenderer();
         } finally {
-            if (io.isHeldByCurrentThread()) io.unlock();
+            lock.unlock();
+        }
+        if (start) startRenderer();
+        return await(deadline);
+    }
+
+    /** Waits up to {@code deadline} for the final messages; {@link FinishResult.StillWaiting} when they are not made yet. */
+    public FinishResult await(Duration deadline) {
+        long nanos = deadline.toNanos();
+        lock.lock();
+        try {
+            while (result == null) {
+                if (nanos <= 0) return new FinishResult.StillWaiting();
+                nanos = ended.awaitNanos(nanos);
+            }
+            return result;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new FinishResult.StillWaiting();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Whether the renderer waits for something that has not happened yet (or has not started, or has ended): a test
+     * that moves time by hand moves it only when every reply has settled.
+     */
+    boolean settled() {
+        lock.lock();
+        try {
+            return !started || result != null || waiting && !woken;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void startRenderer() {
+        Thread.ofVirtual().name("askgate-" + token).start(this::render);
+    }
+
+    private void render() {
+        FinishResult outcome;
+        try {
+            outcome = showFinal(streamUntilFinished());
+        } catch (InterruptedException e) {
+            outcome = new FinishResult.NotShown(new IllegalStateException("the reply's renderer was interrupted"));
+        } catch (RuntimeException e) { // formatting or splitting failed: a bug, told as the final messages' failure
+            outcome = new FinishResult.NotShown(e);
+        }
+        ids.forEach(pacer::forget);
+        pacer.close(token);
+        lock.lock();
+        try {
+            result = outcome;
+            ended.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Shows the text as it grows until the answer ends; returns the final text. */
+    private String streamUntilFinished() throws InterruptedException {
+        boolean again = false; // more to show without new text: a part not shown yet, a first post to try again
+        while (true) {
+            String end;
+            lock.lock();
+            try {
+                if (!again) awaitWake(() -> finalText != null || version != seenVersion);
+                end = finalText;
+                seenVersion = version;
+            } finally {
+                lock.unlock();
+            }
+            if (end != null) return end;
+            again = ids.isEmpty() ? firstPost() : pacedCall();
+        }
+    }
+
+    /**
+     * Posts the first part at once (an edit needs a message), then the further parts the text already fills, each
+     * on its booked slot; a failed or refused first post is tried again an interval later, not on every delta.
+     * Returns whether there is more to show without new text.
+     */
+    private boolean firstPost() throws InterruptedException {
+        if (firstPostTried && !sleep(pacer.messageInterval(), true)) return false;
+        firstPostTried = true;
+        if (!pacer.openIfRoom(channelKey, token)) return true;
+        List<String> parts = parts(currentText());
+        try {
+            post(parts.getFirst());
+            for (int i = 1; i < parts.size(); i++) {
+                if (!sleep(pacer.reserveCreate(channelKey), true)) return false;
+                post(parts.get(i));
+            }
+            return false;
+        } catch (RuntimeException e) {
+            if (!shrunkAfter(e)) warn(e);
+            return true;
+        }
+    }
+
+    /**
+     * Books a slot for the newest message and makes the one edit or continuation it pays for, so that a text
+     * crossing the part length (an edit of the earlier part and a new part) never makes two calls on one booking.
+     * Returns whether more parts differ from what is shown.
+     */
+    private boolean pacedCall() throws InterruptedException {
+        String last = ids.getLast();
+        Optional<Duration> booked = pacer.reserveProgressEdit(channelKey, last);
+        if (booked.isEmpty()) {
+            // No room for progress: look again after an interval, booking nothing, rather than on every delta.
+            sleep(pacer.messageInterval(), true);
+            return true;
+        }
+        if (!sleep(booked.get(), true)) {
+            pacer.cancelEdit(channelKey, last); // the answer ended first: the slot must not hold up the final edits
+            return false;
+        }
+        List<String> parts = parts(currentText());
+        int i = firstChange(parts, 0);
+        if (i < 0) return false;
+        try {
+            if (i < ids.size()) edit(i, parts.get(i)); else post(parts.get(i));
+            return firstChange(parts, i + 1) >= 0;
+        } catch (RuntimeException e) {
+            // The next render or the final one tries again (in shorter parts when the platform said too long);
+            // the platform's error is the adapter's to log in detail.
+            if (shrunkAfter(e)) return true;
+            warn(e);
+            return false;
+        }
+    }
+
+    /** Makes the messages hold exactly {@code all}: every edit and every further message booked with the pacer. */
+    private FinishResult showFinal(String all) throws InterruptedException {
+        while (true) {
+            try {
+                List<String> parts = new ArrayList<>(parts(all));
+                // A final text shorter than what streamed (rare) leaves extra messages; they must not keep stale text.
+                while (parts.size() < ids.size()) parts.add(BLANK);
+                for (int i = firstChange(parts, 0); i >= 0; i = firstChange(parts, i + 1)) {
+                    if (i < ids.size()) {
+                        sleep(pacer.reserveFinalEdit(channelKey, ids.get(i)), false);
+                        edit(i, parts.get(i));
+                    } else {
+                        // The first message of an answer goes out at once; a further one waits for the budget.
+                        if (!ids.isEmpty()) sleep(pacer.reserveCreate(channelKey), false);
+                        post(parts.get(i));
+                    }
+                }
+                return new FinishResult.Shown();
+            } catch (RuntimeException e) {
+                if (!shrunkAfter(e)) return new FinishResult.NotShown(e); // else the same text in shorter parts
+            }
+        }
+    }
+
+    /** The index of the first part from {@code from} on that no message shows yet; -1 when they all do. */
+    private int firstChange(List<String> parts, int from) {
+        for (int i = from; i < parts.size(); i++) {
+            if (i >= shown.size() || !parts.get(i).equals(shown.get(i))) return i;
+        }
+        return -1;
+    }
+
+    /**
+     * Waits {@code wait} (timed by the scheduler), or until the answer ends when {@code untilFinished}; returns
+     * whether the time came. The lock is released while the scheduler books the wake-up.
+     */
+    private boolean sleep(Duration wait, boolean untilFinished) throws InterruptedException {
+        if (wait.isZero() || wait.isNegative()) return true;
+        long mine;
+        lock.lock();
+        try {
+            mine = ++alarm;
+            rang = false;
+        } finally {
+            lock.unlock();
+        }
+        EditScheduler.Cancellable wakeUp = scheduler.schedule(wait, () -> ring(mine));
+        boolean inTime;
+        lock.lock();
+        try {
+            awaitWake(() -> rang || untilFinished && finalText != null);
+            inTime = rang;
+        } finally {
+            lock.unlock();
+        }
+        if (!inTime) wakeUp.cancel();
+        return inTime;
+    }
+
+    private void ring(long which) {
+        lock.lock();
+        try {
+            if (which != alarm) return; // a wake-up for a wait that has ended
+            rang = true;
+            wakeRenderer();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The renderer waits, the lock held, until {@code ready}; {@link #settled} can tell it is waiting. */
+    private void awaitWake(BooleanSupplier ready) throws InterruptedException {
+        waiting = true;
+        try {
+            while (!ready.getAsBoolean()) {
+                woken = false;
+                wake.await();
+            }
+        } finally {
+            waiting = false;
+        }
+    }
+
+    /** With the lock held. */
+    private void wakeRenderer() {
+        woken = true;
+        wake.signal();
+    }
+
+    private String currentText() {
+        lock.lock();
+        try {
+            return text.toString();
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -204,90 +415,8 @@ public final class StreamingReply implements ReplySink {
         return true;
     }
 
-    private void editLater(int index, String part, Duration wait, CompletableFuture<Void> done) {
-        scheduler.schedule(wait, () -> {
-            io.lock();
-            try {
-                edit(index, part);
-            } catch (RuntimeException e) {
-                pacer.close(token);
-                done.completeExceptionally(e);
-                return;
-            } finally {
-                io.unlock();
-            }
-            finalFlush(done);
-        });
-    }
-
-    private void scheduleEdit() {
-        synchronized (state) {
-            if (finished || pending != null) return;
-            String last = lastId;
-            // No message yet (the first post failed, or waits for room in the budget), or no room for progress:
-            // look again after an interval, booking nothing, rather than on every delta.
-            Optional<Duration> booked = last == null ? Optional.empty() : pacer.reserveProgressEdit(channelKey, last);
-            boolean book = booked.isPresent();
-            Duration wait = booked.orElse(pacer.messageInterval());
-            pending = scheduler.schedule(wait, () -> {
-                synchronized (state) {
-                    if (finished) return;
-                    pending = null;
-                }
-                if (book) {
-                    flush(true, false);
-                } else if (lastId == null && pacer.openIfRoom(channelKey, token)) {
-                    flush(true, true);
-                } else {
-                    scheduleEdit();
-                }
-            });
-        }
-    }
-
-    /**
-     * Brings the messages towards the current text: the first flush posts (posts are not paced; there is nothing
-     * to edit yet), and a scheduled flush makes the one edit or continuation its booked slot pays for. More changes wait for the next
-     * booked slot, so that a text crossing the message limit (an edit of the earlier part and a new part) never
-     * makes two calls on one booking and the channel's budget holds.
-     */
-    private void flush(boolean scheduled, boolean firstPostOnly) {
-        boolean more = false;
-        io.lock();
-        try {
-            synchronized (state) {
-                if (finished && scheduled) return;
-            }
-            // An unbooked look-again may only make the first post: an edit needs a booked slot.
-            List<String> parts = firstPostOnly && !ids.isEmpty() ? List.of() : parts(text());
-            more = firstPostOnly && !ids.isEmpty();
-            int calls = 0;
-            for (int i = 0; i < parts.size(); i++) {
-                boolean isNew = i >= ids.size();
-                if (!isNew && parts.get(i).equals(shown.get(i))) continue;
-                if (scheduled && calls == 1) {
-                    more = true;
-                    break;
-                }
-                if (isNew) {
-                    post(parts.get(i));
-                } else {
-                    edit(i, parts.get(i));
-                }
-                calls++;
-            }
-        } catch (RuntimeException e) {
-            // The next flush or the final one tries again (in shorter parts when the platform said too long);
-            // the platform's error is the adapter's to log in detail.
-            if (shrunkAfter(e)) {
-                more = true;
-            } else {
-                log.warn("channel={} updating a streamed reply failed: {}", channelKey, e.getClass().getSimpleName());
-            }
-        } finally {
-            io.unlock();
-        }
-        if (more) scheduleEdit();
+    private void warn(RuntimeException e) {
+        log.warn("channel={} updating a streamed reply failed: {}", channelKey, e.getClass().getSimpleName());
     }
 
     /** Format first, then split: the parts are measured in the platform's own text. */
@@ -296,10 +425,9 @@ public final class StreamingReply implements ReplySink {
     }
 
     private void post(String part) {
-        String id = ids.isEmpty() ? target.post(part) : target.postContinuation(ids.get(ids.size() - 1), part);
+        String id = ids.isEmpty() ? target.post(part) : target.postContinuation(ids.getLast(), part);
         ids.add(id);
         shown.add(part);
-        lastId = id;
         pacer.posted(channelKey, id);
     }
 
