@@ -245,6 +245,27 @@ class StreamingReplyTest {
     }
 
     @Test
+    void theFirstMessageOfAFinalTextGoesOutAtOnceAndTheFurtherOnesWaitForTheChannelBudget() {
+        StreamingReply reply = reply(64);
+        for (int i = 0; i < 5; i++) pacer.reserveFinalEdit("channel-1", "other-" + i); // the window is full
+        Instant start = clock.instant();
+        String text = "A sentence that fills most of one short message here. ".repeat(4).strip();
+
+        FinishResult done = Finishing.settledAfter(reply, scheduler, answered(text), "");
+
+        assertThat(done).isInstanceOf(FinishResult.StillWaiting.class);
+        assertThat(target.calls).singleElement().satisfies(call -> {
+            assertThat(call.kind()).isEqualTo("post");
+            assertThat(call.at()).isEqualTo(start);
+        });
+        scheduler.advance(Duration.ofSeconds(5));
+        assertThat(reply.await(Duration.ZERO)).isInstanceOf(FinishResult.Shown.class);
+        assertThat(target.texts()).isEqualTo(new MessageSplitter(64).split(text)).hasSizeGreaterThan(2);
+        assertThat(target.calls("continue")).allSatisfy(call ->
+                assertThat(call.at()).isEqualTo(start.plus(Duration.ofSeconds(5))));
+    }
+
+    @Test
     void theFinalEditWaitsOnlyForTheChannelBudget() {
         StreamingReply reply = reply(2000);
         reply.delta("Some ");
