@@ -83,7 +83,7 @@ final class ModelCheckText {
                     + "add credit or raise the budget in the OpenAI dashboard";
             case ModelError.Upstream e -> "the endpoint " + endpoint + " answered HTTP " + e.status()
                     + " (trouble on its side): try again later, or check OPENAI_BASE_URL";
-            case ModelError.Rejected e when e.status() == 0 -> "the check could not be sent" + detail(e.message())
+            case ModelError.NotSent e -> "the check could not be sent" + detail(e.reason())
                     + ": check OPENAI_API_KEY (or its file) and OPENAI_ORG_ID / OPENAI_PROJECT_ID for stray characters";
             case ModelError.Rejected e -> "the endpoint " + endpoint + " refused the check (HTTP " + e.status()
                     + detail(e.code()) + detail(e.message()) + "): check OPENAI_BASE_URL";

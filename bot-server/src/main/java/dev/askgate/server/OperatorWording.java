@@ -68,7 +68,7 @@ final class OperatorWording {
                     + "OPENAI_MODEL to a current model it lists (askgate check shows whether it does).";
             case ModelError.PermissionDenied ignored -> "The key may not use this model here (403): check the "
                     + "project's model permissions and region, or OPENAI_PROJECT_ID / OPENAI_ORG_ID.";
-            case ModelError.Rejected rejected when rejected.status() == 0 -> "The request failed inside Askgate "
+            case ModelError.NotSent ignored -> "The request failed inside Askgate "
                     + "before it was sent; run with ASKGATE_LOG_LEVEL=DEBUG to see why.";
             case ModelError.Rejected ignored -> words.error(error);
             case ModelError.RateLimited ignored -> words.error(error);

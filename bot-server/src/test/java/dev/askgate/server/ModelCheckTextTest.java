@@ -12,6 +12,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ModelCheckTextTest {
 
     @Test
+    void aCheckThatWasNeverSentSaysSoAndPointsAtTheKeyNotTheEndpoint() {
+        ModelCheckText text = new ModelCheckText(URI.create("https://api.example/v1"), "gpt-6-luna");
+
+        assertThat(text.problem(new ModelError.NotSent("the request could not be sent (FAKE in the client)")))
+                .startsWith("the check could not be sent (the request could not be sent (FAKE in the client)): "
+                        + "check OPENAI_API_KEY")
+                .doesNotContain("HTTP", "refused");
+    }
+
+    @Test
     void aBaseUrlWithCredentialsInItsQueryOrUserInfoIsShownRedacted() {
         ModelCheckText text = new ModelCheckText(
                 URI.create("https://proxyuser:FAKEpassw0rd@proxy.example/openai/v1?api-version=2026-10-01&api-key=FAKEproxy42"),

@@ -20,6 +20,13 @@ class OperatorWordingTest {
     }
 
     @Test
+    void aRequestThatWasNeverSentIsAFailureInsideAskgateNotARefusalOfTheEndpoint() {
+        assertThat(words.failure(new ModelError.NotSent("FAKE reason")))
+                .isEqualTo("The request failed inside Askgate before it was sent; run with ASKGATE_LOG_LEVEL=DEBUG "
+                        + "to see why.");
+    }
+
+    @Test
     void aModelErrorKeepsItsOperatorWords() {
         assertThat(words.failure(new ModelError.Network(""))).isEqualTo(words.error(new ModelError.Network("")));
     }

@@ -73,7 +73,7 @@ final class SlackNotes {
                 pair(new ModelError.StreamBroken(1, ""), new ModelError.StreamBroken(2, "")),
                 pair(new ModelError.Busy(1, Duration.ZERO), new ModelError.Busy(2, Duration.ofSeconds(1))),
                 pair(new ModelError.Rejected(400, "", "", "", ""), new ModelError.Rejected(400, "", "", "", "")),
-                pair(new ModelError.Rejected(0, "", "", "", ""), new ModelError.Rejected(0, "", "", "", ""))));
+                pair(new ModelError.NotSent(""), new ModelError.NotSent(""))));
         for (BotFault.Where where : BotFault.Where.values()) {
             BotFault fault = new BotFault(where, new IllegalStateException());
             pairs.add(pair(fault, fault));

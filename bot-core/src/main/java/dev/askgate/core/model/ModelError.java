@@ -69,6 +69,17 @@ public sealed interface ModelError extends FailureCause {
         public boolean retryable() { return false; }
     }
 
+    /**
+     * The client failed before anything was sent (a bug, or a request OkHttp refuses to build, such as a key with
+     * a stray character in a header): OpenAI declined nothing, so this is no HTTP rejection. Not retried, since the
+     * same request would fail the same way. {@code reason} names the failure, never a header's value.
+     */
+    record NotSent(String reason) implements ModelError {
+        public NotSent { reason = orEmpty(reason); }
+        public String upstreamRequestId() { return ""; }
+        public boolean retryable() { return false; }
+    }
+
     /** No answer, or a silent stream, for longer than the configured timeout. */
     record Timeout(Duration after, String upstreamRequestId) implements ModelError {
         public Timeout { Objects.requireNonNull(after, "after"); upstreamRequestId = orEmpty(upstreamRequestId); }

@@ -59,8 +59,8 @@ final class OpenAiErrorMapper {
      * request would fail the same way. Only the exception's class is kept; its message may quote a header.
      */
     ModelError unexpected(RuntimeException e) {
-        return new ModelError.Rejected(0, "client_error", "request_not_sent",
-                "the request could not be sent (" + e.getClass().getSimpleName() + " in the client)", "");
+        return new ModelError.NotSent(
+                "the request could not be sent (" + e.getClass().getSimpleName() + " in the client)");
     }
 
     /** The JDK says "Connect timed out" when a socket's connect timeout ends; OkHttp passes that on as it is. */

@@ -146,6 +146,14 @@ public final class EditPacer {
         return book(channelKey, messageId, false);
     }
 
+    /**
+     * Books a further message of an answer (not its first, which goes out at once): only the channel budget, since
+     * a message not yet posted has no interval of its own.
+     */
+    public synchronized Duration reserveCreate(String channelKey) {
+        return book(channelKey, null, false);
+    }
+
     /** How long an intermediate edit would wait now, without booking it. */
     public synchronized Duration delayBeforeEdit(String channelKey, String messageId) {
         long now = clock.millis();
@@ -193,12 +201,12 @@ public final class EditPacer {
         log.booked.dropUpTo(now - windowMillis);
         long at = slot(log, Math.max(earliest(messageId, now, paced), log.blockedUntil));
         log.booked.add(at);
-        lastTouch.put(messageId, at);
+        if (messageId != null) lastTouch.put(messageId, at);
         return Duration.ofMillis(at - now);
     }
 
     private long earliest(String messageId, long now, boolean paced) {
-        Long last = lastTouch.get(messageId);
+        Long last = messageId == null ? null : lastTouch.get(messageId);
         return paced && last != null ? Math.max(now, last + intervalMillis) : now;
     }
 

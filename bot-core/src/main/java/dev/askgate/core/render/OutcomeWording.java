@@ -103,8 +103,7 @@ public final class OutcomeWording {
                     + " is not available (it may have been retired). An operator needs to change the configuration.";
             case ModelError.PermissionDenied ignored -> "The bot's OpenAI key may not use this model here. "
                     + "An operator needs to check the project's permissions.";
-            // Status 0: the client failed before sending anything, so OpenAI declined nothing.
-            case ModelError.Rejected rejected when rejected.status() == 0 -> "Something went wrong inside the bot "
+            case ModelError.NotSent ignored -> "Something went wrong inside the bot "
                     + "before your question was sent. An operator can find the details in the log.";
             case ModelError.Rejected ignored -> "OpenAI declined this request. Please rephrase your question.";
         };

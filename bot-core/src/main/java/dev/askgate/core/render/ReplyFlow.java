@@ -11,10 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The one way an admitted question is answered on any platform: the core streams the answer, the platform's
@@ -32,7 +29,7 @@ public final class ReplyFlow {
     private final ScheduledExecutorService timer;
 
     /**
-     * @param scheduler times the paced edits of every reply
+     * @param scheduler times the waits of every reply's renderer for its booked slots
      * @param timer     renews typing indicators
      */
     public ReplyFlow(ChatService chat, EditScheduler scheduler, ScheduledExecutorService timer) {
@@ -102,18 +99,15 @@ public final class ReplyFlow {
 
     private void finish(ChatRequest request, Presenter presenter, ReplyPlace place, StreamingReply reply,
                         ChatOutcome outcome, String note) {
-        try {
-            reply.finish(outcome, note).get(FINISH_DEADLINE.toSeconds(), TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            RuntimeException failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
+        switch (reply.finish(outcome, note, FINISH_DEADLINE)) {
+            case FinishResult.Shown shown -> { }
             // The presenter logs the platform's error in its own terms, and says what the asker hears of it.
-            presenter.notPosted(request, failure, presenter.format(reply.text()))
-                    .ifPresent(text -> tellPrivately(request, place, text));
-        } catch (TimeoutException e) {
-            log.warn("request={} platform={} channel={} the final message is still waiting for the platform",
+            case FinishResult.NotShown(RuntimeException failure) ->
+                    presenter.notPosted(request, failure, presenter.format(reply.text()))
+                            .ifPresent(text -> tellPrivately(request, place, text));
+            case FinishResult.StillWaiting waiting -> log.warn(
+                    "request={} platform={} channel={} the final message is still waiting for the platform",
                     request.requestId(), request.caller().platform(), request.caller().channelId());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -37,10 +37,11 @@ class UnsendableKeyTest {
 
         for (ModelResult result : new ModelResult[] {streamed, whole}) {
             assertThat(result).isInstanceOfSatisfying(ModelResult.Failed.class, f -> assertThat(f.error())
-                    .isInstanceOfSatisfying(ModelError.Rejected.class, r -> assertThat(r.code()).isEqualTo("request_not_sent")));
+                    .isInstanceOfSatisfying(ModelError.NotSent.class,
+                            n -> assertThat(n.reason()).startsWith("the request could not be sent")));
         }
         assertThat(checked).isInstanceOfSatisfying(ModelCheck.Unavailable.class,
-                u -> assertThat(u.error()).isInstanceOf(ModelError.Rejected.class));
+                u -> assertThat(u.error()).isInstanceOf(ModelError.NotSent.class));
         assertThat(fixture.fake.requestCount()).isZero();
         assertThat(fixture.sleeper.delays()).isEmpty();
         assertThat(logs.text()).contains("IllegalArgumentException").doesNotContain("FAKE0000test");

@@ -36,13 +36,13 @@ class ChatServiceOnAPlatformTest {
     private String answerOn(ChatModel model, String question, int limit) {
         ChatService service = new ChatService(model, SETTINGS, new SecretGuard(),
                 new ContextWindow(SETTINGS, REGISTRY), text -> text.contains(SERVER_KEY));
-        StreamingReply reply = new StreamingReply(target, new MessageSplitter(limit),
-                EditPacer.forDiscord(EditPacer.DEFAULT_MESSAGE_INTERVAL, clock), "channel-1", scheduler);
+        StreamingReply reply = Finishing.watched(new StreamingReply(target, new MessageSplitter(limit),
+                EditPacer.forDiscord(EditPacer.DEFAULT_MESSAGE_INTERVAL, clock), "channel-1", scheduler), scheduler);
         ChatRequest request = new ChatRequest("req-9", new Caller(Platform.DISCORD, "g", "channel-1", "u"),
                 Conversation.empty(), question);
 
         ChatOutcome outcome = service.ask(request, reply);
-        reply.finish(outcome, wording.note(outcome)).join();
+        Finishing.shown(reply, scheduler, outcome, wording.note(outcome));
         return String.join("\n", target.texts());
     }
 

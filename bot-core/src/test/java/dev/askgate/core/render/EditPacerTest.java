@@ -38,6 +38,16 @@ class EditPacerTest {
     }
 
     @Test
+    void aFurtherMessageIsCountedInTheChannelBudgetWithNoIntervalOfItsOwn() {
+        EditPacer pacer = EditPacer.forDiscord(INTERVAL, clock);
+
+        for (int i = 0; i < 5; i++) assertThat(pacer.reserveCreate("c")).isZero();
+        assertThat(pacer.reserveCreate("c")).isEqualTo(Duration.ofSeconds(5));
+        assertThat(pacer.reserveFinalEdit("c", "m1")).isEqualTo(Duration.ofSeconds(5));
+        assertThat(pacer.reserveCreate("other channel")).isZero();
+    }
+
+    @Test
     void theFinalEditSkipsTheMessageIntervalButNotTheChannelBudget() {
         EditPacer pacer = EditPacer.forDiscord(INTERVAL, clock);
         pacer.reserveEdit("c", "m1");

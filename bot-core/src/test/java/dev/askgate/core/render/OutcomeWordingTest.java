@@ -102,6 +102,14 @@ class OutcomeWordingTest {
     }
 
     @Test
+    void aRequestThatWasNeverSentIsTheBotsFaultNotADeclineByOpenAi() {
+        assertThat(wording.error(new ModelError.NotSent("the request could not be sent (FAKE in the client)")))
+                .isEqualTo("Something went wrong inside the bot before your question was sent. "
+                        + "An operator can find the details in the log.")
+                .doesNotContain("declined", "FAKE");
+    }
+
+    @Test
     void everyOutcomeHasShortPlainWords() {
         List<ChatOutcome> outcomes = List.of(
                 new ChatOutcome.Refused(new Refusal.EmptyQuestion()),
@@ -117,6 +125,7 @@ class OutcomeWordingTest {
                 new ChatOutcome.Failed(new ModelError.QuotaExceeded(""), ""),
                 new ChatOutcome.Failed(new ModelError.Upstream(500, ""), ""),
                 new ChatOutcome.Failed(new ModelError.Rejected(400, "", "", "", ""), ""),
+                new ChatOutcome.Failed(new ModelError.NotSent(""), ""),
                 new ChatOutcome.Failed(new ModelError.Timeout(Duration.ofSeconds(1), ""), ""),
                 new ChatOutcome.Failed(new ModelError.Network(""), ""),
                 new ChatOutcome.Failed(new ModelError.StreamBroken(1, ""), ""),

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +24,8 @@ class StreamingReplyTest {
     private final RecordingTarget target = new RecordingTarget(clock);
 
     private StreamingReply reply(int limit) {
-        return new StreamingReply(target, new MessageSplitter(limit), pacer, "channel-1", scheduler);
+        return Finishing.watched(new StreamingReply(target, new MessageSplitter(limit), pacer, "channel-1", scheduler),
+                scheduler);
     }
 
     private static ChatOutcome.Answered answered(String text) {
@@ -38,6 +38,7 @@ class StreamingReplyTest {
         Instant start = clock.instant();
 
         reply.delta("Hello ");
+        scheduler.settle();
 
         assertThat(target.calls).singleElement().satisfies(call -> {
             assertThat(call.kind()).isEqualTo("post");
@@ -58,10 +59,11 @@ class StreamingReplyTest {
     void aBlankFinalTextLeavesNoStreamedTextBehind() {
         StreamingReply reply = reply(2000);
         reply.delta("Streamed words ");
+        scheduler.settle();
 
-        CompletableFuture<Void> done = reply.finish("");
+        FinishResult done = reply.finish("", Finishing.AT_ONCE);
 
-        assertThat(done).isDone();
+        assertThat(done).isInstanceOf(FinishResult.Shown.class);
         assertThat(target.texts()).containsExactly(StreamingReply.BLANK);
     }
 
@@ -70,11 +72,12 @@ class StreamingReplyTest {
         StreamingReply reply = reply(2000);
         reply.delta("a ");
         reply.delta("b "); // books an edit 1.5 s after the post
+        scheduler.settle();
         for (int i = 0; i < 4; i++) pacer.reserveFinalEdit("channel-1", "other-" + i); // 4 of 5 in use
 
-        CompletableFuture<Void> done = reply.finish(answered("a b c"), "");
+        FinishResult done = reply.finish(answered("a b c"), "", Finishing.AT_ONCE);
 
-        assertThat(done).isDone();
+        assertThat(done).isInstanceOf(FinishResult.Shown.class);
         assertThat(target.texts()).containsExactly("a b c");
     }
 
@@ -87,6 +90,7 @@ class StreamingReplyTest {
         assertThat(target.calls).isEmpty();
 
         reply.delta("Text");
+        scheduler.settle();
         assertThat(target.calls("post")).singleElement().extracting(RecordingTarget.Call::text).isEqualTo("\nText");
     }
 
@@ -118,6 +122,7 @@ class StreamingReplyTest {
         reply.delta("First ");
         scheduler.advance(Duration.ofMillis(200));
         reply.delta("and last words");
+        scheduler.settle();
 
         assertThat(target.calls("edit")).isEmpty();
         scheduler.advance(Duration.ofSeconds(2));
@@ -136,11 +141,12 @@ class StreamingReplyTest {
         reply.delta("is ");
         scheduler.advance(Duration.ofMillis(1600)); // one paced edit has happened
         reply.delta("forty-two.");
+        scheduler.settle();
         Instant end = clock.instant();
 
-        CompletableFuture<Void> done = reply.finish(answered("The answer is forty-two."), "");
+        FinishResult done = reply.finish(answered("The answer is forty-two."), "", Finishing.AT_ONCE);
 
-        assertThat(done).isDone();
+        assertThat(done).isInstanceOf(FinishResult.Shown.class);
         assertThat(target.calls("edit").getLast()).satisfies(edit -> {
             assertThat(edit.text()).isEqualTo("The answer is forty-two.");
             assertThat(edit.at()).isEqualTo(end);
@@ -166,7 +172,7 @@ class StreamingReplyTest {
             scheduler.advance(Duration.ofMillis(150));
         }
 
-        reply.finish(answered(text), "").join();
+        Finishing.shown(reply, scheduler, answered(text), "");
 
         List<String> expected = new MessageSplitter(300).split(text);
         assertThat(expected).hasSizeGreaterThan(3);
@@ -192,7 +198,7 @@ class StreamingReplyTest {
         reply.delta("answer ");
         var failed = new ChatOutcome.Failed(new ModelError.StreamBroken(19, ""), "Half of the answer ");
 
-        reply.finish(failed, "The answer was cut off: the connection to OpenAI broke.").join();
+        Finishing.shown(reply, scheduler, failed, "The answer was cut off: the connection to OpenAI broke.");
 
         assertThat(target.texts()).containsExactly(
                 "Half of the answer\n\nThe answer was cut off: the connection to OpenAI broke.");
@@ -202,7 +208,7 @@ class StreamingReplyTest {
     void anOutcomeWithNoTextPostsTheWordsForAPerson() {
         StreamingReply reply = reply(2000);
 
-        reply.finish(new ChatOutcome.Refused(new Refusal.EmptyQuestion()), "Ask me something.").join();
+        Finishing.shown(reply, scheduler, new ChatOutcome.Refused(new Refusal.EmptyQuestion()), "Ask me something.");
 
         assertThat(target.calls).singleElement().satisfies(call -> {
             assertThat(call.kind()).isEqualTo("post");
@@ -215,7 +221,7 @@ class StreamingReplyTest {
         StreamingReply reply = reply(2000);
         reply.delta("Long story ");
 
-        reply.finish(answered("Long story short"), "(cut off at the length limit)").join();
+        Finishing.shown(reply, scheduler, answered("Long story short"), "(cut off at the length limit)");
 
         assertThat(target.texts()).containsExactly("Long story short\n\n(cut off at the length limit)");
     }
@@ -224,16 +230,39 @@ class StreamingReplyTest {
     void blankingAMessageTheFinalTextNoLongerNeedsWaitsForTheChannelBudgetToo() {
         StreamingReply reply = reply(64);
         reply.delta("A first answer that streams long enough to need a second message on this platform. ");
+        scheduler.settle();
         assertThat(reply.messageIds()).hasSize(2);
         for (int i = 0; i < 4; i++) pacer.reserveFinalEdit("channel-1", "other-" + i); // 4 of 5 in use
 
-        CompletableFuture<Void> done = reply.finish(answered("Short."), "");
+        FinishResult done = Finishing.settledAfter(reply, scheduler, answered("Short."), "");
 
-        assertThat(done).isNotDone(); // the edit of the first message took the last slot of the window
+        // The second message's create and the four others fill the window: the final edits wait for the next.
+        assertThat(done).isInstanceOf(FinishResult.StillWaiting.class);
         assertThat(target.texts()).last().asString().isNotEqualTo(StreamingReply.BLANK);
         scheduler.advance(Duration.ofSeconds(5));
-        assertThat(done).isDone();
+        assertThat(reply.await(Duration.ZERO)).isInstanceOf(FinishResult.Shown.class);
         assertThat(target.texts()).containsExactly("Short.", StreamingReply.BLANK);
+    }
+
+    @Test
+    void theFirstMessageOfAFinalTextGoesOutAtOnceAndTheFurtherOnesWaitForTheChannelBudget() {
+        StreamingReply reply = reply(64);
+        for (int i = 0; i < 5; i++) pacer.reserveFinalEdit("channel-1", "other-" + i); // the window is full
+        Instant start = clock.instant();
+        String text = "A sentence that fills most of one short message here. ".repeat(4).strip();
+
+        FinishResult done = Finishing.settledAfter(reply, scheduler, answered(text), "");
+
+        assertThat(done).isInstanceOf(FinishResult.StillWaiting.class);
+        assertThat(target.calls).singleElement().satisfies(call -> {
+            assertThat(call.kind()).isEqualTo("post");
+            assertThat(call.at()).isEqualTo(start);
+        });
+        scheduler.advance(Duration.ofSeconds(5));
+        assertThat(reply.await(Duration.ZERO)).isInstanceOf(FinishResult.Shown.class);
+        assertThat(target.texts()).isEqualTo(new MessageSplitter(64).split(text)).hasSizeGreaterThan(2);
+        assertThat(target.calls("continue")).allSatisfy(call ->
+                assertThat(call.at()).isEqualTo(start.plus(Duration.ofSeconds(5))));
     }
 
     @Test
@@ -241,15 +270,16 @@ class StreamingReplyTest {
         StreamingReply reply = reply(2000);
         reply.delta("Some ");
         reply.delta("text");
+        scheduler.settle();
         pacer.backOff("channel-1", Duration.ofSeconds(3)); // the platform answered 429
 
-        CompletableFuture<Void> done = reply.finish(answered("Some text."), "");
+        FinishResult done = Finishing.settledAfter(reply, scheduler, answered("Some text."), "");
 
-        assertThat(done).isNotDone();
+        assertThat(done).isInstanceOf(FinishResult.StillWaiting.class);
         scheduler.advance(Duration.ofMillis(2900));
-        assertThat(done).isNotDone();
+        assertThat(reply.await(Duration.ZERO)).isInstanceOf(FinishResult.StillWaiting.class);
         scheduler.advance(Duration.ofMillis(100));
-        assertThat(done).isDone();
+        assertThat(reply.await(Duration.ZERO)).isInstanceOf(FinishResult.Shown.class);
         assertThat(target.texts()).containsExactly("Some text.");
     }
 
@@ -257,7 +287,9 @@ class StreamingReplyTest {
     void aFailedIntermediateEditIsMadeGoodByTheNextOne() {
         StreamingReply reply = reply(2000);
         reply.delta("One ");
+        scheduler.settle(); // posted alone
         reply.delta("two ");
+        scheduler.settle();
         target.failNextEdit = new IllegalStateException("platform hiccup");
         scheduler.advance(Duration.ofSeconds(2));
         assertThat(target.texts()).containsExactly("One ");
@@ -275,6 +307,7 @@ class StreamingReplyTest {
 
         reply.delta("One ");
         for (int i = 0; i < 10; i++) reply.delta("more ");
+        scheduler.settle();
         assertThat(target.postAttempts).isEqualTo(1);
 
         scheduler.advance(INTERVAL);
@@ -283,21 +316,23 @@ class StreamingReplyTest {
     }
 
     @Test
-    void aRefusedFinalEditFailsTheFuture() {
+    void aRefusedFinalEditEndsAsNotShownWithThePlatformsFailure() {
         StreamingReply reply = reply(2000);
         reply.delta("One ");
-        target.failNextEdit = new IllegalStateException("platform down");
+        scheduler.settle();
+        IllegalStateException down = new IllegalStateException("platform down");
+        target.failNextEdit = down;
 
-        CompletableFuture<Void> done = reply.finish(answered("One two"), "");
+        FinishResult done = reply.finish(answered("One two"), "", Finishing.AT_ONCE);
 
-        assertThat(done).isCompletedExceptionally();
+        assertThat(done).isEqualTo(new FinishResult.NotShown(down));
     }
 
     @Test
     void deltasAfterTheFinishAreIgnored() {
         StreamingReply reply = reply(2000);
         reply.delta("Done ");
-        reply.finish(answered("Done."), "").join();
+        Finishing.shown(reply, scheduler, answered("Done."), "");
 
         reply.delta("late text");
         scheduler.advance(Duration.ofSeconds(5));
@@ -309,8 +344,10 @@ class StreamingReplyTest {
     void textCrossingTheMessageLimitMakesOneCallPerBookedSlot() {
         StreamingReply reply = reply(64);
         reply.delta("Short first words. ");
+        scheduler.settle();
         Instant start = clock.instant();
         reply.delta("And then a much longer continuation that crosses the limit of a message. ");
+        scheduler.settle();
 
         scheduler.advance(INTERVAL);
 

@@ -8,11 +8,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** StreamingReply on real threads: scheduled edits on virtual threads race the stream and the finish. */
+/** StreamingReply on real threads: its renderer (a virtual thread) races the stream and the finish. */
 class StreamingReplyThreadsTest {
 
     @Test
@@ -33,7 +32,10 @@ class StreamingReplyThreadsTest {
             }
             String answer = text.toString().strip();
 
-            reply.finish(new ChatOutcome.Answered(answer, Usage.NONE, "m", "stop"), "").get(30, TimeUnit.SECONDS);
+            FinishResult result = reply.finish(new ChatOutcome.Answered(answer, Usage.NONE, "m", "stop"), "",
+                    Duration.ofSeconds(30));
+
+            assertThat(result).isInstanceOf(FinishResult.Shown.class);
 
             assertThat(target.texts()).isEqualTo(new MessageSplitter(200).split(answer));
         } finally {

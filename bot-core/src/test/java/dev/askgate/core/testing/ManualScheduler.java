@@ -7,12 +7,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 
-/** An EditScheduler on a ManualClock: tasks run on the test's thread when the test moves time past them. */
+/**
+ * An EditScheduler on a ManualClock: tasks run on the test's thread when the test moves time past them. Work that
+ * runs on threads of its own (a reply's renderer) is {@linkplain #watch watched}: time moves only once every
+ * watched party has settled (waits for something that has not happened), so that each step is deterministic.
+ */
 public final class ManualScheduler implements EditScheduler {
     private final ManualClock clock;
     private final List<Task> tasks = new ArrayList<>();
     private long sequence;
+    private final List<BooleanSupplier> watched = new CopyOnWriteArrayList<>();
+    private static final long SETTLE_LIMIT_NANOS = 10_000_000_000L;
 
     private record Task(Instant due, long order, Runnable run) { }
 
@@ -31,10 +39,26 @@ public final class ManualScheduler implements EditScheduler {
         };
     }
 
-    /** Moves time forward by {@code by}, running each task when its time comes, in order. */
+    /** {@code settled} says whether a party working on its own thread waits for something that has not happened. */
+    public void watch(BooleanSupplier settled) {
+        watched.add(settled);
+    }
+
+    /** Waits (in real time, at most 10 s) until every watched party has settled. */
+    public void settle() {
+        long until = System.nanoTime() + SETTLE_LIMIT_NANOS;
+        while (!watched.stream().allMatch(BooleanSupplier::getAsBoolean)) {
+            if (System.nanoTime() > until) throw new AssertionError("a watched party did not settle within 10 s");
+            Thread.onSpinWait();
+            Thread.yield();
+        }
+    }
+
+    /** Moves time forward by {@code by}, running each task when its time comes, in order, settling after each. */
     public void advance(Duration by) {
         Instant end = clock.instant().plus(by);
         while (true) {
+            settle();
             Task next;
             synchronized (this) {
                 next = tasks.stream().filter(t -> !t.due().isAfter(end))
@@ -46,6 +70,7 @@ public final class ManualScheduler implements EditScheduler {
             next.run().run();
         }
         clock.set(end);
+        settle();
     }
 
     /** Runs everything that is due now. */
