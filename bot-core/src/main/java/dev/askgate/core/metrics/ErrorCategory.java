@@ -24,6 +24,7 @@ public final class ErrorCategory {
             case ModelError.Network e -> "network";
             case ModelError.StreamBroken e -> "stream_broken";
             case ModelError.Busy e -> "busy";
+            case ModelError.NotSent e -> "not_sent";
         };
     }
 }

@@ -61,7 +61,7 @@ final class MeteredCharge implements CallCharge {
 
     /** Failures that happen before a request is written: nothing reached the model, nothing was billed. */
     private static boolean neverSent(ModelError error) {
-        return error instanceof ModelError.Busy || error instanceof ModelError.Rejected rejected && rejected.status() == 0;
+        return error instanceof ModelError.Busy || error instanceof ModelError.NotSent;
     }
 
     private LedgerRow row(ModelResult result, String reported, Usage used, BigDecimal cost, Duration latency) {
