@@ -28,7 +28,7 @@ public final class ChatService {
     private static final Logger log = LoggerFactory.getLogger(ChatService.class);
 
     private final Function<Caller, ChatModel> models;
-    private final ChatSettings settings;
+    private final ChatConfig settings;
     private final SecretGuard guard;
     private final ContextWindow window;
     private final Predicate<String> leaksKey;
@@ -36,19 +36,19 @@ public final class ChatService {
     private final Spending spending;
 
     /** Without meters and without spend control: nothing reserved, no ledger. */
-    public ChatService(ChatModel model, ChatSettings settings, SecretGuard guard, ContextWindow window,
+    public ChatService(ChatModel model, ChatConfig settings, SecretGuard guard, ContextWindow window,
                        Predicate<String> leaksKey) {
         this(model, settings, guard, window, leaksKey, AskgateMetrics.none(), Spending.unmetered());
     }
 
     /** Without spend control. */
-    public ChatService(ChatModel model, ChatSettings settings, SecretGuard guard, ContextWindow window,
+    public ChatService(ChatModel model, ChatConfig settings, SecretGuard guard, ContextWindow window,
                        Predicate<String> leaksKey, AskgateMetrics metrics) {
         this(model, settings, guard, window, leaksKey, metrics, Spending.unmetered());
     }
 
     /** Without meters. */
-    public ChatService(ChatModel model, ChatSettings settings, SecretGuard guard, ContextWindow window,
+    public ChatService(ChatModel model, ChatConfig settings, SecretGuard guard, ContextWindow window,
                        Predicate<String> leaksKey, Spending spending) {
         this(model, settings, guard, window, leaksKey, AskgateMetrics.none(), spending);
     }
@@ -58,7 +58,7 @@ public final class ChatService {
      * @param metrics  counts outcomes, questions in flight, the time to the first token and model errors
      * @param spending reserves each call's worst case against the budgets and writes its ledger row
      */
-    public ChatService(ChatModel model, ChatSettings settings, SecretGuard guard, ContextWindow window,
+    public ChatService(ChatModel model, ChatConfig settings, SecretGuard guard, ContextWindow window,
                        Predicate<String> leaksKey, AskgateMetrics metrics, Spending spending) {
         this(caller -> model, settings, guard, window, leaksKey, metrics, spending);
         Objects.requireNonNull(model, "model");
@@ -68,12 +68,12 @@ public final class ChatService {
      * Each question is sent with its workspace's key ({@link WorkspaceKeys#forCaller}), and an answer holding any of
      * the keys is withheld.
      */
-    public ChatService(WorkspaceKeys keys, ChatSettings settings, SecretGuard guard, ContextWindow window,
+    public ChatService(WorkspaceKeys keys, ChatConfig settings, SecretGuard guard, ContextWindow window,
                        AskgateMetrics metrics, Spending spending) {
         this(caller -> keys.forCaller(caller).model(), settings, guard, window, keys::appearsIn, metrics, spending);
     }
 
-    private ChatService(Function<Caller, ChatModel> models, ChatSettings settings, SecretGuard guard,
+    private ChatService(Function<Caller, ChatModel> models, ChatConfig settings, SecretGuard guard,
                         ContextWindow window, Predicate<String> leaksKey, AskgateMetrics metrics, Spending spending) {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.spending = Objects.requireNonNull(spending, "spending");
@@ -84,7 +84,7 @@ public final class ChatService {
         this.leaksKey = Objects.requireNonNull(leaksKey, "leaksKey");
     }
 
-    public ChatSettings settings() {
+    public ChatConfig settings() {
         return settings;
     }
 

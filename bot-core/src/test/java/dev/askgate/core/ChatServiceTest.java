@@ -22,7 +22,7 @@ class ChatServiceTest {
     private static final EncodingRegistry REGISTRY = Encodings.newLazyEncodingRegistry();
     /** The server's own key, assembled so that no scanner takes this file for a leak. */
     private static final String SERVER_KEY = "sk-" + "proj-" + "FAKE0000server0000key0000notreal";
-    private static final ChatSettings SETTINGS = new ChatSettings("gpt-6-luna", "Be brief.", 4000, 500);
+    private static final ChatConfig SETTINGS = new ChatConfig("gpt-6-luna", "Be brief.", 4000, 500);
     private static final Caller CALLER = new Caller(Platform.DISCORD, "guild-1", "channel-7", "user-3");
 
     private TestLogs logs;
@@ -51,7 +51,7 @@ class ChatServiceTest {
         return service(model, SETTINGS);
     }
 
-    private static ChatService service(ChatModel model, ChatSettings settings) {
+    private static ChatService service(ChatModel model, ChatConfig settings) {
         return new ChatService(model, settings, new SecretGuard(), new ContextWindow(settings, REGISTRY),
                 text -> text.contains(SERVER_KEY));
     }
@@ -149,7 +149,7 @@ class ChatServiceTest {
     @Test
     void aQuestionLargerThanTheContextIsRefusedBeforeAnyModelCall() {
         ScriptedModel model = ScriptedModel.answering("never");
-        ChatSettings small = new ChatSettings("gpt-6-luna", "", 1000, 200);
+        ChatConfig small = new ChatConfig("gpt-6-luna", "", 1000, 200);
 
         ChatOutcome outcome = service(model, small).ask(request("lorem ipsum ".repeat(1000)), new RecordingSink());
 

@@ -66,7 +66,7 @@ class ChatThroughOpenAiTest {
 
     @Test
     void aLongHistoryIsTrimmedOldestFirstKeepingTheSystemPromptAndTheQuestion() throws IOException {
-        ChatSettings small = new ChatSettings("gpt-6-luna", "You answer for the FAKE team.", 300, 60);
+        ChatConfig small = new ChatConfig("gpt-6-luna", "You answer for the FAKE team.", 300, 60);
         List<Turn> turns = IntStream.range(0, 40)
                 .mapToObj(i -> i % 2 == 0 ? Turn.user("question number " + i + " about the build")
                         : Turn.assistant("answer number " + i + " about the build"))
@@ -89,7 +89,7 @@ class ChatThroughOpenAiTest {
 
     @Test
     void aQuestionLargerThanTheBudgetIsRefusedWithoutAnyRequest() throws IOException {
-        ChatSettings small = new ChatSettings("gpt-6-luna", "You answer for the FAKE team.", 300, 60);
+        ChatConfig small = new ChatConfig("gpt-6-luna", "You answer for the FAKE team.", 300, 60);
 
         ChatOutcome outcome = service(small).ask(new ChatRequest("req-long", CALLER, Conversation.empty(),
                 "why is the build red ".repeat(200)), ReplySink.discarding());
@@ -229,7 +229,7 @@ class ChatThroughOpenAiTest {
     void theReasoningEffortIsSentOnlyWhenSetAndNeverMaxTokensOrSamplingParameters() throws IOException {
         service(defaults()).ask(new ChatRequest("req-plain", CALLER, Conversation.empty(), "hi"),
                 ReplySink.discarding());
-        ChatSettings thorough = new ChatSettings("gpt-6-luna", ChatSettings.DEFAULT_SYSTEM_PROMPT, 8000, 500,
+        ChatConfig thorough = new ChatConfig("gpt-6-luna", ChatConfig.DEFAULT_SYSTEM_PROMPT, 8000, 500,
                 ReasoningEffort.HIGH);
         service(thorough).ask(new ChatRequest("req-high", CALLER, Conversation.empty(), "hi"),
                 ReplySink.discarding());
@@ -277,12 +277,12 @@ class ChatThroughOpenAiTest {
         assertThat(fake.chatRequests()).as("not retried").hasSize(1);
     }
 
-    private static ChatSettings defaults() {
-        return new ChatSettings("gpt-6-luna", ChatSettings.DEFAULT_SYSTEM_PROMPT, 8000, 500);
+    private static ChatConfig defaults() {
+        return new ChatConfig("gpt-6-luna", ChatConfig.DEFAULT_SYSTEM_PROMPT, 8000, 500);
     }
 
     /** Configured as the launcher does it, from variables; the shortest timeout keeps the silent case quick. */
-    private ChatService service(ChatSettings settings) throws IOException {
+    private ChatService service(ChatConfig settings) throws IOException {
         Settings env = new Settings(Map.of("OPENAI_API_KEY", KEY, "OPENAI_BASE_URL", fake.baseUrl(),
                 "OPENAI_TIMEOUT_SECONDS", "1", "OPENAI_MAX_RETRIES", "2"));
         OpenAiConfig config = OpenAiConfig.from(env);

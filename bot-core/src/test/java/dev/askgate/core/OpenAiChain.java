@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (no waits between retries) and ChatService. Closing it closes the fake, the key sources and the client.
  */
 final class OpenAiChain implements AutoCloseable {
-    static final ChatSettings SETTINGS = new ChatSettings("gpt-6-luna", ChatSettings.DEFAULT_SYSTEM_PROMPT, 8000, 500);
+    static final ChatConfig SETTINGS = new ChatConfig("gpt-6-luna", ChatConfig.DEFAULT_SYSTEM_PROMPT, 8000, 500);
 
     final FakeOpenAi fake = new FakeOpenAi();
     private final OkHttpClient http = new OkHttpClient();

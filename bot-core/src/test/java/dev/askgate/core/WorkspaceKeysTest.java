@@ -18,7 +18,7 @@ class WorkspaceKeysTest {
     /** Assembled so that no scanner takes this file for a leak. */
     private static final String MAIN_KEY = "sk-" + "proj-FAKE0000main0000key0000notreal";
     private static final String TEAM_KEY = "sk-" + "proj-FAKE0000team0000key0000notreal";
-    private static final ChatSettings SETTINGS = new ChatSettings("gpt-6-luna", "Be brief.", 4000, 500);
+    private static final ChatConfig SETTINGS = new ChatConfig("gpt-6-luna", "Be brief.", 4000, 500);
 
     private final ScriptedModel mainModel = ScriptedModel.answering("from main");
     private final ScriptedModel teamModel = ScriptedModel.answering("from the team's key");

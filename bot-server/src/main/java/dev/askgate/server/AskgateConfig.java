@@ -2,7 +2,7 @@ package dev.askgate.server;
 
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.EncodingRegistry;
-import dev.askgate.core.ChatSettings;
+import dev.askgate.core.ChatConfig;
 import dev.askgate.core.config.Settings;
 import dev.askgate.core.model.ReasoningEffort;
 import dev.askgate.core.openai.OpenAiConfig;
@@ -19,7 +19,7 @@ import java.util.Optional;
  * the OpenAI endpoint and key source, which platforms have tokens, each enabled adapter's own config, spend
  * control (the {@code ASKGATE_CONFIG} file) and the usage store.
  */
-public record AskgateConfig(ServerConfig server, ChatSettings chat, OpenAiConfig openAi, PlatformTokens platforms,
+public record AskgateConfig(ServerConfig server, ChatConfig chat, OpenAiConfig openAi, PlatformTokens platforms,
                             Optional<DiscordConfig> discord, Optional<SlackConfig> slack, SpendConfig spend,
                             StoreConfig store) {
     public AskgateConfig {
@@ -53,7 +53,7 @@ public record AskgateConfig(ServerConfig server, ChatSettings chat, OpenAiConfig
         var settings = new Settings(env);
         ServerConfig server = ServerConfig.from(settings);
         OpenAiConfig openAi = OpenAiConfig.from(settings);
-        String systemPrompt = settings.string("ASKGATE_SYSTEM_PROMPT", ChatSettings.DEFAULT_SYSTEM_PROMPT);
+        String systemPrompt = settings.string("ASKGATE_SYSTEM_PROMPT", ChatConfig.DEFAULT_SYSTEM_PROMPT);
         int problemsBefore = settings.problems().size();
         int contextTokens = settings.integer("ASKGATE_CONTEXT_TOKENS", 16_000, 256, 2_000_000);
         int maxOutput = settings.integer("ASKGATE_MAX_OUTPUT_TOKENS", 0, 0, 1_000_000);
@@ -70,7 +70,7 @@ public record AskgateConfig(ServerConfig server, ChatSettings chat, OpenAiConfig
         if (!settings.problems().isEmpty()) {
             return new Loaded.Invalid(settings.problems());
         }
-        var chat = new ChatSettings(openAi.model(), systemPrompt, contextTokens, maxOutput, effort);
+        var chat = new ChatConfig(openAi.model(), systemPrompt, contextTokens, maxOutput, effort);
         return new Loaded.Valid(new AskgateConfig(server, chat, openAi, platforms, discord, slack, spend, store));
     }
 

@@ -1,7 +1,7 @@
 package dev.askgate.server;
 
 import com.knuddels.jtokkit.api.EncodingRegistry;
-import dev.askgate.core.ChatSettings;
+import dev.askgate.core.ChatConfig;
 import dev.askgate.core.Conversation;
 import dev.askgate.core.Turn;
 import dev.askgate.core.config.Settings;
@@ -30,7 +30,7 @@ final class ContextRoom {
                     + "lower the first or raise the second");
             return;
         }
-        var window = new ContextWindow(new ChatSettings(model, systemPrompt, contextTokens, maxOutputTokens), tokenizers);
+        var window = new ContextWindow(new ChatConfig(model, systemPrompt, contextTokens, maxOutputTokens), tokenizers);
         int room = window.limit();
         if (room < MIN_QUESTION_TOKENS) {
             settings.problem("ASKGATE_MAX_OUTPUT_TOKENS (" + maxOutputTokens + ") leaves " + room + " of "

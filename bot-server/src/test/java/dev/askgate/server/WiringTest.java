@@ -1,6 +1,6 @@
 package dev.askgate.server;
 
-import dev.askgate.core.ChatSettings;
+import dev.askgate.core.ChatConfig;
 import dev.askgate.core.key.ApiKey;
 import dev.askgate.core.key.KeySource;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ class WiringTest {
         AskgateConfig valid = configWithKeyFile();
         // Settings that AskgateConfig.load refuses, handed over directly: the chat service cannot be built.
         var contradictory = new AskgateConfig(valid.server(),
-                new ChatSettings(valid.chat().model(), valid.chat().systemPrompt(), 1000, 2000),
+                new ChatConfig(valid.chat().model(), valid.chat().systemPrompt(), 1000, 2000),
                 valid.openAi(), valid.platforms(), valid.discord(), valid.slack(), valid.spend(), valid.store());
         var watched = new WatchedKeySource[1];
 

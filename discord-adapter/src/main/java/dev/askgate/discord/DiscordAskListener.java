@@ -111,20 +111,21 @@ final class DiscordAskListener extends ListenerAdapter {
     }
 
     private void answer(InteractionHook hook, ChatRequest request) {
+        // A refusal the core makes after admission (a budget reached) is told to the asker alone, like admission's.
         flow.answer(request, presenter, new ReplyPlace(new InteractionReplyTarget(hook), request.caller().channelId(),
-                notice -> tellPrivately(hook, notice)));
+                notice -> tellPrivately(hook, notice), true));
     }
 
     /**
-     * A secret found after admission (in the model's answer path) is told to the asker alone: the public deferred
-     * response is deleted first.
+     * A secret or a refusal found after admission (in the answer path) is told to the asker alone: the public
+     * deferred response is deleted first.
      */
     private static void tellPrivately(InteractionHook hook, String notice) {
         try {
             hook.deleteOriginal().complete();
             hook.sendMessage(QuietMessages.create(notice)).setEphemeral(true).complete();
         } catch (RuntimeException e) {
-            log.warn("platform=discord /ask secret notice not sent: {}", DiscordErrors.describe(e));
+            log.warn("platform=discord /ask private notice not sent: {}", DiscordErrors.describe(e));
         }
     }
 

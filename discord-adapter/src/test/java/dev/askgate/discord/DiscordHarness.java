@@ -1,7 +1,7 @@
 package dev.askgate.discord;
 
 import dev.askgate.core.Caller;
-import dev.askgate.core.ChatSettings;
+import dev.askgate.core.ChatConfig;
 import dev.askgate.core.config.Settings;
 import dev.askgate.core.platform.SharedPieces;
 import dev.askgate.fixture.CoreFixture;
@@ -46,7 +46,7 @@ final class DiscordHarness implements AutoCloseable {
         DiscordConfig config = DiscordConfig.from(settings).orElseThrow();
         if (!settings.problems().isEmpty()) throw new IllegalStateException(settings.problems().toString());
 
-        core = new CoreFixture(openai, new ChatSettings(MODEL, ChatSettings.DEFAULT_SYSTEM_PROMPT, 16_000, 0),
+        core = new CoreFixture(openai, new ChatConfig(MODEL, ChatConfig.DEFAULT_SYSTEM_PROMPT, 16_000, 0),
                 Duration.ofSeconds(2), http);
         SharedPieces shared = core.shared().withOwnUsage(ownUsage);
         platform = new DiscordPlatform(config, shared, shared.admission(config.access(), config.allowDms()), http);

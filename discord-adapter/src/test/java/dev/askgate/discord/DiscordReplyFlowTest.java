@@ -4,7 +4,7 @@ import dev.askgate.core.Caller;
 import dev.askgate.core.ChatOutcome;
 import dev.askgate.core.ChatRequest;
 import dev.askgate.core.ChatService;
-import dev.askgate.core.ChatSettings;
+import dev.askgate.core.ChatConfig;
 import dev.askgate.core.Conversation;
 import dev.askgate.core.Platform;
 import dev.askgate.core.context.ContextWindow;
@@ -69,7 +69,7 @@ class DiscordReplyFlowTest {
     }
 
     private static ChatService chat() {
-        ChatSettings settings = new ChatSettings("gpt-6-luna", "", 4096, 0);
+        ChatConfig settings = new ChatConfig("gpt-6-luna", "", 4096, 0);
         ChatModel model = new ChatModel() {
             public ModelResult stream(ModelRequest request, DeltaListener onDelta) { throw new AssertionError(); }
             public ModelResult complete(ModelRequest request) { throw new AssertionError(); }

@@ -1,7 +1,7 @@
 package dev.askgate.discord;
 
 import dev.askgate.core.ChatService;
-import dev.askgate.core.ChatSettings;
+import dev.askgate.core.ChatConfig;
 import dev.askgate.core.config.Settings;
 import dev.askgate.core.context.ContextWindow;
 import dev.askgate.core.guard.SecretGuard;
@@ -166,7 +166,7 @@ class PlatformLifecycleTest {
     }
 
     private static ChatService unusedChat() {
-        ChatSettings settings = new ChatSettings("gpt-6-luna", "", 4096, 0);
+        ChatConfig settings = new ChatConfig("gpt-6-luna", "", 4096, 0);
         ChatModel none = new ChatModel() {
             public ModelResult stream(ModelRequest request, DeltaListener onDelta) { throw new AssertionError(); }
             public ModelResult complete(ModelRequest request) { throw new AssertionError(); }

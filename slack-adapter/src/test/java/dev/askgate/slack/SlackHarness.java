@@ -3,7 +3,7 @@ package dev.askgate.slack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.askgate.core.Caller;
-import dev.askgate.core.ChatSettings;
+import dev.askgate.core.ChatConfig;
 import dev.askgate.core.RequestId;
 import dev.askgate.core.config.Secret;
 import dev.askgate.core.platform.SharedPieces;
@@ -83,7 +83,7 @@ final class SlackHarness implements AutoCloseable {
                 : new SlackConfig.Connection.Http(new Secret(SIGNING_SECRET));
         SlackConfig settings = new SlackConfig(new Secret(BOT_TOKEN), connection, slack.apiUrl(), allowDms,
                 editInterval, access, apiTimeout);
-        core = new CoreFixture(openAi, new ChatSettings("gpt-6-luna", "You are a test.", 16_000, 0), modelTimeout,
+        core = new CoreFixture(openAi, new ChatConfig("gpt-6-luna", "You are a test.", 16_000, 0), modelTimeout,
                 new OkHttpClient());
         SharedPieces shared = core.shared().withOwnUsage(ownUsage);
         platform = new SlackPlatform(settings, shared, shared.admission(settings.access().toRules(), allowDms),

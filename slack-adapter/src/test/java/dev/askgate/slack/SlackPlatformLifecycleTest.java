@@ -1,6 +1,6 @@
 package dev.askgate.slack;
 
-import dev.askgate.core.ChatSettings;
+import dev.askgate.core.ChatConfig;
 import dev.askgate.core.config.Secret;
 import dev.askgate.core.platform.SharedPieces;
 import dev.askgate.core.render.EditPacer;
@@ -38,7 +38,7 @@ class SlackPlatformLifecycleTest {
                 Duration.ofMillis(100), null);
         // The model is never reached: nothing listens on port 9.
         SharedPieces shared = new CoreFixture(URI.create("http://127.0.0.1:9/v1"),
-                new ChatSettings("gpt-6-luna", "", 16_000, 0), Duration.ofSeconds(5), new OkHttpClient()).shared();
+                new ChatConfig("gpt-6-luna", "", 16_000, 0), Duration.ofSeconds(5), new OkHttpClient()).shared();
         return new SlackPlatform(settings, shared, shared.admission(settings.access().toRules(), true),
                 EditPacer.forSlack(Duration.ofMillis(100), Clock.systemUTC()), new OkHttpClient());
     }

@@ -7,7 +7,7 @@ import dev.askgate.core.Caller;
 import dev.askgate.core.ChatOutcome;
 import dev.askgate.core.ChatRequest;
 import dev.askgate.core.ChatService;
-import dev.askgate.core.ChatSettings;
+import dev.askgate.core.ChatConfig;
 import dev.askgate.core.Conversation;
 import dev.askgate.core.Platform;
 import dev.askgate.core.ReplySink;
@@ -47,7 +47,7 @@ import java.util.UUID;
  */
 final class SpendingRig implements AutoCloseable {
     static final String KEY = "sk-proj-FAKE0000spend0000key0000notreal";
-    static final ChatSettings SETTINGS = new ChatSettings("gpt-6-luna", "Be brief.", 8000, 500);
+    static final ChatConfig SETTINGS = new ChatConfig("gpt-6-luna", "Be brief.", 8000, 500);
     static final Caller ALICE = new Caller(Platform.SLACK, "T1", "C1", "U1");
 
     final FakeOpenAi fake = new FakeOpenAi();

@@ -1,7 +1,7 @@
 package dev.askgate.core.admission;
 
 import dev.askgate.core.Caller;
-import dev.askgate.core.ChatSettings;
+import dev.askgate.core.ChatConfig;
 import dev.askgate.core.Conversation;
 import dev.askgate.core.Refusal;
 import dev.askgate.core.context.ContextWindow;
@@ -75,7 +75,7 @@ public final class Admission {
      * once a minute (the direct-messages-off notice once an hour), the secret guard, and the question counted with
      * the chat settings' system prompt in {@code window}.
      */
-    public Admission(AccessRules rules, boolean directMessages, ChatSettings settings, ContextWindow window,
+    public Admission(AccessRules rules, boolean directMessages, ChatConfig settings, ContextWindow window,
                      Clock clock) {
         this(new AccessPolicy(rules), directMessages, RefusalThrottle.perMinute(clock),
                 new RefusalThrottle(Duration.ofHours(1), clock), new SecretGuard(), window, settings.systemPrompt());

@@ -4,7 +4,7 @@ import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingRegistry;
 import com.knuddels.jtokkit.api.EncodingType;
-import dev.askgate.core.ChatSettings;
+import dev.askgate.core.ChatConfig;
 import dev.askgate.core.Conversation;
 import dev.askgate.core.Turn;
 
@@ -59,12 +59,12 @@ public final class ContextWindow {
         this.limit = contextTokens - reserve;
     }
 
-    public ContextWindow(ChatSettings settings, EncodingRegistry registry) {
+    public ContextWindow(ChatConfig settings, EncodingRegistry registry) {
         this(settings.model(), settings.contextTokens(), settings.maxOutputTokens(), registry);
     }
 
     /** For a single window (the terminal, tests): creates its own registry, loading only the encoding it needs. */
-    public ContextWindow(ChatSettings settings) {
+    public ContextWindow(ChatConfig settings) {
         this(settings, Encodings.newLazyEncodingRegistry());
     }
 

@@ -48,7 +48,7 @@ public final class ReplyFlow {
         ChatOutcome outcome = ask(request, presenter, place, reply);
         boolean nothingShown = reply.messageIds().isEmpty() && reply.text().isBlank();
         String note = presenter.note(outcome);
-        if (goesPrivately(outcome, nothingShown, presenter)) {
+        if (goesPrivately(outcome, nothingShown, presenter, place)) {
             tellPrivately(request, place, presenter.format(note));
         } else {
             if (!(outcome instanceof ChatOutcome.Answered) && reply.text().isBlank()) place.target().endedWithoutAnswer();
@@ -59,13 +59,16 @@ public final class ReplyFlow {
 
     /**
      * What goes to the asker alone: a notice about a secret always (others read the place); a refusal or a failure
-     * that left nothing shown where the platform says so. Everything else is shown in place.
+     * that left nothing shown where the platform says so, and a refusal where the place says so (a budget reached
+     * is nobody else's business). Everything else is shown in place.
      */
-    private static boolean goesPrivately(ChatOutcome outcome, boolean nothingShown, Presenter presenter) {
+    private static boolean goesPrivately(ChatOutcome outcome, boolean nothingShown, Presenter presenter,
+                                         ReplyPlace place) {
         return switch (outcome) {
             case ChatOutcome.Answered answered -> false;
             case ChatOutcome.Refused(Refusal.SecretInQuestion secret) -> true;
-            case ChatOutcome.Refused refused -> nothingShown && presenter.notesPrivatelyWhenNothingShown();
+            case ChatOutcome.Refused refused -> nothingShown
+                    && (presenter.notesPrivatelyWhenNothingShown() || place.refusalsPrivately());
             case ChatOutcome.Failed failed -> nothingShown && failed.partialText().isBlank()
                     && presenter.notesPrivatelyWhenNothingShown();
         };

@@ -1,7 +1,7 @@
 package dev.askgate.core.admission;
 
 import dev.askgate.core.Caller;
-import dev.askgate.core.ChatSettings;
+import dev.askgate.core.ChatConfig;
 import dev.askgate.core.Platform;
 import dev.askgate.core.Refusal;
 import dev.askgate.core.context.ContextWindow;
@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AdmissionTest {
     private static final Caller IN_CHANNEL = new Caller(Platform.DISCORD, "G1", "C1", "U1");
     private static final Caller IN_DM = new Caller(Platform.DISCORD, "", "D1", "U1");
-    private static final ChatSettings SETTINGS = new ChatSettings("gpt-6-luna", "You help.", 600, 100);
+    private static final ChatConfig SETTINGS = new ChatConfig("gpt-6-luna", "You help.", 600, 100);
 
     private final ManualClock clock = new ManualClock();
     private final LogCapture logs = LogCapture.start();

@@ -3,7 +3,7 @@ package dev.askgate.core.context;
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.EncodingRegistry;
 import com.knuddels.jtokkit.api.EncodingType;
-import dev.askgate.core.ChatSettings;
+import dev.askgate.core.ChatConfig;
 import dev.askgate.core.Conversation;
 import dev.askgate.core.Role;
 import dev.askgate.core.Turn;
@@ -106,7 +106,7 @@ class ContextWindowTest {
     void withoutAnOutputCapAQuarterOfTheContextIsReservedForTheAnswer() {
         assertThat(window("gpt-4o", 1000, 0).limit()).isEqualTo(750);
         assertThat(window("gpt-4o", 128_000, 0).limit()).isEqualTo(128_000 - 4096);
-        assertThat(new ContextWindow(new ChatSettings("gpt-4o", "", 2000, 500), REGISTRY).limit()).isEqualTo(1500);
+        assertThat(new ContextWindow(new ChatConfig("gpt-4o", "", 2000, 500), REGISTRY).limit()).isEqualTo(1500);
     }
 
     @Test

@@ -6,7 +6,7 @@ import dev.askgate.core.Caller;
 import dev.askgate.core.ChatOutcome;
 import dev.askgate.core.ChatRequest;
 import dev.askgate.core.ChatService;
-import dev.askgate.core.ChatSettings;
+import dev.askgate.core.ChatConfig;
 import dev.askgate.core.Conversation;
 import dev.askgate.core.Platform;
 import dev.askgate.core.ScriptedModel;
@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The whole way through the core as an adapter uses it: ChatService streaming into a StreamingReply. */
 class ChatServiceOnAPlatformTest {
     private static final String SERVER_KEY = "sk-" + "proj-" + "FAKE0000server0000key0000notreal";
-    private static final ChatSettings SETTINGS = new ChatSettings("gpt-6-luna", "Be brief.", 8000, 1000);
+    private static final ChatConfig SETTINGS = new ChatConfig("gpt-6-luna", "Be brief.", 8000, 1000);
     private static final EncodingRegistry REGISTRY = Encodings.newLazyEncodingRegistry();
 
     private final ManualClock clock = new ManualClock();

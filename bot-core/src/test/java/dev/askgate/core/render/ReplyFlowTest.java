@@ -6,17 +6,20 @@ import dev.askgate.core.Caller;
 import dev.askgate.core.ChatOutcome;
 import dev.askgate.core.ChatRequest;
 import dev.askgate.core.ChatService;
-import dev.askgate.core.ChatSettings;
+import dev.askgate.core.ChatConfig;
 import dev.askgate.core.Conversation;
 import dev.askgate.core.Platform;
 import dev.askgate.core.Refusal;
 import dev.askgate.core.ScriptedModel;
 import dev.askgate.core.context.ContextWindow;
 import dev.askgate.core.guard.SecretGuard;
+import dev.askgate.core.metrics.AskgateMetrics;
 import dev.askgate.core.model.BotFault;
 import dev.askgate.core.model.ChatModel;
 import dev.askgate.core.model.ModelError;
 import dev.askgate.core.testing.ManualClock;
+import dev.askgate.core.usage.SpendCheck;
+import dev.askgate.core.usage.Spending;
 import dev.askgate.core.testing.ManualScheduler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The one answer flow with a scripted model, a recording target and a presenter of the test's own. */
 class ReplyFlowTest {
-    private static final ChatSettings SETTINGS = new ChatSettings("gpt-6-luna", "Be brief.", 8000, 1000);
+    private static final ChatConfig SETTINGS = new ChatConfig("gpt-6-luna", "Be brief.", 8000, 1000);
     private static final EncodingRegistry REGISTRY = Encodings.newLazyEncodingRegistry();
 
     private final ManualClock clock = new ManualClock();
@@ -77,12 +80,39 @@ class ReplyFlowTest {
     }
 
     private ChatOutcome answer(ChatModel model, String question) {
+        return answer(model, question, Spending.unmetered(), false);
+    }
+
+    private ChatOutcome answer(ChatModel model, String question, Spending spending, boolean refusalsPrivately) {
         ChatService chat = new ChatService(model, SETTINGS, new SecretGuard(), new ContextWindow(SETTINGS, REGISTRY),
-                text -> false);
+                text -> false, AskgateMetrics.none(), spending);
         ChatRequest request = new ChatRequest("req-1", new Caller(Platform.DISCORD, "g", "channel-1", "u"),
                 Conversation.empty(), question);
         return new ReplyFlow(chat, scheduler, timer).answer(request, presenter,
-                new ReplyPlace(target, "channel-1", privately::add));
+                new ReplyPlace(target, "channel-1", privately::add, refusalsPrivately));
+    }
+
+    @Test
+    void aBudgetRefusalGoesToTheAskerAloneWhereThePlaceSaysSoThoughThePlatformShowsRefusalsInPlace() {
+        Spending storeDown = (request, model, promptTokens, outputCap) ->
+                new SpendCheck.Refused(new Refusal.SpendingUnknown());
+
+        ChatOutcome outcome = answer(ScriptedModel.answering("never"), "What does it cost?", storeDown, true);
+
+        assertThat(outcome).isEqualTo(new ChatOutcome.Refused(new Refusal.SpendingUnknown()));
+        assertThat(privately).containsExactly(presenter.format(presenter.note(outcome)));
+        assertThat(target.calls).isEmpty();
+    }
+
+    @Test
+    void aBudgetRefusalIsShownInPlaceWhereThePlaceHasNoPrivateWayOfItsOwn() {
+        Spending storeDown = (request, model, promptTokens, outputCap) ->
+                new SpendCheck.Refused(new Refusal.SpendingUnknown());
+
+        ChatOutcome outcome = answer(ScriptedModel.answering("never"), "What does it cost?", storeDown, false);
+
+        assertThat(target.texts()).containsExactly(presenter.format(presenter.note(outcome)));
+        assertThat(privately).isEmpty();
     }
 
     @Test

@@ -9,12 +9,12 @@ import java.util.Objects;
  * (system prompt, history and question together), how many the answer may use (0: the model's default) and the
  * reasoning effort asked of the model.
  */
-public record ChatSettings(String model, String systemPrompt, int contextTokens, int maxOutputTokens,
+public record ChatConfig(String model, String systemPrompt, int contextTokens, int maxOutputTokens,
                            ReasoningEffort reasoningEffort) {
     public static final String DEFAULT_SYSTEM_PROMPT = "You are Askgate, a helpful assistant in a team chat. "
             + "Answer concisely and use Markdown for code.";
 
-    public ChatSettings {
+    public ChatConfig {
         Objects.requireNonNull(model, "model");
         if (model.isBlank()) throw new IllegalArgumentException("model is blank");
         systemPrompt = systemPrompt == null ? "" : systemPrompt;
@@ -24,7 +24,7 @@ public record ChatSettings(String model, String systemPrompt, int contextTokens,
     }
 
     /** With the endpoint's own reasoning effort (no {@code reasoning_effort} sent). */
-    public ChatSettings(String model, String systemPrompt, int contextTokens, int maxOutputTokens) {
+    public ChatConfig(String model, String systemPrompt, int contextTokens, int maxOutputTokens) {
         this(model, systemPrompt, contextTokens, maxOutputTokens, ReasoningEffort.ENDPOINT_DEFAULT);
     }
 }
