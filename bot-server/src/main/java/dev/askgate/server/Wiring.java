@@ -118,7 +118,7 @@ final class Wiring implements AutoCloseable {
                     usage.spending(rules, caller -> routes.forCaller(caller).payingKey(), meters.askgate()::called));
             meters.askgate().watch(usage.ledger());
             tellSpendRules(spend);
-            OwnUsage own = new OwnUsage(usage.store(), spend.budgets(), Clock.systemUTC());
+            OwnUsage own = new OwnUsage(usage.store(), spend.budgets(), rules::isAdmin, Clock.systemUTC());
             shared = SharedPieces.around(chat, window, Clock.systemUTC()).withDedupe(usage.dedupe("chat"))
                     .withOwnUsage(own::describe);
             checkText = new ModelCheckText(config.openAi().baseUrl(), config.openAi().model());

@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * The asker's own use, for {@code /ask usage} (Slack) and {@code /usage} (Discord), in Markdown: today and this
@@ -28,9 +29,17 @@ public final class OwnUsage {
 
     private final UsageStore store;
     private final Budgets budgets;
+    private final Predicate<Caller> exemptFromUserLimits;
     private final Clock clock;
 
+    /** With no admins: every user limit applies to everyone. */
     public OwnUsage(UsageStore store, Budgets budgets, Clock clock) {
+        this(store, budgets, caller -> false, clock);
+    }
+
+    /** @param exemptFromUserLimits the admins ({@code admins:}), to whom user limits do not apply */
+    public OwnUsage(UsageStore store, Budgets budgets, Predicate<Caller> exemptFromUserLimits, Clock clock) {
+        this.exemptFromUserLimits = Objects.requireNonNull(exemptFromUserLimits, "exemptFromUserLimits");
         this.store = Objects.requireNonNull(store, "store");
         this.budgets = Objects.requireNonNull(budgets, "budgets");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -44,8 +53,10 @@ public final class OwnUsage {
             StringBuilder text = new StringBuilder("**Your usage** (days and months are UTC)\n");
             text.append("- Today: ").append(spent(caller, BudgetPeriod.DAY.start(now))).append('\n');
             text.append("- This month: ").append(spent(caller, BudgetPeriod.MONTH.start(now))).append('\n');
+            boolean admin = exemptFromUserLimits.test(caller);
             List<BudgetLimit> applying = budgets.limits().stream()
-                    .filter(limit -> limit.metric() != BudgetMetric.CONCURRENT).toList();
+                    .filter(limit -> limit.metric() != BudgetMetric.CONCURRENT)
+                    .filter(limit -> !(admin && limit.scope() == BudgetScope.USER)).toList();
             if (applying.isEmpty()) {
                 return text.append("\nNo spending limits apply to you.").toString();
             }

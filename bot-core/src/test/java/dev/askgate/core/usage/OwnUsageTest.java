@@ -53,6 +53,16 @@ class OwnUsageTest {
     }
 
     @Test
+    void anAdminSeesOnlyTheLimitsThatApplyToThemNotTheUserLimitsTheyAreExemptFrom() {
+        var store = new ReadOnlyStore(Map.of(), Map.of("GLOBAL USD_PER_DAY *", 12_500_000_000L));
+
+        String text = new OwnUsage(store, BUDGETS, caller -> caller.equals(ALICE), NOW).describe(ALICE);
+
+        assertThat(text).contains("- Everyone's $50.00 per day: $37.50 left, resets at 00:00 UTC")
+                .doesNotContain("Your $1.00").doesNotContain("tokens per day").doesNotContain("per month");
+    }
+
+    @Test
     void withoutLimitsItSaysSoAndANewUserHasUsedNothing() {
         var store = new ReadOnlyStore(Map.of(), Map.of());
 
