@@ -6,6 +6,7 @@ import dev.askgate.testkit.openai.FakeOpenAi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -82,7 +83,8 @@ class MentionAnsweringTest {
         h = new DiscordHarness().start();
         String text = "Hey @everyone and @here, ask <@" + h.discord.alice().id() + "> or <@&"
                 + h.discord.memberRoleId() + ">, they know it well and will surely help you out.";
-        h.openai.enqueue(FakeOpenAi.answer(text).streamedInChunksOf(7));
+        // Paced so the stream outlasts the first create on a loaded machine: the answer is then surely edited.
+        h.openai.enqueue(FakeOpenAi.answer(text).streamedInChunksOf(7).perTokenDelay(Duration.ofMillis(30)));
 
         h.discord.mention(h.discord.alice(), h.discord.channelId(), "who knows?");
 
