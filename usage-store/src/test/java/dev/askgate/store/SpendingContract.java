@@ -27,10 +27,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -191,6 +193,30 @@ abstract class SpendingContract {
         assertThat(rig.fake.chatRequests()).as("the refused question never reached the model").hasSize(6);
         assertThat(ledgerRows()).as("one row per model call, none lost").hasSize(6);
         assertThat(ledger.droppedRows()).isZero();
+    }
+
+    @Test
+    void aCallWhoseSettlementMeetsAnOutageIsChargedWhatItUsedOnceTheStoreIsBack() throws Exception {
+        rig.fake.replyAlways(FakeOpenAi.answer("four").usage(30, 40));
+        OutageStore store = new OutageStore(open());
+        BufferedLedger ledger = rig.ledger(store);
+        ChatService metered = rig.service(store, ledger, new StoreHealth(), USER_DAILY);
+        String alice = SpendingRig.ALICE.userKey();
+
+        assertThat(SpendingRig.ask(metered, SpendingRig.ALICE, "Before?")).isInstanceOf(ChatOutcome.Answered.class);
+        long oneCall = store.used(BudgetScope.USER, BudgetMetric.USD_PER_DAY, alice);
+        rig.fake.holdChatRequests();
+        var asking = CompletableFuture.supplyAsync(() -> SpendingRig.ask(metered, SpendingRig.ALICE, "During?"));
+        rig.fake.awaitRequests(2, Duration.ofSeconds(10)); // reserved: the call reached the model
+        store.down();
+        rig.fake.releaseChatRequests();
+        assertThat(asking.get(10, TimeUnit.SECONDS)).isInstanceOf(ChatOutcome.Answered.class);
+        assertThat(ledger.bufferedRows()).as("the row and the settlement wait for the store").isEqualTo(2);
+        store.up();
+        assertThat(ledger.awaitFlushed(Duration.ofSeconds(10))).isTrue();
+
+        assertThat(store.used(BudgetScope.USER, BudgetMetric.USD_PER_DAY, alice))
+                .as("both calls charged what they used: not the worst case held, not nothing").isEqualTo(2 * oneCall);
     }
 
     /** What was answered is what the model saw, and what the store counts is within the budget. */

@@ -3,6 +3,9 @@ package dev.askgate.core.usage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.askgate.core.Usage;
+
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Objects;
@@ -12,8 +15,10 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Writes ledger rows off the answer path, so that nothing is lost while the store is down: rows wait in a bounded
- * buffer and one writer (a virtual thread) retries with backoff until the store takes them. A full buffer drops
- * new rows and says so at ERROR with the count, never silently; {@link #close} flushes what it can.
+ * buffer and one writer (a virtual thread) retries with backoff until the store takes them. A settlement the store
+ * could not take waits in the same buffer (settling is idempotent, and an expired reservation is still charged), so
+ * a call made during an outage still counts against its budgets once the store is back. A full buffer drops new
+ * writes and says so at ERROR with the count, never silently; {@link #close} flushes what it can.
  */
 public final class BufferedLedger implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BufferedLedger.class);
@@ -24,7 +29,7 @@ public final class BufferedLedger implements AutoCloseable {
     private final Duration maxRetry;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final ArrayDeque<LedgerRow> buffer = new ArrayDeque<>();
+    private final ArrayDeque<Write> buffer = new ArrayDeque<>();
     private final Thread writer;
     private boolean closing;
     private long droppedInEpisode;
@@ -43,9 +48,28 @@ public final class BufferedLedger implements AutoCloseable {
         this.writer = Thread.ofVirtual().name("ledger-writer").start(this::writeLoop);
     }
 
+    /** One write the store owes: a ledger row, or a call's settlement. */
+    private sealed interface Write {
+        record Row(LedgerRow row) implements Write { }
+
+        record Settlement(ReservationId id, Usage usage, BigDecimal costUsd) implements Write { }
+    }
+
     /** Queues {@code row} for the store; returns at once. Rows arriving after {@link #close} are dropped and counted. */
     public void record(LedgerRow row) {
-        Objects.requireNonNull(row, "row");
+        queue(new Write.Row(Objects.requireNonNull(row, "row")));
+    }
+
+    /**
+     * Queues a settlement the store did not take on the answer path, to be retried with the rows; returns at once.
+     * Dropped and counted like a row when the buffer is full.
+     */
+    public void settleLater(ReservationId id, Usage usage, BigDecimal costUsd) {
+        queue(new Write.Settlement(Objects.requireNonNull(id, "id"), Objects.requireNonNull(usage, "usage"),
+                Objects.requireNonNull(costUsd, "costUsd")));
+    }
+
+    private void queue(Write write) {
         lock.lock();
         try {
             if (closing || buffer.size() >= capacity) {
@@ -55,14 +79,14 @@ public final class BufferedLedger implements AutoCloseable {
                 droppedTotal++;
                 return;
             }
-            buffer.addLast(row);
+            buffer.addLast(write);
             changed.signalAll();
         } finally {
             lock.unlock();
         }
     }
 
-    /** Rows waiting for the store now: the {@code askgate_ledger_buffered_rows} gauge. */
+    /** Rows (and settlements) waiting for the store now: the {@code askgate_ledger_buffered_rows} gauge. */
     public int bufferedRows() {
         lock.lock();
         try {
@@ -101,10 +125,13 @@ public final class BufferedLedger implements AutoCloseable {
     private void writeLoop() {
         Duration delay = firstRetry;
         while (true) {
-            LedgerRow row = nextRow();
-            if (row == null) return;
+            Write write = nextWrite();
+            if (write == null) return;
             try {
-                store.record(row);
+                switch (write) {
+                    case Write.Row(LedgerRow row) -> store.record(row);
+                    case Write.Settlement(ReservationId id, Usage usage, BigDecimal cost) -> store.settle(id, usage, cost);
+                }
                 delay = firstRetry;
                 written();
             } catch (RuntimeException e) {
@@ -115,8 +142,8 @@ public final class BufferedLedger implements AutoCloseable {
         }
     }
 
-    /** The oldest row, waiting for one; null once closing and empty. */
-    private LedgerRow nextRow() {
+    /** The oldest write, waiting for one; null once closing and empty. */
+    private Write nextWrite() {
         lock.lock();
         try {
             while (buffer.isEmpty()) {

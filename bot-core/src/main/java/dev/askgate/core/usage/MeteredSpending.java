@@ -112,8 +112,10 @@ public final class MeteredSpending implements Spending {
             health.reachable();
         } catch (UsageStoreException e) {
             health.unreachable(e.getMessage());
-            // The ledger row is buffered and kept; only the budget counter misses this call until its hold expires.
-            log.warn("request={} settling the reservation failed: {}", requestId, e.getMessage());
+            // Until the store takes the settlement, the reservation's hold (the worst case) stands for the call.
+            log.warn("request={} settling the reservation failed, kept to settle when the store is back: {}",
+                    requestId, e.getMessage());
+            ledger.settleLater(id, usage, cost);
         }
     }
 

@@ -54,6 +54,25 @@ class BufferedLedgerTest {
     }
 
     @Test
+    void aSettlementTheStoreMissedIsRetriedWithTheRowsSoTheCallStillCountsAgainstItsBudgets()
+            throws InterruptedException {
+        ReservationId id = new ReservationId("res-1");
+        try (BufferedLedger ledger = new BufferedLedger(store, 100, Duration.ofMillis(1), Duration.ofMillis(20))) {
+            store.down();
+            ledger.record(row(0));
+            ledger.settleLater(id, new Usage(10, 0, 5), new BigDecimal("0.000004"));
+            store.awaitFailures(3);
+            assertThat(ledger.bufferedRows()).isEqualTo(2);
+            assertThat(store.settled()).isEmpty();
+
+            store.up();
+            assertThat(ledger.awaitFlushed(WAIT)).isTrue();
+        }
+        assertThat(store.rows()).containsExactly(row(0));
+        assertThat(store.settled()).containsExactly(id);
+    }
+
+    @Test
     void aFullBufferDropsNewRowsAndSaysHowManyAtError() throws InterruptedException {
         try (LogCapture logs = LogCapture.start();
              BufferedLedger ledger = new BufferedLedger(store, 3, Duration.ofMillis(1), Duration.ofMillis(20))) {

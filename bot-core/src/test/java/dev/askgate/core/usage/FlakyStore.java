@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 
-/** A store whose ledger writes fail while the test says it is down; it keeps what it took, in order. */
+/** A store whose ledger writes and settlements fail while the test says it is down; it keeps what it took, in order. */
 final class FlakyStore implements UsageStore {
     private final List<LedgerRow> rows = new ArrayList<>();
+    private final List<ReservationId> settled = new ArrayList<>();
     private final Semaphore failures = new Semaphore(0);
     private volatile boolean down;
 
@@ -33,6 +34,10 @@ final class FlakyStore implements UsageStore {
         return List.copyOf(rows);
     }
 
+    synchronized List<ReservationId> settled() {
+        return List.copyOf(settled);
+    }
+
     @Override
     public synchronized void record(LedgerRow row) {
         if (down) {
@@ -48,8 +53,12 @@ final class FlakyStore implements UsageStore {
     }
 
     @Override
-    public void settle(ReservationId id, Usage usage, BigDecimal costUsd) {
-        throw new UnsupportedOperationException();
+    public synchronized void settle(ReservationId id, Usage usage, BigDecimal costUsd) {
+        if (down) {
+            failures.release();
+            throw new UsageStoreException("usage store: settling failed: connection refused");
+        }
+        settled.add(id);
     }
 
     @Override
