@@ -196,6 +196,26 @@ abstract class SpendingContract {
     }
 
     @Test
+    void whileTheStoreIsDownRequestLimitsStillHoldOnThisReplica() {
+        rig.fake.replyAlways(FakeOpenAi.answer("four").usage(30, 40));
+        OutageStore store = new OutageStore(open());
+        BudgetLimit perMinute = new BudgetLimit(BudgetScope.USER, BudgetMetric.REQUESTS_PER_MINUTE, 2);
+        ChatService service = rig.service(store, rig.ledger(store), new StoreHealth(), perMinute);
+        store.down();
+
+        List<ChatOutcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < 6; i++) outcomes.add(SpendingRig.ask(service, SpendingRig.ALICE, "During?"));
+
+        // Six questions in a few seconds: two per minute, four if a minute turned while they were asked.
+        long answered = outcomes.stream().filter(ChatOutcome.Answered.class::isInstance).count();
+        assertThat(answered).isBetween(2L, 4L);
+        assertThat(outcomes).filteredOn(o -> !(o instanceof ChatOutcome.Answered))
+                .allSatisfy(o -> assertThat(o).isInstanceOfSatisfying(ChatOutcome.Refused.class,
+                        r -> assertThat(r.refusal()).isInstanceOf(Refusal.OverBudget.class)));
+        assertThat(rig.fake.chatRequests()).as("refused questions never reached the model").hasSize((int) answered);
+    }
+
+    @Test
     void aCallWhoseSettlementMeetsAnOutageIsChargedWhatItUsedOnceTheStoreIsBack() throws Exception {
         rig.fake.replyAlways(FakeOpenAi.answer("four").usage(30, 40));
         OutageStore store = new OutageStore(open());

@@ -14,19 +14,24 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** One call's reservation (when a budget applied and the store answered) and its ledger row. */
+/**
+ * One call's reservation (when a budget applied and the store answered, or its count in memory while the store
+ * was down) and its ledger row.
+ */
 final class MeteredCharge implements CallCharge {
     private static final Logger log = LoggerFactory.getLogger(MeteredCharge.class);
     private final MeteredSpending spending;
     private final ChatRequest request;
     private final String model;
     private final Optional<ReservationId> reservation;
+    private final Optional<OutageLimits.Hold> held;
     private final Instant at;
     private final PayingKey key;
     private final AtomicBoolean over = new AtomicBoolean();
 
     MeteredCharge(MeteredSpending spending, ChatRequest request, String model, Optional<ReservationId> reservation,
-                  Instant at, PayingKey key) {
+                  Optional<OutageLimits.Hold> held, Instant at, PayingKey key) {
+        this.held = held;
         this.spending = spending;
         this.request = request;
         this.model = model;
@@ -38,6 +43,7 @@ final class MeteredCharge implements CallCharge {
     @Override
     public void finished(ModelResult result, Usage used, Duration latency) {
         if (!over.compareAndSet(false, true)) return;
+        held.ifPresent(OutageLimits.Hold::release);
         if (result instanceof ModelResult.Failed failed && neverSent(failed.error())) {
             reservation.ifPresent(id -> spending.release(request.requestId(), id));
             return;
@@ -56,6 +62,7 @@ final class MeteredCharge implements CallCharge {
     @Override
     public void release() {
         if (!over.compareAndSet(false, true)) return;
+        held.ifPresent(OutageLimits.Hold::release);
         reservation.ifPresent(id -> spending.release(request.requestId(), id));
     }
 

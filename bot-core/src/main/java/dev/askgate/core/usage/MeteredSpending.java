@@ -30,6 +30,7 @@ public final class MeteredSpending implements Spending {
     private final Function<Caller, PayingKey> payingKey;
     private final Clock clock;
     private final Consumer<LedgerRow> recorded;
+    private final OutageLimits outage = new OutageLimits();
 
     /**
      * @param payingKey the key a call of this caller made now is sent with (its name and redacted form, never the
@@ -72,7 +73,7 @@ public final class MeteredSpending implements Spending {
                         request.requestId(), caller.platform(), caller.channelId());
                 return new SpendCheck.Refused(new Refusal.SpendingUnknown());
             }
-            return go(request, model, Optional.empty());
+            return inMemory(request, model, charges);
         }
         return switch (result) {
             case ReserveResult.Reserved reserved -> go(request, model, Optional.of(reserved.id()));
@@ -85,14 +86,33 @@ public final class MeteredSpending implements Spending {
         };
     }
 
+    /** Request and concurrency limits while the store is down: counted in this replica's memory. */
+    private SpendCheck inMemory(ChatRequest request, String model, List<BudgetCharge> charges) {
+        return switch (outage.reserve(charges, clock.instant())) {
+            case OutageLimits.Result.Held held -> go(request, model, Optional.empty(), Optional.of(held.hold()));
+            case OutageLimits.Result.Refused refused -> {
+                log.info("request={} platform={} workspace={} channel={} refused while the usage store is down: {} "
+                                + "reached ({} used on this replica)", request.requestId(), request.caller().platform(),
+                        request.caller().workspaceId(), request.caller().channelId(), refused.limit().path(),
+                        refused.used());
+                yield new SpendCheck.Refused(new Refusal.OverBudget(refused.limit(), refused.used(), refused.resetsAt()));
+            }
+        };
+    }
+
     /** Limits that count money (tokens are money by another name): never passed on a guess. */
     private static boolean guardsSpend(BudgetMetric metric) {
         return metric.isMoney() || metric == BudgetMetric.TOKENS_PER_DAY;
     }
 
     private SpendCheck go(ChatRequest request, String model, Optional<ReservationId> reservation) {
+        return go(request, model, reservation, Optional.empty());
+    }
+
+    private SpendCheck go(ChatRequest request, String model, Optional<ReservationId> reservation,
+                          Optional<OutageLimits.Hold> held) {
         PayingKey paying = payingKey.apply(request.caller());
-        return new SpendCheck.Go(new MeteredCharge(this, request, model, reservation, clock.instant(), paying));
+        return new SpendCheck.Go(new MeteredCharge(this, request, model, reservation, held, clock.instant(), paying));
     }
 
     /** The cost of {@code usage} at the reported model's price, else the asked model's; a model without any is free. */
