@@ -15,10 +15,12 @@ import java.util.Objects;
  * @param workspace Slack team or Discord guild; empty for a direct message
  * @param outcome   a short word such as {@code answered}, {@code failed}, {@code cut}
  * @param requestId OpenAI's {@code x-request-id}; empty when the call got no answer
+ * @param askgateRequestId Askgate's own {@link dev.askgate.core.RequestId} of the question (what an answer's
+ *                         feedback names, so that a vote joins this row); empty when not known
  */
 public record LedgerRow(Instant at, String platform, String workspace, String channel, String user, String model,
                         Usage usage, BigDecimal costUsd, String outcome, Duration latency, String requestId,
-                        String keyName, RedactedKey key) {
+                        String keyName, RedactedKey key, String askgateRequestId) {
     private static final int MAX_FIELD = 200;
 
     public LedgerRow {
@@ -37,6 +39,14 @@ public record LedgerRow(Instant at, String platform, String workspace, String ch
         requestId = field("requestId", requestId, true);
         keyName = field("keyName", keyName, true);
         Objects.requireNonNull(key, "key");
+        askgateRequestId = field("askgateRequestId", askgateRequestId, true);
+    }
+
+    /** A row without Askgate's request id (written by tools and tests that have no question). */
+    public LedgerRow(Instant at, String platform, String workspace, String channel, String user, String model,
+                     Usage usage, BigDecimal costUsd, String outcome, Duration latency, String requestId,
+                     String keyName, RedactedKey key) {
+        this(at, platform, workspace, channel, user, model, usage, costUsd, outcome, latency, requestId, keyName, key, "");
     }
 
     private static String field(String name, String value, boolean mayBeEmpty) {
