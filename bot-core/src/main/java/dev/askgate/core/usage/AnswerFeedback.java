@@ -18,8 +18,6 @@ import java.util.Objects;
  */
 public record AnswerFeedback(Instant at, Platform platform, String workspace, String channel, String messageId,
                              String user, String requestId, Vote vote) {
-    private static final int MAX_FIELD = 200;
-
     /** Which way a person judged an answer. */
     public enum Vote {
         UP, DOWN;
@@ -33,10 +31,10 @@ public record AnswerFeedback(Instant at, Platform platform, String workspace, St
     public AnswerFeedback {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(platform, "platform");
-        workspace = field("workspace", workspace, true);
-        channel = field("channel", channel, true);
-        messageId = field("messageId", messageId, true);
-        user = field("user", user, false);
+        workspace = StoredField.check("workspace", workspace, true);
+        channel = StoredField.check("channel", channel, true);
+        messageId = StoredField.check("messageId", messageId, true);
+        user = StoredField.check("user", user, false);
         Objects.requireNonNull(requestId, "requestId");
         if (RequestId.parse(requestId).isEmpty()) throw new IllegalArgumentException("requestId is not a request id");
         Objects.requireNonNull(vote, "vote");
@@ -45,16 +43,5 @@ public record AnswerFeedback(Instant at, Platform platform, String workspace, St
     /** The platform's name in the store, logs and metrics: {@code slack}, {@code discord}. */
     public String platformName() {
         return platform.name().toLowerCase(Locale.ROOT);
-    }
-
-    private static String field(String name, String value, boolean mayBeEmpty) {
-        if (value == null) {
-            if (mayBeEmpty) return "";
-            throw new NullPointerException(name);
-        }
-        if (!mayBeEmpty && value.isBlank()) throw new IllegalArgumentException(name + " is blank");
-        // Ids are short; a long value is text that does not belong in the store.
-        if (value.length() > MAX_FIELD) throw new IllegalArgumentException(name + " is longer than " + MAX_FIELD);
-        return value;
     }
 }
