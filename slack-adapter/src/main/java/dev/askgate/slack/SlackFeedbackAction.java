@@ -12,7 +12,9 @@ import dev.askgate.core.work.Workers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -86,8 +88,27 @@ final class SlackFeedbackAction implements BlockActionHandler {
             case UP -> AnswerFeedback.Vote.UP;
             case DOWN -> AnswerFeedback.Vote.DOWN;
         };
-        return Optional.of(new AnswerFeedback(clock.instant(), Platform.SLACK, team, channel, messageTs, user,
-                click.get().requestId(), vote));
+        return Optional.of(new AnswerFeedback(clickedAt(action.getActionTs()), Platform.SLACK, team, channel,
+                messageTs, user, click.get().requestId(), vote));
+    }
+
+    /**
+     * When the person clicked, by Slack's {@code action_ts} (seconds, with microseconds): a vote kept from a click
+     * delivered late (on another replica, past the dedupe) then cannot replace a newer one. Our clock without it.
+     */
+    private Instant clickedAt(String actionTs) {
+        if (actionTs != null) {
+            try {
+                BigDecimal seconds = new BigDecimal(actionTs);
+                if (seconds.signum() > 0) {
+                    return Instant.ofEpochSecond(seconds.longValue(),
+                            seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
+                }
+            } catch (NumberFormatException | ArithmeticException e) {
+                // not Slack's format: fall through to our clock
+            }
+        }
+        return clock.instant();
     }
 
     /** Ephemeral thanks in the answer's thread; through the click's response URL when that post fails. */
