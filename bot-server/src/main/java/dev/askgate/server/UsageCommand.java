@@ -16,7 +16,8 @@ import java.util.function.Function;
 
 /**
  * {@code askgate usage [--since 7d] [--by user|channel|workspace|model|key] [--format table|csv|json]} prints a
- * report from the usage store; {@code askgate usage reset --user slack:U0123ABCD} clears that user's spend for
+ * report from the usage store (the table ends with each model's 👍 / 👎 on answers when there are votes);
+ * {@code askgate usage reset --user slack:U0123ABCD} clears that user's spend for
  * the current UTC day and month.
  */
 final class UsageCommand {
@@ -76,6 +77,10 @@ final class UsageCommand {
             note.println("note: the ledger starts at " + oldest.get() + ", after " + query.since()
                     + ": this report is cut (older rows were pruned after ASKGATE_LEDGER_RETENTION_DAYS, or never"
                     + " recorded)");
+        }
+        // Votes only in the table: csv and json stay one document of the ledger's lines.
+        if (query.format() == UsageFormat.TABLE) {
+            out.print(UsageReportText.feedbackTable(query.since(), store.feedbackReport(query.since())));
         }
         return 0;
     }

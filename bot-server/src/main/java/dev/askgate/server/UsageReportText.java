@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.askgate.core.usage.FeedbackLine;
 import dev.askgate.core.usage.ReportLine;
 
 import java.math.BigDecimal;
@@ -51,6 +52,31 @@ final class UsageReportText {
             StringBuilder line = new StringBuilder(pad(row[0], widths[0], false));
             for (int i = 1; i < row.length; i++) line.append("  ").append(pad(row[i], widths[i], true));
             text.append(line.toString().stripTrailing()).append('\n');
+        }
+        return text.toString();
+    }
+
+    /**
+     * The votes on answers since {@code since}, per model, as a table under the usage table; empty when there are none.
+     * Each person's latest vote per answer counts once (a changed vote replaces the earlier one).
+     */
+    static String feedbackTable(Instant since, List<FeedbackLine> lines) {
+        if (lines.isEmpty()) return "";
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"model", "up", "down"});
+        for (FeedbackLine line : lines) {
+            rows.add(new String[] {line.model().isEmpty() ? "(no ledger row)" : line.model(),
+                    Long.toString(line.up()), Long.toString(line.down())});
+        }
+        int[] widths = new int[3];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) widths[i] = Math.max(widths[i], row[i].length());
+        }
+        StringBuilder text = new StringBuilder("\nAnswer feedback (👍 up / 👎 down) since ").append(since)
+                .append(" by model (UTC)\n");
+        for (String[] row : rows) {
+            text.append(pad(row[0], widths[0], false)).append("  ").append(pad(row[1], widths[1], true))
+                    .append("  ").append(pad(row[2], widths[2], true)).append('\n');
         }
         return text.toString();
     }

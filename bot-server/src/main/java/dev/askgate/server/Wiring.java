@@ -7,6 +7,7 @@ import dev.askgate.core.ChatService;
 import dev.askgate.core.KeyedModel;
 import dev.askgate.core.WorkspaceKeys;
 import dev.askgate.core.context.ContextWindow;
+import dev.askgate.core.feedback.FeedbackRecorder;
 import dev.askgate.core.guard.SecretGuard;
 import dev.askgate.core.key.FileKeySource;
 import dev.askgate.core.key.FixedKeySource;
@@ -36,7 +37,7 @@ import java.util.Map;
  * the key source (the only holder of the OpenAI key), the usage store, the model client (one more per key of
  * {@code keys:}, each with its own key source, on the same HTTP client), the context count, the
  * chat service with its spend control and meters, and what every platform shares (workers, the edit timer, the
- * dedupe store, the asker's own usage). Platforms are built from these in {@link Platforms}. Closing it stops the
+ * dedupe store, the asker's own usage, the recorder of answer feedback). Platforms are built from these in {@link Platforms}. Closing it stops the
  * workers and the timer, flushes the ledger, closes the store, and stops the key watcher and the HTTP client's
  * threads.
  */
@@ -49,6 +50,8 @@ final class Wiring implements AutoCloseable {
      * answer streams, short enough that a crash does not block a budget for the rest of the day.
      */
     static final Duration RESERVATION_HOLD = Duration.ofMinutes(15);
+    /** The pause before a vote the store refused is tried again (then twice that), before it is logged as lost. */
+    static final Duration FEEDBACK_RETRY = Duration.ofSeconds(1);
     private final ObjectMapper json;
     private final OkHttpClient http;
     private final KeySource keys;
@@ -120,7 +123,8 @@ final class Wiring implements AutoCloseable {
             tellSpendRules(spend);
             OwnUsage own = new OwnUsage(usage.store(), spend.budgets(), rules::isAdmin, Clock.systemUTC());
             shared = SharedPieces.around(chat, window, Clock.systemUTC()).withDedupe(usage.dedupe("chat"))
-                    .withOwnUsage(own::describe);
+                    .withOwnUsage(own::describe)
+                    .withFeedback(new FeedbackRecorder(usage.store(), meters.askgate(), FEEDBACK_RETRY, Sleeper.real()));
             checkText = new ModelCheckText(config.openAi().baseUrl(), config.openAi().model());
         } catch (IOException | RuntimeException | Error e) {
             close();

@@ -5,6 +5,8 @@ import dev.askgate.core.usage.BudgetCharge;
 import dev.askgate.core.usage.BudgetLimit;
 import dev.askgate.core.usage.BudgetMetric;
 import dev.askgate.core.usage.BudgetScope;
+import dev.askgate.core.Platform;
+import dev.askgate.core.usage.AnswerFeedback;
 import dev.askgate.core.usage.LedgerRow;
 import dev.askgate.core.usage.RedactedKey;
 import dev.askgate.core.usage.ReservationRequest;
@@ -135,6 +137,37 @@ class UsageCommandTest {
 
         assertThat(status).isZero();
         assertThat(text(out)).endsWith("\nmain sk-…real,3,1310,200,0,325,50,0.000340,1\n");
+    }
+
+    @Test
+    void theTableEndsWithEachModelsVotesOnAnswersCountingEachPersonsLatestVoteOnce() {
+        try (UsageStore store = open(config)) {
+            store.record(new LedgerRow(Instant.parse("2026-12-02T10:00:00Z"), "slack", "T0FAKE", "C0FAKE", "U0123ABCD",
+                    "gpt-6-luna", new Usage(10, 0, 5), new BigDecimal("0.000001"), "answered", Duration.ofMillis(700),
+                    "req-FAKE", "main", RedactedKey.of(KEY), "a1b2c3d4e5f6"));
+            store.recordFeedback(vote("2026-12-02T10:01:00Z", "U0BOB00002", "a1b2c3d4e5f6", AnswerFeedback.Vote.UP));
+            store.recordFeedback(vote("2026-12-02T10:02:00Z", "U0BOB00002", "a1b2c3d4e5f6", AnswerFeedback.Vote.DOWN));
+            store.recordFeedback(vote("2026-12-02T10:03:00Z", "U0ANN00003", "a1b2c3d4e5f6", AnswerFeedback.Vote.UP));
+            store.recordFeedback(vote("2026-12-02T10:04:00Z", "U0ANN00003", "b1b2c3d4e5f6", AnswerFeedback.Vote.UP));
+        }
+
+        assertThat(run("--since", "24h", "--by", "model")).isZero();
+
+        assertThat(text(out)).endsWith("""
+
+                Answer feedback (👍 up / 👎 down) since 2026-12-01T12:00:00Z by model (UTC)
+                model            up  down
+                gpt-6-luna        1     1
+                (no ledger row)   1     0
+                """);
+        out.reset();
+        assertThat(run("--since", "24h", "--format", "csv")).isZero();
+        assertThat(text(out)).doesNotContain("feedback");
+    }
+
+    private static AnswerFeedback vote(String at, String user, String requestId, AnswerFeedback.Vote vote) {
+        return new AnswerFeedback(Instant.parse(at), Platform.SLACK, "T0FAKE", "C0FAKE", "1700000000.000100", user,
+                requestId, vote);
     }
 
     @Test

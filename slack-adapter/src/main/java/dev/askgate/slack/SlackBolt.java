@@ -48,10 +48,10 @@ final class SlackBolt {
     /**
      * The Bolt app: one bot token (checked with {@code auth.test} when the app starts), the signing secret in
      * HTTP mode, every event acknowledged even without a handler (Slack would otherwise retry it), and the
-     * {@code /ask}, {@code app_mention} and {@code message.im} handlers.
+     * {@code /ask}, {@code app_mention}, {@code message.im} and feedback-button handlers.
      */
     static App app(SlackConfig settings, Slack slack, SlackAskCommand ask, SlackMentionListener mention,
-                   SlackDirectMessageListener direct) {
+                   SlackDirectMessageListener direct, SlackFeedbackAction feedback) {
         String signingSecret = settings.connection() instanceof SlackConfig.Connection.Http http
                 ? http.signingSecret().value() : null;
         AppConfig config = AppConfig.builder()
@@ -69,6 +69,7 @@ final class SlackBolt {
         app.command(COMMAND, ask);
         app.event(AppMentionEvent.class, mention);
         app.event(MessageEvent.class, direct);
+        app.blockAction(FeedbackButtons.ACTION_ID, feedback);
         return app;
     }
 }

@@ -74,7 +74,8 @@ public final class SlackPlatform implements ChatPlatform {
         SlackMessageQuestions questions = new SlackMessageQuestions(api, admission, workers, answers, refusals, wording);
         this.app = SlackBolt.app(config, slack, new SlackAskCommand(api, admission, deliveries, workers, answers, refusals, wording,
                         caller -> mrkdwn.convert(shared.ownUsage().apply(caller))),
-                new SlackMentionListener(deliveries, questions), new SlackDirectMessageListener(deliveries, questions));
+                new SlackMentionListener(deliveries, questions), new SlackDirectMessageListener(deliveries, questions),
+                new SlackFeedbackAction(api, deliveries, workers, shared.feedback(), wording, clock));
         this.endpoint = config.connection() instanceof SlackConfig.Connection.Http mode
                 ? new SlackHttpEndpoint(app, new SlackRequestCheck(mode.signingSecret().value(), clock), () -> stopping)
                 : null;

@@ -24,6 +24,12 @@ final class SlackWording {
                 + "Never paste passwords, API keys or tokens: I refuse questions that contain them.";
     }
 
+    /** The ephemeral thanks for a click on an answer's 👍 ({@code up}) or 👎. */
+    String feedbackThanks(boolean up) {
+        return up ? "Thanks for the feedback! Glad that helped."
+                : "Thanks for the feedback. Rephrasing the question or adding detail often gets a better answer.";
+    }
+
     String inviteMe() {
         return "I can't post in this conversation. Invite me with `/invite @Askgate` and ask again"
                 + " (in a direct message with someone else, ask me in my own DM instead).";

@@ -15,6 +15,7 @@ import dev.askgate.testkit.openai.FakeOpenAi;
 import dev.askgate.testkit.slack.FakeSlack;
 import dev.askgate.testkit.slack.HttpDelivery;
 import dev.askgate.testkit.slack.SlackEvent;
+import dev.askgate.testkit.slack.SlackInteraction;
 import dev.askgate.testkit.slack.SlackSigner;
 import dev.askgate.testkit.slack.SlashCommand;
 import dev.askgate.testkit.slack.SocketAck;
@@ -31,6 +32,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The real Slack adapter (with Bolt) between a {@link FakeSlack} and the real core over a {@link FakeOpenAi},
@@ -77,6 +79,12 @@ final class SlackHarness implements AutoCloseable {
     /** @param ownUsage the words of {@code /ask usage} (Markdown) */
     SlackHarness(Mode mode, Duration editInterval, SlackConfig.AccessLists access, boolean allowDms,
                  Duration modelTimeout, Duration apiTimeout, Function<Caller, String> ownUsage) throws Exception {
+        this(shared -> shared.withOwnUsage(ownUsage), mode, editInterval, access, allowDms, modelTimeout, apiTimeout);
+    }
+
+    /** @param pieces changes what the launcher would give the platform (own usage, the feedback recorder) */
+    SlackHarness(UnaryOperator<SharedPieces> pieces, Mode mode, Duration editInterval, SlackConfig.AccessLists access,
+                 boolean allowDms, Duration modelTimeout, Duration apiTimeout) throws Exception {
         this.mode = mode;
         SlackConfig.Connection connection = mode == Mode.SOCKET
                 ? new SlackConfig.Connection.SocketMode(new Secret(APP_TOKEN))
@@ -85,7 +93,7 @@ final class SlackHarness implements AutoCloseable {
                 editInterval, access, apiTimeout);
         core = new CoreFixture(openAi, new ChatConfig("gpt-6-luna", "You are a test.", 16_000, 0), modelTimeout,
                 new OkHttpClient());
-        SharedPieces shared = core.shared().withOwnUsage(ownUsage);
+        SharedPieces shared = pieces.apply(core.shared());
         platform = new SlackPlatform(settings, shared, shared.admission(settings.access().toRules(), allowDms),
                 EditPacer.forSlack(editInterval, Clock.systemUTC()), new OkHttpClient());
         if (mode == Mode.HTTP) {
@@ -160,6 +168,16 @@ final class SlackHarness implements AutoCloseable {
             return new Ack(200, "", ack.after(), ack.message().toString());
         }
         HttpDelivery d = slack.post(endpoint, event, signer, retry);
+        return new Ack(d.status(), "", d.after(), d.body());
+    }
+
+    /** Delivers a button click and returns the app's acknowledgement. */
+    Ack send(SlackInteraction interaction) {
+        if (mode == Mode.SOCKET) {
+            SocketAck ack = slack.socketMode().awaitAck(slack.deliver(interaction));
+            return new Ack(200, "", ack.after(), ack.message().toString());
+        }
+        HttpDelivery d = slack.post(endpoint, interaction, signer);
         return new Ack(d.status(), "", d.after(), d.body());
     }
 

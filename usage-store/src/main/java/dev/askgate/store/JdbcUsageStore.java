@@ -2,8 +2,10 @@ package dev.askgate.store;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.askgate.core.Usage;
+import dev.askgate.core.usage.AnswerFeedback;
 import dev.askgate.core.usage.BudgetMetric;
 import dev.askgate.core.usage.BudgetScope;
+import dev.askgate.core.usage.FeedbackLine;
 import dev.askgate.core.usage.LedgerRow;
 import dev.askgate.core.usage.ReportGrouping;
 import dev.askgate.core.usage.ReportLine;
@@ -27,6 +29,7 @@ final class JdbcUsageStore implements UsageStore {
     private final LedgerTable ledger;
     private final BudgetCounters budgets;
     private final SeenEvents seen;
+    private final FeedbackTable feedback;
 
     JdbcUsageStore(HikariDataSource pool, Dialect dialect, StoreSettings settings) {
         this.pool = pool;
@@ -35,6 +38,7 @@ final class JdbcUsageStore implements UsageStore {
         this.ledger = new LedgerTable(db);
         this.budgets = new BudgetCounters(db, clock);
         this.seen = new SeenEvents(db, clock, settings.dedupeTtl());
+        this.feedback = new FeedbackTable(db);
     }
 
     @Override
@@ -70,6 +74,16 @@ final class JdbcUsageStore implements UsageStore {
     }
 
     @Override
+    public void recordFeedback(AnswerFeedback vote) {
+        feedback.upsert(Objects.requireNonNull(vote, "vote"));
+    }
+
+    @Override
+    public List<FeedbackLine> feedbackReport(Instant since) {
+        return feedback.report(Objects.requireNonNull(since, "since"));
+    }
+
+    @Override
     public Optional<Instant> oldestRow() {
         return ledger.oldest();
     }
@@ -82,7 +96,9 @@ final class JdbcUsageStore implements UsageStore {
     @Override
     public int prune(Duration age) {
         if (age.isNegative()) throw new IllegalArgumentException("age is negative");
-        int rows = ledger.deleteBefore(clock.instant().minus(age));
+        Instant cutoff = clock.instant().minus(age);
+        int rows = ledger.deleteBefore(cutoff);
+        feedback.deleteBefore(cutoff);
         seen.deleteExpired();
         budgets.prune();
         return rows;

@@ -18,8 +18,8 @@ final class LedgerTable {
     private static final String INSERT = """
             INSERT INTO usage_ledger (at_ms, platform, workspace, channel, user_id, model, prompt_tokens, cached_tokens,
                 cache_write_tokens, completion_tokens, reasoning_tokens, estimated, cost_nano_usd, outcome, latency_ms,
-                request_id, key_name, key_redacted)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                request_id, key_name, key_redacted, askgate_request_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String REPORT = """
             SELECT %s AS grp, COUNT(*), SUM(prompt_tokens), SUM(cached_tokens), SUM(cache_write_tokens),
                 SUM(completion_tokens), SUM(reasoning_tokens), SUM(cost_nano_usd),
@@ -55,6 +55,7 @@ final class LedgerTable {
                 insert.setString(++i, row.requestId());
                 insert.setString(++i, row.keyName());
                 insert.setString(++i, row.key().value());
+                insert.setString(++i, row.askgateRequestId());
                 return insert.executeUpdate();
             }
         });

@@ -1,7 +1,9 @@
 package dev.askgate.store;
 
 import dev.askgate.core.Usage;
+import dev.askgate.core.usage.AnswerFeedback;
 import dev.askgate.core.usage.BudgetMetric;
+import dev.askgate.core.usage.FeedbackLine;
 import dev.askgate.core.usage.BudgetScope;
 import dev.askgate.core.usage.LedgerRow;
 import dev.askgate.core.usage.ReportGrouping;
@@ -63,6 +65,16 @@ final class OutageStore implements UsageStore {
     @Override
     public boolean firstSighting(String platform, String eventId) {
         return reachable().firstSighting(platform, eventId);
+    }
+
+    @Override
+    public void recordFeedback(AnswerFeedback feedback) {
+        reachable().recordFeedback(feedback);
+    }
+
+    @Override
+    public List<FeedbackLine> feedbackReport(Instant since) {
+        return reachable().feedbackReport(since);
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.askgate.core.usage.BudgetCharge;
 import dev.askgate.core.usage.BudgetMetric;
 import dev.askgate.core.usage.BudgetScope;
+import dev.askgate.core.usage.FeedbackLine;
 import dev.askgate.core.usage.ReportGrouping;
 import dev.askgate.core.usage.ReportLine;
 import dev.askgate.core.usage.ReserveResult;
@@ -31,9 +32,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
+import static dev.askgate.core.usage.AnswerFeedback.Vote.DOWN;
+import static dev.askgate.core.usage.AnswerFeedback.Vote.UP;
+import static dev.askgate.store.Rows.answer;
 import static dev.askgate.store.Rows.charge;
 import static dev.askgate.store.Rows.request;
 import static dev.askgate.store.Rows.row;
+import static dev.askgate.store.Rows.vote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -397,7 +402,7 @@ abstract class UsageStoreContract {
     @Test
     void anEmptyDatabaseIsMigratedToTheNewestSchema() throws SQLException {
         open();
-        assertThat(appliedVersions()).containsExactly("1", "2");
+        assertThat(appliedVersions()).containsExactly("1", "2", "3");
     }
 
     @Test
@@ -405,17 +410,77 @@ abstract class UsageStoreContract {
         StoreUrl parsed = StoreUrl.parse(url()).orElseThrow();
         try (HikariDataSource pool = Pools.open(parsed, user(), password(), StoreSettings.defaults())) {
             Migrations.migrate(pool, parsed.dialect(), "1");
-            new LedgerTable(Transactions.on(pool, parsed.dialect()))
-                    .insert(row(NOON, "U1", "gpt-6-luna", new Usage(7, 0, 3), "0.5"));
+            try (Connection connection = pool.getConnection(); Statement insert = connection.createStatement()) {
+                // Version 1's columns, as a store of that version wrote them.
+                insert.executeUpdate("INSERT INTO usage_ledger (at_ms, platform, workspace, channel, user_id, model,"
+                        + " prompt_tokens, cached_tokens, cache_write_tokens, completion_tokens, reasoning_tokens,"
+                        + " estimated, cost_nano_usd, outcome, latency_ms, request_id, key_name, key_redacted) VALUES ("
+                        + NOON.toEpochMilli() + ", 'slack', 'T1', 'C1', 'U1', 'gpt-6-luna', 7, 0, 0, 3, 0, FALSE,"
+                        + " 500000000, 'answered', 1234, 'req_FAKE1', 'main', 'sk-…0123')");
+            }
         }
         assertThat(appliedVersions()).containsExactly("1");
 
         UsageStore store = open();
 
-        assertThat(appliedVersions()).containsExactly("1", "2");
+        assertThat(appliedVersions()).containsExactly("1", "2", "3");
         assertThat(store.report(ReportGrouping.USER, NOON)).singleElement()
                 .satisfies(line -> assertThat(line.promptTokens()).isEqualTo(7));
         assertThat(store.firstSighting("slack", "Ev1")).isTrue();
+        store.recordFeedback(vote(NOON, "U2", "a1b2c3d4e5f6", UP));
+        assertThat(store.feedbackReport(NOON)).as("an old row has no Askgate request id to join")
+                .containsExactly(new FeedbackLine("", 1, 0));
+    }
+
+    @Test
+    void aPersonsChangedVoteReplacesTheirEarlierOneAndVotesCountPerModelOfTheAnswer() {
+        UsageStore store = open();
+        store.record(answer(NOON, "gpt-6-luna", "a00000000001"));
+        store.record(answer(NOON, "gpt-6.1-sol", "a00000000002"));
+        store.recordFeedback(vote(NOON, "U1", "a00000000001", UP));
+        store.recordFeedback(vote(NOON.plusSeconds(1), "U1", "a00000000001", UP)); // the same click seen twice
+        store.recordFeedback(vote(NOON, "U2", "a00000000001", UP));
+        store.recordFeedback(vote(NOON.plusSeconds(5), "U2", "a00000000001", DOWN)); // changed their mind
+        store.recordFeedback(vote(NOON, "U1", "a00000000002", DOWN));
+
+        assertThat(store.feedbackReport(NOON.minusSeconds(60))).containsExactly(
+                new FeedbackLine("gpt-6-luna", 1, 1),
+                new FeedbackLine("gpt-6.1-sol", 0, 1));
+    }
+
+    @Test
+    void aLateDeliveryOfAnOlderVoteDoesNotUndoTheNewerOne() {
+        UsageStore store = open();
+        store.record(answer(NOON, "gpt-6-luna", "a00000000001"));
+        store.recordFeedback(vote(NOON.plusSeconds(10), "U1", "a00000000001", DOWN));
+        store.recordFeedback(vote(NOON, "U1", "a00000000001", UP));
+
+        assertThat(store.feedbackReport(NOON)).containsExactly(new FeedbackLine("gpt-6-luna", 0, 1));
+    }
+
+    @Test
+    void anAnswerWithSeveralCallsCountsOnceAndOneWithoutALedgerRowHasNoModel() {
+        UsageStore store = open();
+        store.record(answer(NOON, "gpt-6-luna", "a00000000001"));
+        store.record(answer(NOON.plusSeconds(1), "gpt-6-luna", "a00000000001"));
+        store.recordFeedback(vote(NOON, "U1", "a00000000001", UP));
+        store.recordFeedback(vote(NOON, "U1", "a0000000ffff", UP));
+        store.recordFeedback(vote(NOON.minus(Duration.ofDays(2)), "U1", "a00000000003", DOWN));
+
+        assertThat(store.feedbackReport(NOON.minus(Duration.ofDays(1)))).containsExactlyInAnyOrder(
+                new FeedbackLine("gpt-6-luna", 1, 0),
+                new FeedbackLine("", 1, 0));
+    }
+
+    @Test
+    void pruningDeletesVotesOlderThanTheRetention() {
+        UsageStore store = open();
+        store.recordFeedback(vote(NOON.minus(Duration.ofDays(401)), "U1", "a00000000001", UP));
+        store.recordFeedback(vote(NOON.minus(Duration.ofDays(399)), "U1", "a00000000002", DOWN));
+
+        store.prune(Duration.ofDays(400));
+
+        assertThat(store.feedbackReport(Instant.EPOCH)).containsExactly(new FeedbackLine("", 0, 1));
     }
 
     private List<String> appliedVersions() throws SQLException {

@@ -4,6 +4,7 @@ import dev.askgate.core.ChatOutcome;
 import dev.askgate.core.Platform;
 import dev.askgate.core.Usage;
 import dev.askgate.core.model.ModelError;
+import dev.askgate.core.usage.AnswerFeedback;
 import dev.askgate.core.usage.BudgetScope;
 import dev.askgate.core.usage.BufferedLedger;
 import dev.askgate.core.usage.LedgerRow;
@@ -24,7 +25,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * refusal, a model error, a retry. Exposed by the launcher's Prometheus registry as {@code askgate_requests_total},
  * {@code askgate_tokens_total}, {@code askgate_cost_usd_total}, {@code askgate_model_latency_seconds},
  * {@code askgate_time_to_first_token_seconds}, {@code askgate_budget_refusals_total},
- * {@code askgate_model_errors_total}, {@code askgate_retries_total}, {@code askgate_requests_in_flight} and
+ * {@code askgate_model_errors_total}, {@code askgate_retries_total}, {@code askgate_answer_feedback_total}, {@code askgate_requests_in_flight} and
  * {@code askgate_ledger_buffered_rows}. Labels only ever hold fixed words and model names: never a user, a
  * channel, a question or a key, so that a scrape shows nothing private and the series stay few.
  */
@@ -119,6 +120,16 @@ public final class AskgateMetrics {
     /** A failed model call is being sent again. */
     public void retried() {
         retries.increment();
+    }
+
+    /**
+     * A person clicked 👍 or 👎 under an answer on {@code platform}: counts clicks (a changed vote counts again),
+     * where the usage report counts each person's latest vote.
+     */
+    public void answerFeedback(Platform platform, AnswerFeedback.Vote vote) {
+        Counter.builder("askgate.answer.feedback").description("Clicks on an answer's feedback buttons, by platform and vote")
+                .tag("platform", platform.name().toLowerCase(Locale.ROOT)).tag("vote", vote.word())
+                .register(registry).increment();
     }
 
     /** From now on {@code askgate_ledger_buffered_rows} shows {@code buffered}'s rows (0 until then). */

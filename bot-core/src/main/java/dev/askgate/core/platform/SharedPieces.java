@@ -6,6 +6,8 @@ import dev.askgate.core.admission.Admission;
 import dev.askgate.core.context.ContextWindow;
 import dev.askgate.core.dedupe.EventDedupe;
 import dev.askgate.core.dedupe.InMemoryEventDedupe;
+import dev.askgate.core.feedback.FeedbackRecorder;
+import dev.askgate.core.metrics.AskgateMetrics;
 import dev.askgate.core.policy.AccessRules;
 import dev.askgate.core.usage.OwnUsage;
 import dev.askgate.core.work.Workers;
@@ -27,10 +29,13 @@ import java.util.function.Function;
  * @param window counts questions and history for the chat service and for every platform's admission
  * @param dedupe   event ids are prefixed with their platform ({@code slack:event:…}), so one store serves all
  * @param ownUsage the asker's own usage in Markdown, for {@code /ask usage} and {@code /usage} (never a model call)
+ * @param feedback what becomes of a click on an answer's 👍 / 👎 (logged, counted, kept in the usage store)
  */
 public record SharedPieces(ChatService chat, ContextWindow window, EventDedupe dedupe, Workers workers,
-                           ScheduledExecutorService timer, Clock clock, Function<Caller, String> ownUsage) {
+                           ScheduledExecutorService timer, Clock clock, Function<Caller, String> ownUsage,
+                           FeedbackRecorder feedback) {
     public SharedPieces {
+        Objects.requireNonNull(feedback, "feedback");
         Objects.requireNonNull(ownUsage, "ownUsage");
         Objects.requireNonNull(chat, "chat");
         Objects.requireNonNull(window, "window");
@@ -45,17 +50,22 @@ public record SharedPieces(ChatService chat, ContextWindow window, EventDedupe d
         return new SharedPieces(chat, window, new InMemoryEventDedupe(clock), new Workers("answers"),
                 Executors.newSingleThreadScheduledExecutor(
                         Thread.ofPlatform().name("askgate-edit-timer").daemon().factory()), clock,
-                caller -> OwnUsage.UNTRACKED);
+                caller -> OwnUsage.UNTRACKED, FeedbackRecorder.unstored(AskgateMetrics.none()));
     }
 
     /** The same pieces, with retried events remembered in {@code store} (the usage store, shared by replicas). */
     public SharedPieces withDedupe(EventDedupe store) {
-        return new SharedPieces(chat, window, store, workers, timer, clock, ownUsage);
+        return new SharedPieces(chat, window, store, workers, timer, clock, ownUsage, feedback);
     }
 
     /** The same pieces, with {@code ownUsage} answering {@code /ask usage} and {@code /usage}. */
     public SharedPieces withOwnUsage(Function<Caller, String> words) {
-        return new SharedPieces(chat, window, dedupe, workers, timer, clock, words);
+        return new SharedPieces(chat, window, dedupe, workers, timer, clock, words, feedback);
+    }
+
+    /** The same pieces, with answer feedback going to {@code recorder}. */
+    public SharedPieces withFeedback(FeedbackRecorder recorder) {
+        return new SharedPieces(chat, window, dedupe, workers, timer, clock, ownUsage, recorder);
     }
 
     /** The usual admission of a platform with these access rules and direct-message switch. */

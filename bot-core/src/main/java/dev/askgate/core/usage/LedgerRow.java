@@ -15,38 +15,35 @@ import java.util.Objects;
  * @param workspace Slack team or Discord guild; empty for a direct message
  * @param outcome   a short word such as {@code answered}, {@code failed}, {@code cut}
  * @param requestId OpenAI's {@code x-request-id}; empty when the call got no answer
+ * @param askgateRequestId Askgate's own {@link dev.askgate.core.RequestId} of the question (what an answer's
+ *                         feedback names, so that a vote joins this row); empty when not known
  */
 public record LedgerRow(Instant at, String platform, String workspace, String channel, String user, String model,
                         Usage usage, BigDecimal costUsd, String outcome, Duration latency, String requestId,
-                        String keyName, RedactedKey key) {
-    private static final int MAX_FIELD = 200;
-
+                        String keyName, RedactedKey key, String askgateRequestId) {
     public LedgerRow {
         Objects.requireNonNull(at, "at");
-        platform = field("platform", platform, false);
-        workspace = field("workspace", workspace, true);
-        channel = field("channel", channel, true);
-        user = field("user", user, false);
-        model = field("model", model, false);
+        platform = StoredField.check("platform", platform, false);
+        workspace = StoredField.check("workspace", workspace, true);
+        channel = StoredField.check("channel", channel, true);
+        user = StoredField.check("user", user, false);
+        model = StoredField.check("model", model, false);
         Objects.requireNonNull(usage, "usage");
         Objects.requireNonNull(costUsd, "costUsd");
         if (costUsd.signum() < 0) throw new IllegalArgumentException("costUsd is negative");
-        outcome = field("outcome", outcome, false);
+        outcome = StoredField.check("outcome", outcome, false);
         Objects.requireNonNull(latency, "latency");
         if (latency.isNegative()) throw new IllegalArgumentException("latency is negative");
-        requestId = field("requestId", requestId, true);
-        keyName = field("keyName", keyName, true);
+        requestId = StoredField.check("requestId", requestId, true);
+        keyName = StoredField.check("keyName", keyName, true);
         Objects.requireNonNull(key, "key");
+        askgateRequestId = StoredField.check("askgateRequestId", askgateRequestId, true);
     }
 
-    private static String field(String name, String value, boolean mayBeEmpty) {
-        if (value == null) {
-            if (mayBeEmpty) return "";
-            throw new NullPointerException(name);
-        }
-        if (!mayBeEmpty && value.isBlank()) throw new IllegalArgumentException(name + " is blank");
-        // Ids and names are short; a long value is text that does not belong in the ledger.
-        if (value.length() > MAX_FIELD) throw new IllegalArgumentException(name + " is longer than " + MAX_FIELD);
-        return value;
+    /** A row without Askgate's request id (written by tools and tests that have no question). */
+    public LedgerRow(Instant at, String platform, String workspace, String channel, String user, String model,
+                     Usage usage, BigDecimal costUsd, String outcome, Duration latency, String requestId,
+                     String keyName, RedactedKey key) {
+        this(at, platform, workspace, channel, user, model, usage, costUsd, outcome, latency, requestId, keyName, key, "");
     }
 }

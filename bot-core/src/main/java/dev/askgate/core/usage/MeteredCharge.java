@@ -82,6 +82,7 @@ final class MeteredCharge implements CallCharge {
             case ModelResult.Failed failed -> failed.error().upstreamRequestId();
         };
         return new LedgerRow(at, caller.platform().name().toLowerCase(), caller.workspaceId(), caller.channelId(),
-                caller.userId(), reported, used, cost, outcome, latency, upstream, key.name(), key.key());
+                caller.userId(), reported, used, cost, outcome, latency, upstream, key.name(), key.key(),
+                request.requestId());
     }
 }

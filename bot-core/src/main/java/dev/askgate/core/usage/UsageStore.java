@@ -47,6 +47,18 @@ public interface UsageStore extends AutoCloseable {
     /** Sums of the ledger since {@code since}, one line per group, the costliest first. */
     List<ReportLine> report(ReportGrouping by, Instant since);
 
+    /**
+     * Keeps {@code feedback} as its person's vote on its answer ({@code requestId}, {@code user}), replacing an
+     * earlier one; a vote older than the one kept (a late delivery) changes nothing.
+     */
+    void recordFeedback(AnswerFeedback feedback);
+
+    /**
+     * The votes given since {@code since}, one line per model of the answers' ledger rows (joined on Askgate's
+     * request id), the most voted first.
+     */
+    List<FeedbackLine> feedbackReport(Instant since);
+
     /** The time of the oldest ledger row, so that a report over a longer period can say it is cut. */
     Optional<Instant> oldestRow();
 
@@ -56,7 +68,10 @@ public interface UsageStore extends AutoCloseable {
      */
     void resetUser(String subject);
 
-    /** Deletes ledger rows older than {@code age}, expired seen-ids and finished budget periods; returns the ledger rows deleted. */
+    /**
+     * Deletes ledger rows and votes older than {@code age}, expired seen-ids and finished budget periods; returns the
+     * ledger rows deleted.
+     */
     int prune(Duration age);
 
     /** Budget counter as it stands now (settled plus held), in the metric's unit; for reports and tests. */

@@ -10,18 +10,23 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 
-/** A store whose ledger writes and settlements fail while the test says it is down; it keeps what it took, in order. */
-final class FlakyStore implements UsageStore {
+/**
+ * A store whose ledger writes, settlements and feedback writes fail while the test says it is down; it keeps what it
+ * took, in order.
+ */
+public final class FlakyStore implements UsageStore {
     private final List<LedgerRow> rows = new ArrayList<>();
     private final List<ReservationId> settled = new ArrayList<>();
+    private final List<AnswerFeedback> votes = new ArrayList<>();
     private final Semaphore failures = new Semaphore(0);
     private volatile boolean down;
+    private volatile int failed;
 
-    void down() {
+    public void down() {
         down = true;
     }
 
-    void up() {
+    public void up() {
         down = false;
     }
 
@@ -38,13 +43,39 @@ final class FlakyStore implements UsageStore {
         return List.copyOf(settled);
     }
 
+    /** The votes taken, in order. */
+    public synchronized List<AnswerFeedback> votes() {
+        return List.copyOf(votes);
+    }
+
+    /** How many writes have failed since the store was made. */
+    public int failures() {
+        return failed;
+    }
+
     @Override
     public synchronized void record(LedgerRow row) {
         if (down) {
+            failed++;
             failures.release();
             throw new UsageStoreException("usage store: writing a ledger row failed: connection refused");
         }
         rows.add(row);
+    }
+
+    @Override
+    public synchronized void recordFeedback(AnswerFeedback feedback) {
+        if (down) {
+            failed++;
+            failures.release();
+            throw new UsageStoreException("usage store: writing a vote failed: connection refused");
+        }
+        votes.add(feedback);
+    }
+
+    @Override
+    public List<FeedbackLine> feedbackReport(Instant since) {
+        throw new UnsupportedOperationException();
     }
 
     @Override
@@ -55,6 +86,7 @@ final class FlakyStore implements UsageStore {
     @Override
     public synchronized void settle(ReservationId id, Usage usage, BigDecimal costUsd) {
         if (down) {
+            failed++;
             failures.release();
             throw new UsageStoreException("usage store: settling failed: connection refused");
         }

@@ -106,6 +106,8 @@ class OwnUsageTest {
         @Override public void settle(ReservationId id, Usage usage, BigDecimal costUsd) { throw new UnsupportedOperationException(); }
         @Override public void release(ReservationId id) { throw new UnsupportedOperationException(); }
         @Override public boolean firstSighting(String platform, String eventId) { throw new UnsupportedOperationException(); }
+        @Override public void recordFeedback(AnswerFeedback feedback) { throw new UnsupportedOperationException(); }
+        @Override public List<FeedbackLine> feedbackReport(Instant since) { throw new UnsupportedOperationException(); }
         @Override public Optional<Instant> oldestRow() { return Optional.empty(); }
         @Override public void resetUser(String subject) { throw new UnsupportedOperationException(); }
         @Override public int prune(Duration age) { throw new UnsupportedOperationException(); }
