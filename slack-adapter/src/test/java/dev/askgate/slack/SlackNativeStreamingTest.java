@@ -271,4 +271,50 @@ class SlackNativeStreamingTest {
             assertThat(stream.recipientUserId()).isEmpty();
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(SlackHarness.Mode.class)
+    void anEventSlackRetriesIsAnsweredByOneStream(SlackHarness.Mode mode) throws Exception {
+        try (SlackHarness h = SlackHarness.streaming(mode, SlackConfig.Streaming.AUTO)) {
+            h.openAi.enqueue(FakeAnswer.of("Only once.").perTokenDelay(Duration.ofMillis(50)));
+            SlackEvent event = h.slack.appMention(CHANNEL, USER, BOT + " once please", "");
+
+            h.send(event, 0);
+            h.send(event, 1);
+
+            SlackStream stream = h.slack.awaitStream(CHANNEL, SlackStream::stopped);
+            assertThat(stream.text()).isEqualTo("Only once.");
+            assertThat(h.slack.calls("chat.startStream")).hasSize(1);
+            assertThat(h.openAi.requestCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anAskCommandStreamsUnderItsQuotedQuestion() throws Exception {
+        try (SlackHarness h = SlackHarness.streaming(SlackHarness.Mode.HTTP, SlackConfig.Streaming.AUTO)) {
+            h.openAi.enqueue(FakeAnswer.of("Streamed under the quote."));
+
+            h.ask(CHANNEL, USER, "what is up?");
+
+            SlackStream stream = h.slack.awaitStream(CHANNEL, SlackStream::stopped);
+            SlackMessage quote = h.slack.awaitBotMessage(CHANNEL, m -> m.text().contains("asked:"));
+            assertThat(stream.threadTs()).isEqualTo(quote.ts());
+            assertThat(stream.text()).isEqualTo("Streamed under the quote.");
+        }
+    }
+
+    @Test
+    void theKeyInAStreamedAnswerIsNeverShownNorSent() throws Exception {
+        try (SlackHarness h = SlackHarness.streaming(SlackHarness.Mode.SOCKET, SlackConfig.Streaming.NATIVE)) {
+            h.openAi.enqueue(FakeAnswer.of("the key is " + SlackHarness.OPENAI_KEY + " oops").streamedInChars());
+
+            mention(h, "leak it");
+
+            h.slack.awaitBotMessage(CHANNEL, m -> m.text().contains("withheld"));
+            assertThat(h.slack.calls()).extracting(c -> c.params().toString())
+                    .noneMatch(p -> p.contains(SlackHarness.OPENAI_KEY));
+            assertThat(h.slack.messages()).extracting(SlackMessage::text)
+                    .noneMatch(t -> t.contains(SlackHarness.OPENAI_KEY));
+        }
+    }
 }
