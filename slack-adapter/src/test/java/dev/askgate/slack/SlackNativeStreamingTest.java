@@ -317,4 +317,21 @@ class SlackNativeStreamingTest {
                     .noneMatch(t -> t.contains(SlackHarness.OPENAI_KEY));
         }
     }
+
+    @Test
+    void aStreamedAnswersNoteIsLeftOutOfTheThreadsHistory() throws Exception {
+        try (SlackHarness h = SlackHarness.streaming(SlackHarness.Mode.SOCKET, SlackConfig.Streaming.NATIVE)) {
+            h.openAi.enqueue(FakeAnswer.of("The first part arrived and then more").cutAfter(4));
+            String thread = mention(h, "tell me");
+            h.slack.awaitStream(CHANNEL, s -> s.stopped() && s.text().contains("connection to OpenAI broke"));
+            h.openAi.enqueue(FakeAnswer.of("Go on."));
+
+            h.send(h.slack.appMention(CHANNEL, USER, BOT + " and then?", thread), 0);
+
+            h.slack.awaitStream(CHANNEL, s -> s.stopped() && s.text().equals("Go on."));
+            assertThat(h.openAi.lastRequest().messageContents())
+                    .anySatisfy(m -> assertThat(m).startsWith("The first part"))
+                    .noneMatch(m -> m.contains("connection to OpenAI broke"));
+        }
+    }
 }
