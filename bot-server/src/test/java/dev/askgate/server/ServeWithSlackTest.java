@@ -44,7 +44,8 @@ class ServeWithSlackTest {
     @Test
     void serveAnswersASignedSlashCommandAtSlackEventsAndRefusesAnUnsignedOne(@TempDir Path dir) throws Exception {
         openAi.answerAlways("The *staging* database is `db-2`.");
-        ServeProcess serve = fixture.httpMode(dir, Map.of());
+        // Posted and updated messages (the Markdown made Slack mrkdwn), as SLACK_STREAMING says.
+        ServeProcess serve = fixture.httpMode(dir, Map.of("SLACK_STREAMING", "edits"));
         URI events = serve.uri("/slack/events");
 
         HttpDelivery unsigned = slack.post(events, "application/x-www-form-urlencoded",
@@ -79,8 +80,10 @@ class ServeWithSlackTest {
                 slack.slashCommand("/ask", "C0FAKE0001", "U0FAKEUSR1", "how do I undo a pushed commit?")), WAIT);
 
         assertThat(ack.after()).isLessThan(Duration.ofSeconds(3)); // Slack's protocol deadline
+        // By default the answer streams natively: Slack shows the model's Markdown as it is.
         SlackMessage answer = slack.awaitBotMessage("C0FAKE0001",
-                message -> !message.threadTs().isEmpty() && message.text().equals("Use *git revert*."));
+                message -> !message.threadTs().isEmpty() && message.text().equals("Use **git revert**."));
+        assertThat(slack.calls("chat.startStream")).hasSize(1);
         assertThat(slack.thread("C0FAKE0001", answer.threadTs()).getFirst().text()).contains("asked:");
         assertThat(openAi.lastRequest().messageContents()).last().isEqualTo("how do I undo a pushed commit?");
 

@@ -37,9 +37,7 @@ import java.util.regex.Pattern;
  * Thread-safe.
  */
 public final class MrkdwnConverter {
-    private static final Pattern BROADCAST = Pattern.compile("@(channel|here|everyone)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern STRIKE = Pattern.compile("~~(?=\\S)(.+?)(?<=\\S)~~");
-    private static final String WORD_JOINER = "\u2060";
     private static final Pattern INNER_FENCE = Pattern.compile("`{3,}");
     private static final char LITERAL_ASTERISK = '\u2217';
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
@@ -176,7 +174,7 @@ public final class MrkdwnConverter {
 
     /** Plain text: escaped, with broadcast words broken so that they notify nobody. */
     static String text(String s) {
-        return BROADCAST.matcher(escape(s)).replaceAll("@" + WORD_JOINER + "$1");
+        return SlackText.broadcastsBroken(escape(s));
     }
 
     /** The three characters Slack requires escaped in any text. */

@@ -21,9 +21,10 @@ import java.util.Set;
  * @param editInterval the shortest time between two updates of one streamed message
  * @param access       allow and deny lists of workspaces, channels and users
  * @param apiTimeout   how long one Web API attempt may wait for Slack's answer (read and write; twice it in all)
+ * @param streaming    how answers are shown: native streams, posted and updated messages, or streams where allowed
  */
 public record SlackConfig(Secret botToken, Connection connection, String apiUrl, boolean allowDms,
-                          Duration editInterval, AccessLists access, Duration apiTimeout) {
+                          Duration editInterval, AccessLists access, Duration apiTimeout, Streaming streaming) {
 
     public static final String DEFAULT_API_URL = "https://slack.com/api/";
     public static final Duration DEFAULT_API_TIMEOUT = Duration.ofSeconds(15);
@@ -32,6 +33,30 @@ public record SlackConfig(Secret botToken, Connection connection, String apiUrl,
     public SlackConfig(Secret botToken, Connection connection, String apiUrl, boolean allowDms,
                        Duration editInterval, AccessLists access) {
         this(botToken, connection, apiUrl, allowDms, editInterval, access, DEFAULT_API_TIMEOUT);
+    }
+
+    /** Settings with the default way of showing answers ({@link Streaming#AUTO}). */
+    public SlackConfig(Secret botToken, Connection connection, String apiUrl, boolean allowDms,
+                       Duration editInterval, AccessLists access, Duration apiTimeout) {
+        this(botToken, connection, apiUrl, allowDms, editInterval, access, apiTimeout, Streaming.AUTO);
+    }
+
+    /** How answers are shown ({@code SLACK_STREAMING}). */
+    public enum Streaming {
+        /** Always try {@code chat.startStream} first; a refused start falls back for that answer only. */
+        NATIVE,
+        /** Never stream: {@code chat.postMessage} and paced {@code chat.update}, as before Slack's AI apps. */
+        EDITS,
+        /** Stream, and remember a workspace that refuses streaming for good as edits-only for a while. */
+        AUTO;
+
+        /** The mode named {@code word} ({@code native}, {@code edits}, {@code auto}); empty for anything else. */
+        static Optional<Streaming> named(String word) {
+            for (Streaming s : values()) {
+                if (s.name().equalsIgnoreCase(word.strip())) return Optional.of(s);
+            }
+            return Optional.empty();
+        }
     }
 
     /** How Slack's events reach Askgate. */
@@ -80,6 +105,7 @@ public record SlackConfig(Secret botToken, Connection connection, String apiUrl,
         if (editInterval.isNegative()) throw new IllegalArgumentException("editInterval is negative");
         access = access == null ? AccessLists.OPEN : access;
         apiTimeout = apiTimeout == null ? DEFAULT_API_TIMEOUT : apiTimeout;
+        streaming = streaming == null ? Streaming.AUTO : streaming;
         if (apiTimeout.isNegative() || apiTimeout.isZero()) throw new IllegalArgumentException("apiTimeout <= 0");
     }
 
@@ -101,6 +127,11 @@ public record SlackConfig(Secret botToken, Connection connection, String apiUrl,
         boolean allowDms = s.bool("SLACK_ALLOW_DMS", true);
         Duration editInterval = Duration.ofMillis(s.integer("SLACK_EDIT_INTERVAL_MS", 1500, 100, 60_000));
         Duration apiTimeout = Duration.ofMillis(s.integer("SLACK_API_TIMEOUT_MS", 15_000, 500, 120_000));
+        String streamingWord = s.string("SLACK_STREAMING", "auto");
+        Streaming streaming = Streaming.named(streamingWord).orElseGet(() -> {
+            s.problem("SLACK_STREAMING must be native, edits or auto " + Settings.quoted(streamingWord));
+            return Streaming.AUTO;
+        });
         AccessLists access = new AccessLists(
                 s.idSet("SLACK_ALLOWED_TEAMS"), s.idSet("SLACK_DENIED_TEAMS"),
                 s.idSet("SLACK_ALLOWED_CHANNELS"), s.idSet("SLACK_DENIED_CHANNELS"),
@@ -128,7 +159,7 @@ public record SlackConfig(Secret botToken, Connection connection, String apiUrl,
             return Optional.empty();
         }
         return Optional.of(new SlackConfig(bot.get(), connection, apiUrl, allowDms, editInterval, access,
-                apiTimeout));
+                apiTimeout, streaming));
     }
 
     /** The API host, for logs. */

@@ -62,13 +62,16 @@ public final class SlackPlatform implements ChatPlatform {
         this.timer = shared.timer();
         Clock clock = shared.clock();
         this.slack = SlackBolt.client(config, Objects.requireNonNull(http, "http"));
-        this.api = new SlackWebApi(slack, config.botToken().value(), new WebApiRetry(Duration.ofMillis(500)),
-                EditPacer.forSlackPosts(clock), pacer);
+        WebApiRetry retry = new WebApiRetry(Duration.ofMillis(500));
+        this.api = new SlackWebApi(slack, config.botToken().value(), retry, EditPacer.forSlackPosts(clock), pacer);
         MrkdwnConverter mrkdwn = new MrkdwnConverter();
         SlackWording wording = new SlackWording(SlackBolt.COMMAND);
         SlackPresenter presenter = new SlackPresenter(mrkdwn, wording, pacer);
         SlackThreadAnswers answers = new SlackThreadAnswers(api,
-                new ReplyFlow(shared.chat(), EditScheduler.onVirtualThreads(timer), timer), presenter);
+                new ReplyFlow(shared.chat(), EditScheduler.onVirtualThreads(timer), timer), presenter,
+                new SlackNativePresenter(presenter, SlackNativePresenter.appendPacer(config.editInterval(), clock)),
+                new SlackStreamCalls(slack, config.botToken().value(), retry),
+                new SlackStreamGate(config.streaming(), clock));
         SlackRefusals refusals = new SlackRefusals(wording, presenter);
         SlackDeliveries deliveries = new SlackDeliveries(shared.dedupe());
         SlackMessageQuestions questions = new SlackMessageQuestions(api, admission, workers, answers, refusals, wording);

@@ -10,6 +10,11 @@ import java.util.regex.Pattern;
  */
 final class SlackText {
     private static final Pattern ENTITY = Pattern.compile("<([^<>]*)>");
+    private static final Pattern BROADCAST = Pattern.compile("@(channel|here|everyone)\\b", Pattern.CASE_INSENSITIVE);
+    /** Invisible, and enough to keep Slack from reading a mention or a broadcast word. */
+    private static final String WORD_JOINER = "\u2060";
+    /** The start of a Slack token that may notify: {@code <!channel>}, {@code <@U…>}, {@code <!subteam^…>}, {@code <#C…>}. */
+    private static final Pattern TOKEN_START = Pattern.compile("<(?=[!@#])");
 
     private SlackText() {
     }
@@ -19,6 +24,22 @@ final class SlackText {
         if (text == null) return "";
         if (botUserId == null || botUserId.isEmpty()) return text;
         return text.replaceAll("<@" + Pattern.quote(botUserId) + "(\\|[^>]*)?>", " ").strip();
+    }
+
+    /** Plain {@code @channel}, {@code @here}, {@code @everyone} broken with a word joiner, so that they notify nobody. */
+    static String broadcastsBroken(String text) {
+        return BROADCAST.matcher(text).replaceAll("@" + WORD_JOINER + "$1");
+    }
+
+    /**
+     * Markdown for Slack's {@code markdown_text} that notifies nobody: a word joiner after the {@code <} of every
+     * {@code <!…>}, {@code <@…>} or {@code <#…>} (it shows as written, and is no token), broadcast words broken.
+     * A text that grows only grows here too (the joiner needs nothing after the {@code <}), so a streamed answer
+     * is extended rather than rewritten.
+     */
+    static String unpinged(String markdown) {
+        if (markdown == null) return "";
+        return broadcastsBroken(TOKEN_START.matcher(markdown).replaceAll("<" + WORD_JOINER));
     }
 
     static String plain(String text) {

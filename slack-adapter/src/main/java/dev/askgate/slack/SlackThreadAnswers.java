@@ -1,23 +1,35 @@
 package dev.askgate.slack;
 
+import dev.askgate.core.Caller;
+import dev.askgate.core.render.MessageTarget;
+import dev.askgate.core.render.Presenter;
 import dev.askgate.core.render.ReplyFlow;
 import dev.askgate.core.render.ReplyPlace;
 
 import java.util.Objects;
 
 /**
- * Answers an admitted Slack question in its thread through the core's one answer flow, as Slack's presenter
- * shows it; what is not an answer reaches the asker privately. Blocks: run it on a worker.
+ * Answers an admitted Slack question in its thread through the core's one answer flow: as a native stream where
+ * the {@link SlackStreamGate} lets answers stream (falling back, answer by answer, to posted and updated
+ * messages), else as posted and updated messages; what is not an answer reaches the asker privately. Blocks: run
+ * it on a worker.
  */
 final class SlackThreadAnswers {
     private final SlackWebApi api;
     private final ReplyFlow flow;
     private final SlackPresenter presenter;
+    private final SlackNativePresenter streams;
+    private final SlackStreamCalls calls;
+    private final SlackStreamGate gate;
 
-    SlackThreadAnswers(SlackWebApi api, ReplyFlow flow, SlackPresenter presenter) {
+    SlackThreadAnswers(SlackWebApi api, ReplyFlow flow, SlackPresenter presenter, SlackNativePresenter streams,
+                       SlackStreamCalls calls, SlackStreamGate gate) {
         this.api = Objects.requireNonNull(api, "api");
         this.flow = Objects.requireNonNull(flow, "flow");
         this.presenter = Objects.requireNonNull(presenter, "presenter");
+        this.streams = Objects.requireNonNull(streams, "streams");
+        this.calls = Objects.requireNonNull(calls, "calls");
+        this.gate = Objects.requireNonNull(gate, "gate");
     }
 
     SlackPresenter presenter() {
@@ -25,8 +37,16 @@ final class SlackThreadAnswers {
     }
 
     void answer(SlackQuestion q) {
-        String workspace = api.workspaceKey(q.request().caller().workspaceId());
-        flow.answer(q.request(), presenter, new ReplyPlace(
-                new SlackThreadTarget(api, q.channel(), workspace, q.thread()), workspace, q.privately()::send));
+        Caller caller = q.request().caller();
+        String workspace = api.workspaceKey(caller.workspaceId());
+        SlackThreadTarget thread = new SlackThreadTarget(api, q.channel(), workspace, q.thread());
+        Presenter shownBy = presenter;
+        MessageTarget target = thread;
+        if (gate.streams()) {
+            shownBy = streams;
+            target = new SlackStreamTarget(calls, api, gate, thread, new SlackStreamTarget.Recipient(q.channel(),
+                    q.thread(), workspace, caller.userId(), caller.workspaceId(), q.request().requestId()));
+        }
+        flow.answer(q.request(), shownBy, new ReplyPlace(target, workspace, q.privately()::send));
     }
 }

@@ -76,6 +76,26 @@ final class SlackWebApi {
      * for a message with that marker first and returns it instead of posting twice.
      */
     String postMessage(String channel, String threadTs, String text) {
+        return postMessage(channel, threadTs, text, null);
+    }
+
+    /**
+     * Posts {@code markdown} (Markdown, as native streams show it) as a {@code markdown} block in the thread
+     * {@code threadTs}: a part of a streamed answer that could not stream. Returns its ts.
+     */
+    String postMarkdown(String channel, String threadTs, String markdown) {
+        return postMessage(channel, threadTs, MarkdownBlock.fallbackText(markdown), MarkdownBlock.json(markdown));
+    }
+
+    /** Replaces the content of message {@code ts} (a stream that was stopped) with {@code markdown} as a block. */
+    void updateMarkdown(String workspaceKey, String channel, String ts, String markdown) {
+        String blocks = MarkdownBlock.json(markdown);
+        retry.call("chat.update", true, wait -> updates.backOff(workspaceKey, wait),
+                unknown -> WebApiRetry.ok("chat.update", methods.chatUpdate(req -> req.channel(channel).ts(ts)
+                        .text(MarkdownBlock.fallbackText(markdown)).blocksAsString(blocks))));
+    }
+
+    private String postMessage(String channel, String threadTs, String text, String blocksJson) {
         String marker = Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36);
         Message.Metadata metadata = new Message.Metadata(MARKER_EVENT, Map.of("post", marker));
         return retry.call("chat.postMessage", false, wait -> posts.backOff(channel, wait), unknown -> {
@@ -91,6 +111,7 @@ final class SlackWebApi {
             sleep(turn);
             ChatPostMessageResponse r = WebApiRetry.ok("chat.postMessage", methods.chatPostMessage(req -> {
                 req.channel(channel).text(text).mrkdwn(true).unfurlLinks(false).unfurlMedia(false).metadata(metadata);
+                if (blocksJson != null) req.blocksAsString(blocksJson);
                 if (threadTs != null && !threadTs.isEmpty()) req.threadTs(threadTs);
                 return req;
             }));

@@ -70,6 +70,20 @@ class SlackConfigTest {
     }
 
     @Test
+    void answersStreamWhereAllowedByDefaultAndSlackStreamingChoosesOtherwise() {
+        assertThat(read(new Settings(Map.of("SLACK_BOT_TOKEN", BOT, "SLACK_APP_TOKEN", APP))).orElseThrow().streaming())
+                .isEqualTo(SlackConfig.Streaming.AUTO);
+        Settings edits = new Settings(Map.of("SLACK_BOT_TOKEN", BOT, "SLACK_APP_TOKEN", APP, "SLACK_STREAMING", "edits"));
+        assertThat(read(edits).orElseThrow().streaming()).isEqualTo(SlackConfig.Streaming.EDITS);
+        Settings always = new Settings(Map.of("SLACK_BOT_TOKEN", BOT, "SLACK_APP_TOKEN", APP, "SLACK_STREAMING", "Native"));
+        assertThat(read(always).orElseThrow().streaming()).isEqualTo(SlackConfig.Streaming.NATIVE);
+        Settings bad = new Settings(Map.of("SLACK_BOT_TOKEN", BOT, "SLACK_APP_TOKEN", APP, "SLACK_STREAMING", "stream"));
+        read(bad);
+        assertThat(bad.problems()).singleElement().asString()
+                .contains("SLACK_STREAMING", "native, edits or auto", "stream");
+    }
+
+    @Test
     void secretsCanComeFromFiles(@TempDir Path dir) throws Exception {
         Path bot = Files.writeString(dir.resolve("bot"), BOT + "\n");
         Path app = Files.writeString(dir.resolve("app"), APP);

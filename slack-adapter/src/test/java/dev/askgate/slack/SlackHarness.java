@@ -76,21 +76,39 @@ final class SlackHarness implements AutoCloseable {
         this(mode, editInterval, access, allowDms, modelTimeout, apiTimeout, caller -> OwnUsage.UNTRACKED);
     }
 
-    /** @param ownUsage the words of {@code /ask usage} (Markdown) */
+    /**
+     * Answers as posted and updated messages ({@code SLACK_STREAMING=edits}): most tests here are about that path
+     * and read {@code chat.update}; the tests of native streams choose their mode.
+     *
+     * @param ownUsage the words of {@code /ask usage} (Markdown)
+     */
     SlackHarness(Mode mode, Duration editInterval, SlackConfig.AccessLists access, boolean allowDms,
                  Duration modelTimeout, Duration apiTimeout, Function<Caller, String> ownUsage) throws Exception {
         this(shared -> shared.withOwnUsage(ownUsage), mode, editInterval, access, allowDms, modelTimeout, apiTimeout);
     }
 
+    SlackHarness(Mode mode, Duration editInterval, SlackConfig.AccessLists access, boolean allowDms,
+                 Duration modelTimeout, Duration apiTimeout, Function<Caller, String> ownUsage,
+                 SlackConfig.Streaming streaming) throws Exception {
+        this(shared -> shared.withOwnUsage(ownUsage), mode, editInterval, access, allowDms, modelTimeout, apiTimeout,
+                streaming);
+    }
+
     /** @param pieces changes what the launcher would give the platform (own usage, the feedback recorder) */
     SlackHarness(UnaryOperator<SharedPieces> pieces, Mode mode, Duration editInterval, SlackConfig.AccessLists access,
                  boolean allowDms, Duration modelTimeout, Duration apiTimeout) throws Exception {
+        this(pieces, mode, editInterval, access, allowDms, modelTimeout, apiTimeout, SlackConfig.Streaming.EDITS);
+    }
+
+    SlackHarness(UnaryOperator<SharedPieces> pieces, Mode mode, Duration editInterval, SlackConfig.AccessLists access,
+                 boolean allowDms, Duration modelTimeout, Duration apiTimeout, SlackConfig.Streaming streaming)
+            throws Exception {
         this.mode = mode;
         SlackConfig.Connection connection = mode == Mode.SOCKET
                 ? new SlackConfig.Connection.SocketMode(new Secret(APP_TOKEN))
                 : new SlackConfig.Connection.Http(new Secret(SIGNING_SECRET));
         SlackConfig settings = new SlackConfig(new Secret(BOT_TOKEN), connection, slack.apiUrl(), allowDms,
-                editInterval, access, apiTimeout);
+                editInterval, access, apiTimeout, streaming);
         core = new CoreFixture(openAi, new ChatConfig("gpt-6-luna", "You are a test.", 16_000, 0), modelTimeout,
                 new OkHttpClient());
         SharedPieces shared = pieces.apply(core.shared());
@@ -122,6 +140,12 @@ final class SlackHarness implements AutoCloseable {
 
     static SlackHarness start(Mode mode) throws Exception {
         return new SlackHarness(mode, Duration.ofMillis(100), SlackConfig.AccessLists.OPEN, true);
+    }
+
+    /** A harness whose answers are shown as {@code streaming} says ({@code SLACK_STREAMING}). */
+    static SlackHarness streaming(Mode mode, SlackConfig.Streaming streaming) throws Exception {
+        return new SlackHarness(mode, Duration.ofMillis(100), SlackConfig.AccessLists.OPEN, true, Duration.ofSeconds(30),
+                SlackConfig.DEFAULT_API_TIMEOUT, caller -> OwnUsage.UNTRACKED, streaming);
     }
 
     /** An HTTP-mode harness whose model answers "fine" to everything: for the tests of the endpoint itself. */

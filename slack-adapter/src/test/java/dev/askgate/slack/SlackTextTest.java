@@ -13,6 +13,20 @@ class SlackTextTest {
     }
 
     @Test
+    void markdownForStreamsKeepsItsMarksButNotifiesNobody() {
+        assertThat(SlackText.unpinged("**Hi** <!channel>, <@U1> and <!subteam^S1|@devs>: @here & a < b, mail a@b.io"))
+                .isEqualTo("**Hi** <\u2060!channel>, <\u2060@U1> and <\u2060!subteam^S1|@devs>: @\u2060here & a < b, mail a@b.io");
+    }
+
+    @Test
+    void markdownForStreamsThatGrowsOnlyGrows() {
+        String text = "see <!here> now";
+        for (int i = 1; i < text.length(); i++) {
+            assertThat(SlackText.unpinged(text.substring(0, i + 1))).startsWith(SlackText.unpinged(text.substring(0, i)));
+        }
+    }
+
+    @Test
     void escapedCharactersAreDecoded() {
         assertThat(SlackText.plain("a &lt; b &amp;&amp; c &gt; d")).isEqualTo("a < b && c > d");
     }

@@ -7,7 +7,12 @@ package dev.askgate.core.render;
  */
 public interface MessageTarget {
 
-    /** Posts the first message of the answer (a reply to the question) and returns its id. */
+    /**
+     * Posts the first message of the answer (a reply to the question) and returns its id. A target that shows
+     * answers in a way the platform may refuse (a native stream) throws {@link SurfaceDeclined} when nothing was
+     * shown: the answer is then rendered again with the presenter's {@linkplain Presenter#fallback fallback}, and
+     * this target shows it the ordinary way from then on.
+     */
     String post(String text);
 
     /** Posts a further message continuing a long answer after {@code previousId}; returns its id. */
@@ -33,5 +38,13 @@ public interface MessageTarget {
      * place for the answer on its first post (a Discord thread) answers where the question was instead.
      */
     default void endedWithoutAnswer() {
+    }
+
+    /**
+     * The reply is over, once, after its final messages were made or given up ({@code complete}: the answer was
+     * shown whole, with no note of an error or a cut): a target that keeps something open (a native stream)
+     * closes it here.
+     */
+    default void ended(boolean complete) {
     }
 }

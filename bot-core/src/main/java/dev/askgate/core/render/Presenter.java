@@ -44,6 +44,15 @@ public interface Presenter extends PartLayout {
      */
     String answerIn(String ownMessage);
 
+    /**
+     * The presentation to use when the target {@linkplain SurfaceDeclined declines} this one (Slack's posted and
+     * updated mrkdwn messages for its native streams); it also formats what reaches the asker privately, which is
+     * never a stream. Empty when there is no other way.
+     */
+    default Optional<Presenter> fallback() {
+        return Optional.empty();
+    }
+
     /** One answer's text from two consecutive parts, without the fence lines the split added. */
     default String joinParts(String earlier, String next) {
         return AnswerParts.join(earlier, next);

@@ -43,13 +43,14 @@ public final class ReplyFlow {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(presenter, "presenter");
         Objects.requireNonNull(place, "place");
-        StreamingReply reply = new StreamingReply(place.target(), presenter, presenter.pacer(), place.channelKey(),
-                scheduler);
+        StreamingReply reply = new StreamingReply(place.target(), presenter, place.channelKey(), scheduler);
+        // What reaches the asker privately is never a stream: the fallback presentation words it, when there is one.
+        Presenter privateWords = presenter.fallback().orElse(presenter);
         ChatOutcome outcome = ask(request, presenter, place, reply);
         boolean nothingShown = reply.messageIds().isEmpty() && reply.text().isBlank();
         String note = presenter.note(outcome);
         if (goesPrivately(outcome, nothingShown, presenter, place)) {
-            tellPrivately(request, place, presenter.format(note));
+            tellPrivately(request, place, privateWords.format(note));
         } else {
             if (!(outcome instanceof ChatOutcome.Answered) && reply.text().isBlank()) place.target().endedWithoutAnswer();
             finish(request, presenter, place, reply, outcome, note);
@@ -105,9 +106,11 @@ public final class ReplyFlow {
         switch (reply.finish(outcome, note, FINISH_DEADLINE)) {
             case FinishResult.Shown shown -> { }
             // The presenter logs the platform's error in its own terms, and says what the asker hears of it.
-            case FinishResult.NotShown(RuntimeException failure) ->
-                    presenter.notPosted(request, failure, presenter.format(reply.text()))
-                            .ifPresent(text -> tellPrivately(request, place, text));
+            case FinishResult.NotShown(RuntimeException failure) -> {
+                Presenter privateWords = presenter.fallback().orElse(presenter);
+                privateWords.notPosted(request, failure, privateWords.format(reply.text()))
+                        .ifPresent(text -> tellPrivately(request, place, text));
+            }
             case FinishResult.StillWaiting waiting -> log.warn(
                     "request={} platform={} channel={} the final message is still waiting for the platform",
                     request.requestId(), request.caller().platform(), request.caller().channelId());

@@ -15,15 +15,20 @@ import java.util.Optional;
  * has no message yet, one call per booked slot, reading the text when the slot comes (so text that arrived in the
  * quiet interval is shown by it). The first message goes out at once, with the parts the text already fills after
  * it as the budget lets them; the final render books every edit and every further message. A part the platform
- * refuses as too long halves the part length for the rest of the reply, and the text is split again.
+ * refuses as too long halves the part length for the rest of the reply, and the text is split again. A first post
+ * the target {@linkplain SurfaceDeclined declines} switches the reply to the presenter's fallback (its format, part
+ * length and pacer) and shows the same text again that way. Once the reply is over the target hears it
+ * ({@link MessageTarget#ended}), whatever happened.
  */
 final class ReplyRenderer implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(ReplyRenderer.class);
 
     private final ReplyState state;
     private final MessageTarget target;
-    private final PartLayout layout;
-    private final EditPacer pacer;
+    /** The presentation in use: the fallback's once the target declined the first. */
+    private PartLayout layout;
+    private EditPacer pacer;
+    private Optional<Presenter> fallback;
     private final String channelKey;
     private final String token;
     /** Written here alone, read by anyone (the reply's {@code messageIds}). */
@@ -34,13 +39,14 @@ final class ReplyRenderer implements Runnable {
     private int partLength;
 
     /** @param token the reply's name in the pacer's count of replies that will need a final edit */
-    ReplyRenderer(ReplyState state, MessageTarget target, PartLayout layout, EditPacer pacer, String channelKey,
-                  String token, List<String> ids) {
+    ReplyRenderer(ReplyState state, MessageTarget target, PartLayout layout, EditPacer pacer,
+                  Optional<Presenter> fallback, String channelKey, String token, List<String> ids) {
         this.state = state;
         this.target = target;
         this.layout = layout;
         this.partLength = layout.partLength();
         this.pacer = pacer;
+        this.fallback = fallback;
         this.channelKey = channelKey;
         this.token = token;
         this.ids = ids;
@@ -56,6 +62,7 @@ final class ReplyRenderer implements Runnable {
         } catch (RuntimeException e) { // formatting, splitting or scheduling failed: the final messages are not made
             outcome = new FinishResult.NotShown(e);
         }
+        ended(outcome instanceof FinishResult.Shown && state.complete());
         ids.forEach(pacer::forget);
         pacer.close(token);
         state.rendered(outcome);
@@ -89,7 +96,7 @@ final class ReplyRenderer implements Runnable {
             }
             return false;
         } catch (RuntimeException e) {
-            if (!shrunkAfter(e)) warn(e);
+            if (!fellBack(e) && !shrunkAfter(e)) warn(e);
             return true;
         }
     }
@@ -145,7 +152,8 @@ final class ReplyRenderer implements Runnable {
                 }
                 return new FinishResult.Shown();
             } catch (RuntimeException e) {
-                if (!shrunkAfter(e)) return new FinishResult.NotShown(e); // else the same text in shorter parts
+                // Else the same text the other way, or in shorter parts.
+                if (!fellBack(e) && !shrunkAfter(e)) return new FinishResult.NotShown(e);
             }
         }
     }
@@ -169,6 +177,34 @@ final class ReplyRenderer implements Runnable {
         log.info("channel={} the platform refused a part of {} characters as too long; parts of {} from now on",
                 channelKey, now, now / 2);
         return true;
+    }
+
+    /**
+     * The target declined the first post: switches to the fallback presentation (the budget counted on the old
+     * pacer is given back; the new one counts it from the next first post) and says whether it did, so that the
+     * caller shows the text again at once.
+     */
+    private boolean fellBack(RuntimeException e) {
+        if (!(e instanceof SurfaceDeclined declined) || !ids.isEmpty() || fallback.isEmpty()) return false;
+        Presenter next = fallback.get();
+        log.debug("channel={} the platform declined this way of showing the answer ({}); showing it the other way",
+                channelKey, declined.reason());
+        pacer.close(token);
+        layout = next;
+        pacer = next.pacer();
+        partLength = next.partLength();
+        fallback = next.fallback();
+        firstPostTried = false;
+        return true;
+    }
+
+    /** Tells the target the reply is over; its failure changes nothing about what was shown. */
+    private void ended(boolean complete) {
+        try {
+            target.ended(complete);
+        } catch (RuntimeException e) {
+            log.warn("channel={} ending the reply on the platform failed: {}", channelKey, e.getClass().getSimpleName());
+        }
     }
 
     private void warn(RuntimeException e) {

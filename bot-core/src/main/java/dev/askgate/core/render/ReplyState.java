@@ -24,6 +24,7 @@ final class ReplyState {
     private long version;
     private long seenVersion;
     private String finalText;
+    private boolean complete;
     private boolean started;
     private boolean waiting;
     private boolean woken;
@@ -49,15 +50,29 @@ final class ReplyState {
         }
     }
 
-    /** Hands over the final text; true when the renderer must be started now (no text came before). */
-    boolean end(String all) {
+    /**
+     * Hands over the final text ({@code complete}: the whole answer, no error or cut); true when the renderer must
+     * be started now (no text came before).
+     */
+    boolean end(String all, boolean complete) {
         Objects.requireNonNull(all, "finalText");
         lock.lock();
         try {
             if (finalText != null) throw new IllegalStateException("finished twice");
             finalText = all;
+            this.complete = complete;
             wakeRenderer();
             return startsNow(true);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether the final text handed over is the whole answer. */
+    boolean complete() {
+        lock.lock();
+        try {
+            return complete;
         } finally {
             lock.unlock();
         }

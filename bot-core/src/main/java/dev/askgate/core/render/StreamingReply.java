@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -40,6 +41,14 @@ public final class StreamingReply implements ReplySink {
     private final List<String> ids = new CopyOnWriteArrayList<>();
     private final ReplyRenderer renderer;
 
+    /**
+     * As {@code presenter} shows it, with its pacer; when the target {@linkplain SurfaceDeclined declines} the
+     * first post, again with the presenter's {@linkplain Presenter#fallback fallback}.
+     */
+    public StreamingReply(MessageTarget target, Presenter presenter, String channelKey, EditScheduler scheduler) {
+        this(target, presenter, presenter.pacer(), presenter.fallback(), channelKey, scheduler);
+    }
+
     /** Markdown as it is, split by {@code splitter}'s limit. */
     public StreamingReply(MessageTarget target, MessageSplitter splitter, EditPacer pacer, String channelKey,
                           EditScheduler scheduler) {
@@ -52,11 +61,16 @@ public final class StreamingReply implements ReplySink {
      */
     public StreamingReply(MessageTarget target, PartLayout layout, EditPacer pacer, String channelKey,
                           EditScheduler scheduler) {
+        this(target, layout, pacer, Optional.empty(), channelKey, scheduler);
+    }
+
+    private StreamingReply(MessageTarget target, PartLayout layout, EditPacer pacer, Optional<Presenter> fallback,
+                           String channelKey, EditScheduler scheduler) {
         this.target = Objects.requireNonNull(target, "target");
         this.channelKey = Objects.requireNonNull(channelKey, "channelKey");
         this.state = new ReplyState(scheduler);
         this.renderer = new ReplyRenderer(state, target, Objects.requireNonNull(layout, "layout"),
-                Objects.requireNonNull(pacer, "pacer"), channelKey, token, ids);
+                Objects.requireNonNull(pacer, "pacer"), fallback, channelKey, token, ids);
     }
 
     /** The question was accepted: the platform may show that the bot is typing. */
@@ -97,12 +111,20 @@ public final class StreamingReply implements ReplySink {
             case ChatOutcome.Failed failed -> shownText.isBlank() ? failed.partialText() : shownText;
             case ChatOutcome.Refused refused -> shownText;
         };
-        return finish(join(body, note), deadline);
+        boolean complete = outcome instanceof ChatOutcome.Answered && (note == null || note.isBlank());
+        return finish(join(body, note), complete, deadline);
     }
 
-    /** Ends the answer: the messages hold exactly {@code finalText}; blocks as the finish with an outcome does. */
+    /**
+     * Ends the answer: the messages hold exactly {@code finalText} (not known to be complete, so a target adds
+     * nothing for a complete answer); blocks as the finish with an outcome does.
+     */
     public FinishResult finish(String finalText, Duration deadline) {
-        if (state.end(finalText)) startRenderer();
+        return finish(finalText, false, deadline);
+    }
+
+    private FinishResult finish(String finalText, boolean complete, Duration deadline) {
+        if (state.end(finalText, complete)) startRenderer();
         return await(deadline);
     }
 

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -199,9 +200,11 @@ final class FakeSlackWebApi {
         String channel = p.getOrDefault("channel", "");
         ObjectNode problem = channelProblem(channel, p.getOrDefault("text", ""));
         if (problem != null) return problem;
+        Optional<String> markdown = markdownBlocks(p.get("blocks"));
+        if (markdown.isPresent() && markdown.get().length() > FakeSlackAiApi.MARKDOWN_TEXT_LIMIT) return error("msg_too_long");
         String ts = nextTs();
         SlackMessage m = new SlackMessage(channel, ts, p.get("thread_ts"), FakeSlack.BOT_USER_ID, FakeSlack.BOT_ID,
-                asSlackStores(p.get("text")));
+                markdown.orElseGet(() -> asSlackStores(p.get("text"))));
         if (p.containsKey("metadata")) metadata.put(channel + "/" + ts, p.get("metadata"));
         fake.store(m);
         ObjectNode ok = ok();
@@ -215,14 +218,37 @@ final class FakeSlackWebApi {
         String channel = p.getOrDefault("channel", "");
         ObjectNode problem = channelProblem(channel, p.getOrDefault("text", ""));
         if (problem != null) return problem;
+        Optional<String> markdown = markdownBlocks(p.get("blocks"));
+        if (markdown.isPresent() && markdown.get().length() > FakeSlackAiApi.MARKDOWN_TEXT_LIMIT) return error("msg_too_long");
         SlackMessage existing = fake.message(channel, p.getOrDefault("ts", ""));
         if (existing == null) return error("message_not_found");
-        fake.store(existing.withText(asSlackStores(p.get("text"))));
+        fake.store(existing.withText(markdown.orElseGet(() -> asSlackStores(p.get("text")))));
         ObjectNode ok = ok();
         ok.put("channel", channel);
         ok.put("ts", existing.ts());
         ok.put("text", p.get("text"));
         return ok;
+    }
+
+    /**
+     * The Markdown of a message's {@code markdown} blocks, which Slack shows instead of its {@code text} (a
+     * fallback for notifications); empty when it has none.
+     */
+    private Optional<String> markdownBlocks(String blocks) {
+        if (blocks == null || blocks.isBlank()) return Optional.empty();
+        try {
+            StringBuilder out = new StringBuilder();
+            boolean any = false;
+            for (JsonNode block : json.readTree(blocks)) {
+                if ("markdown".equals(block.path("type").asText())) {
+                    out.append(block.path("text").asText());
+                    any = true;
+                }
+            }
+            return any ? Optional.of(out.toString()) : Optional.empty();
+        } catch (java.io.IOException e) {
+            return Optional.empty();
+        }
     }
 
     /**
