@@ -21,12 +21,25 @@ import java.util.Set;
  * @param editInterval the shortest time between two updates of one streamed message
  * @param access       allow and deny lists of workspaces, channels and users
  * @param apiTimeout   how long one Web API attempt may wait for Slack's answer (read and write; twice it in all)
+ * @param assistant    the assistant side panel ({@code SLACK_ASSISTANT}), off unless asked for
  */
 public record SlackConfig(Secret botToken, Connection connection, String apiUrl, boolean allowDms,
-                          Duration editInterval, AccessLists access, Duration apiTimeout) {
+                          Duration editInterval, AccessLists access, Duration apiTimeout,
+                          SlackAssistantConfig assistant) {
 
     public static final String DEFAULT_API_URL = "https://slack.com/api/";
     public static final Duration DEFAULT_API_TIMEOUT = Duration.ofSeconds(15);
+
+    /** Settings without the assistant panel. */
+    public SlackConfig(Secret botToken, Connection connection, String apiUrl, boolean allowDms,
+                       Duration editInterval, AccessLists access, Duration apiTimeout) {
+        this(botToken, connection, apiUrl, allowDms, editInterval, access, apiTimeout, SlackAssistantConfig.OFF);
+    }
+
+    /** The same settings with the assistant panel as {@code panel} says. */
+    public SlackConfig withAssistant(SlackAssistantConfig panel) {
+        return new SlackConfig(botToken, connection, apiUrl, allowDms, editInterval, access, apiTimeout, panel);
+    }
 
     /** Settings with the default Web API timeout. */
     public SlackConfig(Secret botToken, Connection connection, String apiUrl, boolean allowDms,
@@ -81,6 +94,7 @@ public record SlackConfig(Secret botToken, Connection connection, String apiUrl,
         access = access == null ? AccessLists.OPEN : access;
         apiTimeout = apiTimeout == null ? DEFAULT_API_TIMEOUT : apiTimeout;
         if (apiTimeout.isNegative() || apiTimeout.isZero()) throw new IllegalArgumentException("apiTimeout <= 0");
+        assistant = assistant == null ? SlackAssistantConfig.OFF : assistant;
     }
 
     /** Whether Slack's requests arrive over HTTP (and so need the {@code /slack/events} endpoint). */
@@ -105,6 +119,7 @@ public record SlackConfig(Secret botToken, Connection connection, String apiUrl,
                 s.idSet("SLACK_ALLOWED_TEAMS"), s.idSet("SLACK_DENIED_TEAMS"),
                 s.idSet("SLACK_ALLOWED_CHANNELS"), s.idSet("SLACK_DENIED_CHANNELS"),
                 s.idSet("SLACK_ALLOWED_USERS"), s.idSet("SLACK_DENIED_USERS"));
+        SlackAssistantConfig assistant = SlackAssistantConfig.from(s);
 
         bot.filter(t -> !t.value().startsWith("xoxb-")).ifPresent(t ->
                 s.problem("SLACK_BOT_TOKEN must be the app's bot token (it starts with xoxb-; see the Slack section of README.md)"));
@@ -128,7 +143,7 @@ public record SlackConfig(Secret botToken, Connection connection, String apiUrl,
             return Optional.empty();
         }
         return Optional.of(new SlackConfig(bot.get(), connection, apiUrl, allowDms, editInterval, access,
-                apiTimeout));
+                apiTimeout, assistant));
     }
 
     /** The API host, for logs. */

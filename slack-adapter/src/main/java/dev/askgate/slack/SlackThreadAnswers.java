@@ -13,20 +13,30 @@ final class SlackThreadAnswers {
     private final SlackWebApi api;
     private final ReplyFlow flow;
     private final SlackPresenter presenter;
+    private final SlackThinkingStatus status;
 
-    SlackThreadAnswers(SlackWebApi api, ReplyFlow flow, SlackPresenter presenter) {
+    SlackThreadAnswers(SlackWebApi api, ReplyFlow flow, SlackPresenter presenter, SlackThinkingStatus status) {
         this.api = Objects.requireNonNull(api, "api");
         this.flow = Objects.requireNonNull(flow, "flow");
         this.presenter = Objects.requireNonNull(presenter, "presenter");
+        this.status = Objects.requireNonNull(status, "status");
     }
 
     SlackPresenter presenter() {
         return presenter;
     }
 
+    /**
+     * Every Slack answer — {@code /ask}, mentions, DMs, the assistant panel — takes its target from here, so that a
+     * change to how answers are shown reaches them all.
+     */
     void answer(SlackQuestion q) {
         String workspace = api.workspaceKey(q.request().caller().workspaceId());
-        flow.answer(q.request(), presenter, new ReplyPlace(
-                new SlackThreadTarget(api, q.channel(), workspace, q.thread()), workspace, q.privately()::send));
+        SlackThreadTarget target = new SlackThreadTarget(api, q.channel(), workspace, q.thread(), status);
+        try {
+            flow.answer(q.request(), presenter, new ReplyPlace(target, workspace, q.privately()::send));
+        } finally {
+            target.answerEnded();
+        }
     }
 }

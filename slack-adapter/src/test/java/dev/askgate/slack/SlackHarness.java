@@ -77,12 +77,26 @@ final class SlackHarness implements AutoCloseable {
     /** @param ownUsage the words of {@code /ask usage} (Markdown) */
     SlackHarness(Mode mode, Duration editInterval, SlackConfig.AccessLists access, boolean allowDms,
                  Duration modelTimeout, Duration apiTimeout, Function<Caller, String> ownUsage) throws Exception {
+        this(mode, editInterval, access, allowDms, modelTimeout, apiTimeout, ownUsage, SlackAssistantConfig.OFF);
+    }
+
+    /** A harness with the assistant side panel as {@code panel} says. */
+    static SlackHarness withPanel(Mode mode, SlackAssistantConfig panel, SlackConfig.AccessLists access,
+                                  boolean allowDms, Duration apiTimeout) throws Exception {
+        return new SlackHarness(mode, Duration.ofMillis(100), access, allowDms, Duration.ofSeconds(30), apiTimeout,
+                caller -> OwnUsage.UNTRACKED, panel);
+    }
+
+    /** @param panel the assistant side panel ({@code SLACK_ASSISTANT}) */
+    SlackHarness(Mode mode, Duration editInterval, SlackConfig.AccessLists access, boolean allowDms,
+                 Duration modelTimeout, Duration apiTimeout, Function<Caller, String> ownUsage,
+                 SlackAssistantConfig panel) throws Exception {
         this.mode = mode;
         SlackConfig.Connection connection = mode == Mode.SOCKET
                 ? new SlackConfig.Connection.SocketMode(new Secret(APP_TOKEN))
                 : new SlackConfig.Connection.Http(new Secret(SIGNING_SECRET));
         SlackConfig settings = new SlackConfig(new Secret(BOT_TOKEN), connection, slack.apiUrl(), allowDms,
-                editInterval, access, apiTimeout);
+                editInterval, access, apiTimeout).withAssistant(panel);
         core = new CoreFixture(openAi, new ChatConfig("gpt-6-luna", "You are a test.", 16_000, 0), modelTimeout,
                 new OkHttpClient());
         SharedPieces shared = core.shared().withOwnUsage(ownUsage);
