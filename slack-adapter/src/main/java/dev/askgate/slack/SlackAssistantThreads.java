@@ -31,10 +31,17 @@ final class SlackAssistantThreads {
     private final SlackMessageQuestions questions;
     private final SlackPanelContexts contexts;
     private final Workers workers;
+    private final String directMessagesOff;
 
+    /**
+     * @param directMessagesOff what a new thread says instead of the greeting when direct messages are off
+     *                          ({@code SLACK_ALLOW_DMS=false}: the panel's questions would all be refused); empty
+     *                          when they are answered
+     */
     SlackAssistantThreads(SlackAssistantConfig config, SlackWebApi api, SlackStreamCalls calls,
                           SlackDeliveries deliveries, SlackMessageQuestions questions, SlackPanelContexts contexts,
-                          Workers workers) {
+                          Workers workers, String directMessagesOff) {
+        this.directMessagesOff = Objects.requireNonNull(directMessagesOff, "directMessagesOff");
         this.config = Objects.requireNonNull(config, "config");
         this.api = Objects.requireNonNull(api, "api");
         this.calls = Objects.requireNonNull(calls, "calls");
@@ -65,13 +72,15 @@ final class SlackAssistantThreads {
         if (!deliveries.firstEvent(payload.getEventId(), ctx.getRetryNum())) return;
         String channel = ctx.getChannelId();
         String thread = ctx.getThreadTs();
+        boolean answering = directMessagesOff.isEmpty();
         boolean taken = workers.submit(() -> {
             try {
-                api.postMessage(channel, thread, config.greeting());
+                api.postMessage(channel, thread, answering ? config.greeting() : directMessagesOff);
             } catch (SlackCallFailed e) {
                 log.warn("platform=slack channel={} could not greet in a new assistant thread: {}", channel, e.error());
             }
-            if (config.prompts().isEmpty()) return;
+            // No prompts to click when every question would be refused.
+            if (!answering || config.prompts().isEmpty()) return;
             String error = calls.setSuggestedPrompts(channel, thread, "", config.prompts());
             if (!error.isEmpty()) {
                 log.info("platform=slack channel={} suggested prompts not set ({}): is assistant:write granted?",

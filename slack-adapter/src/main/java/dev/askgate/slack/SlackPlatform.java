@@ -84,7 +84,8 @@ public final class SlackPlatform implements ChatPlatform {
         this.panelHandlers = config.assistant().enabled()
                 ? Optional.of(Executors.newVirtualThreadPerTaskExecutor()) : Optional.empty();
         Optional<Assistant> panel = panelHandlers.map(executor -> new SlackAssistantThreads(config.assistant(), api,
-                aiCalls, deliveries, questions, new SlackPanelContexts(), workers).middleware(executor));
+                aiCalls, deliveries, questions, new SlackPanelContexts(), workers,
+                config.allowDms() ? "" : wording.directMessagesOff()).middleware(executor));
         this.app = SlackBolt.app(config, slack, new SlackAskCommand(api, admission, deliveries, workers, answers, refusals, wording,
                         caller -> mrkdwn.convert(shared.ownUsage().apply(caller))),
                 new SlackMentionListener(deliveries, questions), new SlackDirectMessageListener(deliveries, questions),

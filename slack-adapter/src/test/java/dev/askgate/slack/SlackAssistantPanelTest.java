@@ -31,11 +31,14 @@ class SlackAssistantPanelTest {
 
     /** Opens an assistant thread beside {@code viewing} and waits for the greeting; returns the thread's ts. */
     private static String openThread(SlackHarness h, String viewing) {
+        return openThread(h, viewing, SlackAssistantConfig.DEFAULT_GREETING);
+    }
+
+    private static String openThread(SlackHarness h, String viewing, String greeting) {
         SlackEvent started = h.slack.assistantThreadStarted(IM, USER, viewing);
         assertThat(h.send(started, 0).status()).isEqualTo(200);
         String thread = started.payload().path("event").path("assistant_thread").path("thread_ts").asText();
-        h.slack.awaitBotMessage(IM, m -> m.threadTs().equals(thread)
-                && m.text().equals(SlackAssistantConfig.DEFAULT_GREETING));
+        h.slack.awaitBotMessage(IM, m -> m.threadTs().equals(thread) && m.text().equals(greeting));
         return thread;
     }
 
@@ -158,16 +161,18 @@ class SlackAssistantPanelTest {
 
     @ParameterizedTest
     @EnumSource(SlackHarness.Mode.class)
-    void withDirectMessagesOffThePanelRefusesQuestions(SlackHarness.Mode mode) throws Exception {
+    void withDirectMessagesOffThePanelSaysSoAndRefusesQuestions(SlackHarness.Mode mode) throws Exception {
         try (SlackHarness h = SlackHarness.withPanel(mode, SlackAssistantConfig.on(), SlackConfig.AccessLists.OPEN,
                 false, SlackConfig.DEFAULT_API_TIMEOUT)) {
-            String thread = openThread(h, VIEWING);
+            String off = new SlackWording(SlackBolt.COMMAND).directMessagesOff();
+            String thread = openThread(h, VIEWING, off);
 
             h.send(h.slack.directMessage(IM, USER, "anyone?", thread), 0);
 
             SlackCall note = h.slack.awaitCall("chat.postEphemeral", c -> c.param("user").equals(USER));
-            assertThat(note.text()).isEqualTo(new SlackWording(SlackBolt.COMMAND).directMessagesOff());
+            assertThat(note.text()).isEqualTo(off);
             assertThat(h.openAi.requestCount()).isZero();
+            assertThat(h.slack.assistantCalls("setSuggestedPrompts")).isEmpty();
         }
     }
 
