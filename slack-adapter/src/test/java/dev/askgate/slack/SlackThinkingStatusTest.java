@@ -29,7 +29,7 @@ class SlackThinkingStatusTest {
     @EnumSource(SlackHarness.Mode.class)
     void aMentionsThreadShowsThinkingBeforeTheFirstWordsAndNotAfterTheAnswer(SlackHarness.Mode mode) throws Exception {
         try (SlackHarness h = SlackHarness.start(mode)) {
-            h.openAi.enqueue(FakeAnswer.of("Forty-two.").firstTokenAfter(Duration.ofMillis(800)));
+            h.openAi.enqueue(FakeAnswer.of("Forty-two.").firstTokenAfter(Duration.ofMillis(1500)));
             SlackEvent mention = h.slack.appMention(CHANNEL, USER, BOT + " the answer?", "");
             String thread = mention.payload().path("event").path("ts").asText();
 
@@ -51,7 +51,7 @@ class SlackThinkingStatusTest {
     @EnumSource(SlackHarness.Mode.class)
     void anAskThreadShowsThinkingUnderTheQuotedQuestion(SlackHarness.Mode mode) throws Exception {
         try (SlackHarness h = SlackHarness.start(mode)) {
-            h.openAi.enqueue(FakeAnswer.of("Blue.").firstTokenAfter(Duration.ofMillis(500)));
+            h.openAi.enqueue(FakeAnswer.of("Blue.").firstTokenAfter(Duration.ofMillis(1500)));
 
             h.ask(CHANNEL, USER, "sky colour?");
 
@@ -123,7 +123,7 @@ class SlackThinkingStatusTest {
             SlackEvent started = h.slack.assistantThreadStarted("D0PANEL002", USER, CHANNEL);
             h.send(started, 0);
             String thread = started.payload().path("event").path("assistant_thread").path("thread_ts").asText();
-            h.openAi.enqueue(FakeAnswer.of("Thought about it.").firstTokenAfter(Duration.ofMillis(500)));
+            h.openAi.enqueue(FakeAnswer.of("Thought about it.").firstTokenAfter(Duration.ofMillis(1500)));
 
             h.send(h.slack.directMessage("D0PANEL002", USER, "think first", thread), 0);
 
