@@ -123,7 +123,7 @@ public final class ChatService {
             return new ChatOutcome.Refused(new Refusal.SecretInQuestion(secret.get()));
         }
         Conversation history = withoutSecrets(request);
-        var fit = window.fit(settings.systemPrompt(), history, question);
+        var fit = window.fit(request.systemPromptFrom(settings.systemPrompt()), history, question);
         if (!(fit instanceof ContextWindow.Fit.Fits fits)) {
             var tooLong = (ContextWindow.Fit.TooLong) fit;
             log.info("request={} platform={} channel={} refused: question of {} tokens exceeds {}",

@@ -61,6 +61,35 @@ class ChatServiceTest {
     }
 
     @Test
+    void aSituationLineFollowsTheSystemPromptAndIsCountedAgainstTheWindow() {
+        ScriptedModel model = ScriptedModel.answering("Sure.");
+        ChatRequest viewing = new ChatRequest("req-43", CALLER, Conversation.empty(), "What is this channel for?",
+                "The person is viewing the Slack channel <#C0RANDOM01>.");
+
+        service(model).ask(viewing, new RecordingSink());
+
+        List<Turn> sent = model.requests.getFirst().messages();
+        assertThat(sent.getFirst()).isEqualTo(Turn.system("Be brief.\n\nThe person is viewing the Slack channel <#C0RANDOM01>."));
+        assertThat(sent.getLast()).isEqualTo(Turn.user("What is this channel for?"));
+
+        ChatConfig tight = new ChatConfig("gpt-6-luna", "Be brief.", 4000, 0);
+        ContextWindow window = new ContextWindow(tight, REGISTRY);
+        int withoutLine = ((ContextWindow.Fit.Fits) window.fit("Be brief.", Conversation.empty(), "hi")).tokens();
+        int withLine = ((ContextWindow.Fit.Fits) window.fit(viewing.systemPromptFrom("Be brief."), Conversation.empty(),
+                "hi")).tokens();
+        assertThat(withLine).isGreaterThan(withoutLine);
+    }
+
+    @Test
+    void aRequestWithoutASituationSendsTheSystemPromptAsItIs() {
+        ScriptedModel model = ScriptedModel.answering("Sure.");
+
+        service(model).ask(request("hello"), new RecordingSink());
+
+        assertThat(model.requests.getFirst().messages().getFirst()).isEqualTo(Turn.system("Be brief."));
+    }
+
+    @Test
     void anAnswerIsStreamedToTheSinkAndReturnedWithItsUsage() {
         ScriptedModel model = ScriptedModel.answering("Use ", "`mvn ", "test`", " to run them.");
         RecordingSink sink = new RecordingSink();

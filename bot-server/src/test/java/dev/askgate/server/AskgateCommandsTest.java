@@ -141,6 +141,21 @@ class AskgateCommandsTest {
     }
 
     @Test
+    void theSlackAssistantPanelIsReadByTheLauncherAndABadValueIsOneCheckLine() {
+        Map<String, String> slack = Map.of("OPENAI_API_KEY", KEY, "SLACK_BOT_TOKEN", "xoxb-FAKE-1-bot",
+                "SLACK_APP_TOKEN", "xapp-FAKE-1-app", "SLACK_ASSISTANT", "true");
+        var on = AskgateConfig.load(slack);
+        var env = new java.util.HashMap<>(slack);
+        env.put("SLACK_ASSISTANT", "sometimes");
+        AskgateRun bad = AskgateRun.run(env, "", "check");
+
+        assertThat(on).isInstanceOfSatisfying(AskgateConfig.Loaded.Valid.class, valid ->
+                assertThat(valid.config().slack().orElseThrow().assistant().enabled()).isTrue());
+        assertThat(bad.status).isEqualTo(2);
+        assertThat(bad.out.lines()).containsExactly("FAIL  SLACK_ASSISTANT must be true or false (got \"sometimes\")");
+    }
+
+    @Test
     void theDefaultModelIsOneOpenAiStillServes() {
         var loaded = AskgateConfig.load(Map.of("OPENAI_API_KEY", KEY));
 

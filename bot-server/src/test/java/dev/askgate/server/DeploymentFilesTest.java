@@ -92,6 +92,20 @@ class DeploymentFilesTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theSlackManifestAsksForWhatTheAssistantPanelNeeds() throws IOException {
+        Map<String, Object> manifest = documents(ROOT.resolve("slack-app-manifest.yml")).getFirst();
+        Map<String, Object> panel = map(map(manifest, "features"), "assistant_view");
+        assertThat((String) panel.get("assistant_description")).isNotBlank();
+        assertThat(list(panel, "suggested_prompts")).hasSizeLessThanOrEqualTo(4)
+                .allSatisfy(prompt -> assertThat(prompt).containsKeys("title", "message"));
+        List<String> scopes = (List<String>) map(map(manifest, "oauth_config"), "scopes").get("bot");
+        assertThat(scopes).contains("assistant:write", "chat:write", "im:history");
+        List<String> events = (List<String>) map(map(manifest, "settings"), "event_subscriptions").get("bot_events");
+        assertThat(events).contains("message.im", "assistant_thread_started", "assistant_thread_context_changed");
+    }
+
+    @Test
     void theServiceSelectsTheDeploymentsPodsOnTheirHttpPort() throws IOException {
         Map<String, Object> service = manifest("service.yaml", "Service");
         Map<String, Object> template = map(map(manifest("deployment.yaml", "Deployment"), "spec"), "template");

@@ -4,6 +4,7 @@ import com.slack.api.Slack;
 
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.middleware.builtin.Assistant;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.util.http.SlackHttpClient;
@@ -12,6 +13,7 @@ import okhttp3.OkHttpClient;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /** Builds the Bolt pieces: the Web API client on {@code SLACK_API_URL} and the app with Askgate's handlers. */
 final class SlackBolt {
@@ -48,10 +50,11 @@ final class SlackBolt {
     /**
      * The Bolt app: one bot token (checked with {@code auth.test} when the app starts), the signing secret in
      * HTTP mode, every event acknowledged even without a handler (Slack would otherwise retry it), and the
-     * {@code /ask}, {@code app_mention}, {@code message.im} and feedback-button handlers.
+     * {@code /ask}, {@code app_mention}, {@code message.im} and feedback-button handlers; with {@code assistant}
+     * (the side panel, when {@code SLACK_ASSISTANT} is on) its middleware first takes the assistant threads' events.
      */
     static App app(SlackConfig settings, Slack slack, SlackAskCommand ask, SlackMentionListener mention,
-                   SlackDirectMessageListener direct, SlackFeedbackAction feedback) {
+                   SlackDirectMessageListener direct, SlackFeedbackAction feedback, Optional<Assistant> assistant) {
         String signingSecret = settings.connection() instanceof SlackConfig.Connection.Http http
                 ? http.signingSecret().value() : null;
         AppConfig config = AppConfig.builder()
@@ -66,6 +69,7 @@ final class SlackBolt {
                 .ignoringSelfEventsEnabled(true)
                 .build();
         App app = new App(config);
+        assistant.ifPresent(app::assistant);
         app.command(COMMAND, ask);
         app.event(AppMentionEvent.class, mention);
         app.event(MessageEvent.class, direct);

@@ -22,12 +22,33 @@ import java.util.Set;
  * @param access       allow and deny lists of workspaces, channels and users
  * @param apiTimeout   how long one Web API attempt may wait for Slack's answer (read and write; twice it in all)
  * @param streaming    how answers are shown: native streams, posted and updated messages, or streams where allowed
+ * @param assistant    the assistant side panel ({@code SLACK_ASSISTANT}), off unless asked for
  */
 public record SlackConfig(Secret botToken, Connection connection, String apiUrl, boolean allowDms,
-                          Duration editInterval, AccessLists access, Duration apiTimeout, Streaming streaming) {
+                          Duration editInterval, AccessLists access, Duration apiTimeout, Streaming streaming,
+                          SlackAssistantConfig assistant) {
 
     public static final String DEFAULT_API_URL = "https://slack.com/api/";
     public static final Duration DEFAULT_API_TIMEOUT = Duration.ofSeconds(15);
+
+    /** Settings without the assistant panel. */
+    public SlackConfig(Secret botToken, Connection connection, String apiUrl, boolean allowDms,
+                       Duration editInterval, AccessLists access, Duration apiTimeout, Streaming streaming) {
+        this(botToken, connection, apiUrl, allowDms, editInterval, access, apiTimeout, streaming,
+                SlackAssistantConfig.OFF);
+    }
+
+    /** Settings with the default way of showing answers ({@link Streaming#AUTO}). */
+    public SlackConfig(Secret botToken, Connection connection, String apiUrl, boolean allowDms,
+                       Duration editInterval, AccessLists access, Duration apiTimeout, SlackAssistantConfig assistant) {
+        this(botToken, connection, apiUrl, allowDms, editInterval, access, apiTimeout, Streaming.AUTO, assistant);
+    }
+
+    /** The same settings with the assistant panel as {@code panel} says. */
+    public SlackConfig withAssistant(SlackAssistantConfig panel) {
+        return new SlackConfig(botToken, connection, apiUrl, allowDms, editInterval, access, apiTimeout, streaming,
+                panel);
+    }
 
     /** Settings with the default Web API timeout. */
     public SlackConfig(Secret botToken, Connection connection, String apiUrl, boolean allowDms,
@@ -35,7 +56,7 @@ public record SlackConfig(Secret botToken, Connection connection, String apiUrl,
         this(botToken, connection, apiUrl, allowDms, editInterval, access, DEFAULT_API_TIMEOUT);
     }
 
-    /** Settings with the default way of showing answers ({@link Streaming#AUTO}). */
+    /** Settings with the default way of showing answers ({@link Streaming#AUTO}) and no assistant panel. */
     public SlackConfig(Secret botToken, Connection connection, String apiUrl, boolean allowDms,
                        Duration editInterval, AccessLists access, Duration apiTimeout) {
         this(botToken, connection, apiUrl, allowDms, editInterval, access, apiTimeout, Streaming.AUTO);
@@ -107,6 +128,7 @@ public record SlackConfig(Secret botToken, Connection connection, String apiUrl,
         apiTimeout = apiTimeout == null ? DEFAULT_API_TIMEOUT : apiTimeout;
         streaming = streaming == null ? Streaming.AUTO : streaming;
         if (apiTimeout.isNegative() || apiTimeout.isZero()) throw new IllegalArgumentException("apiTimeout <= 0");
+        assistant = assistant == null ? SlackAssistantConfig.OFF : assistant;
     }
 
     /** Whether Slack's requests arrive over HTTP (and so need the {@code /slack/events} endpoint). */
@@ -136,6 +158,7 @@ public record SlackConfig(Secret botToken, Connection connection, String apiUrl,
                 s.idSet("SLACK_ALLOWED_TEAMS"), s.idSet("SLACK_DENIED_TEAMS"),
                 s.idSet("SLACK_ALLOWED_CHANNELS"), s.idSet("SLACK_DENIED_CHANNELS"),
                 s.idSet("SLACK_ALLOWED_USERS"), s.idSet("SLACK_DENIED_USERS"));
+        SlackAssistantConfig assistant = SlackAssistantConfig.from(s);
 
         bot.filter(t -> !t.value().startsWith("xoxb-")).ifPresent(t ->
                 s.problem("SLACK_BOT_TOKEN must be the app's bot token (it starts with xoxb-; see the Slack section of README.md)"));
@@ -159,7 +182,7 @@ public record SlackConfig(Secret botToken, Connection connection, String apiUrl,
             return Optional.empty();
         }
         return Optional.of(new SlackConfig(bot.get(), connection, apiUrl, allowDms, editInterval, access,
-                apiTimeout, streaming));
+                apiTimeout, streaming, assistant));
     }
 
     /** The API host, for logs. */

@@ -24,15 +24,21 @@ final class SlackMessageQuestions {
 
     /**
      * One message as the listeners see it: {@code ts} in thread {@code threadTs} (empty when top-level), and the
-     * id its question carries (the HTTP exchange's in HTTP mode).
+     * id its question carries (the HTTP exchange's in HTTP mode). A message in an assistant thread ({@code panel})
+     * titles its thread when it is the first question, and says where the person is ({@code situation}).
      */
     record Asked(RequestId id, String teamId, Caller caller, String text, String ts, String threadTs,
-                 String botUserId, String botId) {
+                 String botUserId, String botId, boolean panel, String situation) {
         /** A message by {@code userId} in {@code channelId}, as an event handler received it. */
         static Asked of(String teamId, String channelId, String userId, String text, String ts, String threadTs,
                         EventContext ctx) {
             return new Asked(BoltRequestId.of(ctx), teamId, SlackPlaces.caller(teamId, channelId, userId), text, ts,
-                    threadTs, ctx.getBotUserId(), ctx.getBotId());
+                    threadTs, ctx.getBotUserId(), ctx.getBotId(), false, "");
+        }
+
+        /** The same message, asked in an assistant thread whose person is in {@code situation}. */
+        Asked inPanel(String situation) {
+            return new Asked(id, teamId, caller, text, ts, threadTs, botUserId, botId, true, situation);
         }
 
         boolean inThread() {
@@ -51,9 +57,11 @@ final class SlackMessageQuestions {
     private final SlackThreadAnswers answers;
     private final SlackRefusals refusals;
     private final SlackWording wording;
+    private final SlackThreadTitles titles;
 
     SlackMessageQuestions(SlackWebApi api, Admission admission, Workers workers, SlackThreadAnswers answers,
-                          SlackRefusals refusals, SlackWording wording) {
+                          SlackRefusals refusals, SlackWording wording, SlackThreadTitles titles) {
+        this.titles = Objects.requireNonNull(titles, "titles");
         this.api = Objects.requireNonNull(api, "api");
         this.admission = Objects.requireNonNull(admission, "admission");
         this.workers = Objects.requireNonNull(workers, "workers");
@@ -90,10 +98,11 @@ final class SlackMessageQuestions {
                         id, channel, e.error());
             }
         }
-        log.info("platform=slack request={} channel={} question accepted, {} earlier turn(s)",
-                id, channel, history.turns().size());
-        answers.answer(new SlackQuestion(new ChatRequest(id.value(), admitted.caller(), history, admitted.question()),
-                channel, SlackQuestion.existing(asked.answerThread()), privately(asked)));
+        log.info("platform=slack request={} channel={} question accepted{}, {} earlier turn(s)",
+                id, channel, asked.panel() ? " in the assistant panel" : "", history.turns().size());
+        if (asked.panel()) titles.ifFirst(channel, asked.answerThread(), history, admitted.question());
+        answers.answer(new SlackQuestion(new ChatRequest(id.value(), admitted.caller(), history, admitted.question(),
+                asked.situation()), channel, SlackQuestion.existing(asked.answerThread()), privately(asked)));
     }
 
     private void tellPrivately(Asked asked, String text) {

@@ -2,6 +2,7 @@ package dev.askgate.slack;
 
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
+import com.slack.api.bolt.middleware.builtin.Assistant;
 import dev.askgate.core.ChatPlatform;
 import dev.askgate.core.RequestId;
 import dev.askgate.core.admission.Admission;
@@ -23,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -42,6 +45,8 @@ public final class SlackPlatform implements ChatPlatform {
     private final ScheduledExecutorService timer;
     private final SlackHttpEndpoint endpoint;
     private final SlackWebApi api;
+    /** Where Bolt's assistant middleware runs its handlers (admission, then a worker): only with the panel on. */
+    private final Optional<ExecutorService> panelHandlers;
     private volatile boolean stopping;
     private volatile SlackSocketConnection socketMode;
     private volatile boolean started;
@@ -67,18 +72,25 @@ public final class SlackPlatform implements ChatPlatform {
         MrkdwnConverter mrkdwn = new MrkdwnConverter();
         SlackWording wording = new SlackWording(SlackBolt.COMMAND);
         SlackPresenter presenter = new SlackPresenter(mrkdwn, wording, pacer);
+        SlackStreamCalls aiCalls = new SlackStreamCalls(slack, config.botToken().value(),
+                new WebApiRetry(Duration.ofMillis(500)));
         SlackThreadAnswers answers = new SlackThreadAnswers(api,
                 new ReplyFlow(shared.chat(), EditScheduler.onVirtualThreads(timer), timer), presenter,
                 new SlackNativePresenter(presenter, SlackNativePresenter.appendPacer(config.editInterval(), clock)),
-                new SlackStreamCalls(slack, config.botToken().value(), retry),
-                new SlackStreamGate(config.streaming(), clock));
+                aiCalls, new SlackStreamGate(config.streaming(), clock), SlackThinkingStatus.onVirtualThreads(aiCalls));
         SlackRefusals refusals = new SlackRefusals(wording, presenter);
         SlackDeliveries deliveries = new SlackDeliveries(shared.dedupe());
-        SlackMessageQuestions questions = new SlackMessageQuestions(api, admission, workers, answers, refusals, wording);
+        SlackMessageQuestions questions = new SlackMessageQuestions(api, admission, workers, answers, refusals, wording,
+                SlackThreadTitles.onVirtualThreads(aiCalls));
+        this.panelHandlers = config.assistant().enabled()
+                ? Optional.of(Executors.newVirtualThreadPerTaskExecutor()) : Optional.empty();
+        Optional<Assistant> panel = panelHandlers.map(executor -> new SlackAssistantThreads(config.assistant(), api,
+                aiCalls, deliveries, questions, new SlackPanelContexts(), workers,
+                config.allowDms() ? "" : wording.directMessagesOff()).middleware(executor));
         this.app = SlackBolt.app(config, slack, new SlackAskCommand(api, admission, deliveries, workers, answers, refusals, wording,
                         caller -> mrkdwn.convert(shared.ownUsage().apply(caller))),
                 new SlackMentionListener(deliveries, questions), new SlackDirectMessageListener(deliveries, questions),
-                new SlackFeedbackAction(api, deliveries, workers, shared.feedback(), wording, clock));
+                new SlackFeedbackAction(api, deliveries, workers, shared.feedback(), wording, clock), panel);
         this.endpoint = config.connection() instanceof SlackConfig.Connection.Http mode
                 ? new SlackHttpEndpoint(app, new SlackRequestCheck(mode.signingSecret().value(), clock), () -> stopping)
                 : null;
@@ -130,6 +142,9 @@ public final class SlackPlatform implements ChatPlatform {
         } else {
             log.info("platform=slack HTTP mode: Slack's requests are expected at {}", SlackHttpEndpoint.PATH);
         }
+        if (config.assistant().enabled()) {
+            log.info("platform=slack assistant panel on (SLACK_ASSISTANT): assistant threads are answered");
+        }
         started = true;
     }
 
@@ -169,6 +184,7 @@ public final class SlackPlatform implements ChatPlatform {
         stopping = true;
         SlackSocketConnection socket = socketMode;
         if (socket != null) socket.close();
+        panelHandlers.ifPresent(ExecutorService::shutdown);
         workers.stop(grace);
         try {
             app.stop();

@@ -4,6 +4,7 @@ import com.slack.api.Slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.chat.ChatStartStreamResponse;
+import com.slack.api.model.assistant.SuggestedPrompt;
 
 import java.io.IOException;
 import java.util.List;
@@ -98,6 +99,21 @@ final class SlackStreamCalls {
     String setTitle(String channel, String threadTs, String title) {
         return bestEffort(() -> WebApiRetry.ok("assistant.threads.setTitle",
                 methods.assistantThreadsSetTitle(req -> req.channelId(channel).threadTs(threadTs).title(title))));
+    }
+
+    /**
+     * Sets the suggested prompts of an assistant thread, under {@code title} (none when empty); returns Slack's
+     * error code, empty when it took them.
+     */
+    String setSuggestedPrompts(String channel, String threadTs, String title, List<SlackAssistantConfig.Prompt> prompts) {
+        List<SuggestedPrompt> suggested = prompts.stream()
+                .map(p -> new SuggestedPrompt(p.title(), p.message())).toList();
+        return bestEffort(() -> WebApiRetry.ok("assistant.threads.setSuggestedPrompts",
+                methods.assistantThreadsSetSuggestedPrompts(req -> {
+                    req.channelId(channel).threadTs(threadTs).prompts(suggested);
+                    if (!title.isEmpty()) req.title(title);
+                    return req;
+                })));
     }
 
     private interface Call {

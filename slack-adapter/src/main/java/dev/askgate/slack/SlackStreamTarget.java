@@ -82,6 +82,7 @@ final class SlackStreamTarget implements MessageTarget {
             declined = true;
             throw new SurfaceDeclined("no stream start allowed now");
         }
+        edits.postingInThread(); // a started stream is the thread's first reply, which clears the thinking status
         return switch (start(text)) {
             case SlackStreamCalls.Start.Started started -> remember(started.ts());
             case SlackStreamCalls.Start.Refused refused -> {

@@ -21,25 +21,31 @@ final class SlackThreadAnswers {
     private final SlackNativePresenter streams;
     private final SlackStreamCalls calls;
     private final SlackStreamGate gate;
+    private final SlackThinkingStatus status;
 
     SlackThreadAnswers(SlackWebApi api, ReplyFlow flow, SlackPresenter presenter, SlackNativePresenter streams,
-                       SlackStreamCalls calls, SlackStreamGate gate) {
+                       SlackStreamCalls calls, SlackStreamGate gate, SlackThinkingStatus status) {
         this.api = Objects.requireNonNull(api, "api");
         this.flow = Objects.requireNonNull(flow, "flow");
         this.presenter = Objects.requireNonNull(presenter, "presenter");
         this.streams = Objects.requireNonNull(streams, "streams");
         this.calls = Objects.requireNonNull(calls, "calls");
         this.gate = Objects.requireNonNull(gate, "gate");
+        this.status = Objects.requireNonNull(status, "status");
     }
 
     SlackPresenter presenter() {
         return presenter;
     }
 
+    /**
+     * Every Slack answer — {@code /ask}, mentions, DMs, the assistant panel — takes its target from here, so that a
+     * change to how answers are shown reaches them all.
+     */
     void answer(SlackQuestion q) {
         Caller caller = q.request().caller();
         String workspace = api.workspaceKey(caller.workspaceId());
-        SlackThreadTarget thread = new SlackThreadTarget(api, q.channel(), workspace, q.thread());
+        SlackThreadTarget thread = new SlackThreadTarget(api, q.channel(), workspace, q.thread(), status);
         Presenter shownBy = presenter;
         MessageTarget target = thread;
         if (gate.streams()) {
@@ -47,6 +53,10 @@ final class SlackThreadAnswers {
             target = new SlackStreamTarget(calls, api, gate, thread, new SlackStreamTarget.Recipient(q.channel(),
                     q.thread(), workspace, caller.userId(), caller.workspaceId(), q.request().requestId()));
         }
-        flow.answer(q.request(), shownBy, new ReplyPlace(target, workspace, q.privately()::send));
+        try {
+            flow.answer(q.request(), shownBy, new ReplyPlace(target, workspace, q.privately()::send));
+        } finally {
+            thread.answerEnded();
+        }
     }
 }

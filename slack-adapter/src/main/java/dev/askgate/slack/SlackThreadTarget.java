@@ -14,32 +14,54 @@ final class SlackThreadTarget implements MessageTarget {
     private final String channel;
     private final String workspaceKey;
     private final SlackThread thread;
+    private final SlackThinkingStatus status;
+    private volatile SlackThinkingStatus.Shown shown;
 
     /**
      * @param workspaceKey whose {@code chat.update} budget a 429 on an update holds back
      * @param thread       the thread to answer in (an {@code /ask}'s begins when the question is accepted)
+     * @param status       shows "is thinking…" under the thread until the first words
      */
-    SlackThreadTarget(SlackWebApi api, String channel, String workspaceKey, SlackThread thread) {
+    SlackThreadTarget(SlackWebApi api, String channel, String workspaceKey, SlackThread thread,
+                      SlackThinkingStatus status) {
         this.api = Objects.requireNonNull(api, "api");
         this.channel = Objects.requireNonNull(channel, "channel");
         this.workspaceKey = Objects.requireNonNull(workspaceKey, "workspaceKey");
         this.thread = Objects.requireNonNull(thread, "thread");
+        this.status = Objects.requireNonNull(status, "status");
     }
 
-    /** An {@code /ask}'s quoted question appears now, once the core has accepted the question. */
+    /**
+     * An {@code /ask}'s quoted question appears now, once the core has accepted the question; then the thread
+     * shows that the model is thinking (on its own thread: the model is asked at once).
+     */
     @Override
     public void questionAccepted() {
         thread.open();
+        shown = status.show(channel, thread.ts());
     }
 
     @Override
     public String post(String text) {
+        postingInThread();
         return api.postMessage(channel, thread.ts(), text);
+    }
+
+    /** The answer's first reply goes into the thread now (posted here, or started as a stream). */
+    void postingInThread() {
+        SlackThinkingStatus.Shown s = shown;
+        if (s != null) s.posting();
     }
 
     @Override
     public String postContinuation(String previousId, String text) {
         return api.postMessage(channel, thread.ts(), text);
+    }
+
+    /** The answer is over: a thinking status that nothing cleared is cleared. */
+    void answerEnded() {
+        SlackThinkingStatus.Shown s = shown;
+        if (s != null) s.answerEnded();
     }
 
     @Override

@@ -132,4 +132,61 @@ class SlackConfigTest {
         Settings s = new Settings(Map.of("SLACK_BOT_TOKEN", BOT, "SLACK_SIGNING_SECRET", SIGNING));
         assertThat(read(s).orElseThrow().toString()).doesNotContain(BOT, SIGNING);
     }
+
+    private static Settings socketModeWith(String... pairs) {
+        Map<String, String> env = new HashMap<>(Map.of("SLACK_BOT_TOKEN", BOT, "SLACK_APP_TOKEN", APP));
+        for (int i = 0; i < pairs.length; i += 2) env.put(pairs[i], pairs[i + 1]);
+        return new Settings(env);
+    }
+
+    @Test
+    void theAssistantPanelIsOffUnlessAskedForAndThenHasTheDefaultGreetingAndPrompts() {
+        Settings off = socketModeWith();
+        assertThat(read(off).orElseThrow().assistant().enabled()).isFalse();
+
+        Settings on = socketModeWith("SLACK_ASSISTANT", "true");
+        SlackAssistantConfig panel = read(on).orElseThrow().assistant();
+        assertThat(on.problems()).isEmpty();
+        assertThat(panel.enabled()).isTrue();
+        assertThat(panel.greeting()).isEqualTo(SlackAssistantConfig.DEFAULT_GREETING);
+        assertThat(panel.prompts()).isEqualTo(SlackAssistantConfig.DEFAULT_PROMPTS);
+    }
+
+    @Test
+    void theGreetingAndPromptsAreTheOperatorsWhenGiven() {
+        Settings s = socketModeWith("SLACK_ASSISTANT", "on", "SLACK_ASSISTANT_GREETING", "Hello from IT.",
+                "SLACK_ASSISTANT_PROMPTS", "VPN help = How do I connect to the VPN? | Reset=How do I reset my password?");
+        SlackAssistantConfig panel = read(s).orElseThrow().assistant();
+        assertThat(s.problems()).isEmpty();
+        assertThat(panel.greeting()).isEqualTo("Hello from IT.");
+        assertThat(panel.prompts()).containsExactly(
+                new SlackAssistantConfig.Prompt("VPN help", "How do I connect to the VPN?"),
+                new SlackAssistantConfig.Prompt("Reset", "How do I reset my password?"));
+
+        Settings none = socketModeWith("SLACK_ASSISTANT", "true", "SLACK_ASSISTANT_PROMPTS", "none");
+        assertThat(read(none).orElseThrow().assistant().prompts()).isEmpty();
+    }
+
+    @Test
+    void badAssistantValuesAreOneLineEachNamingTheVariable() {
+        Settings s = socketModeWith("SLACK_ASSISTANT", "maybe", "SLACK_ASSISTANT_PROMPTS", "a=1|b=2|c=3|d=4|e=5");
+        read(s);
+        assertThat(s.problems()).hasSize(2);
+        assertThat(s.problems().get(0)).startsWith("SLACK_ASSISTANT must be true or false");
+        assertThat(s.problems().get(1)).startsWith("SLACK_ASSISTANT_PROMPTS holds at most 4 prompts");
+
+        Settings noMessage = socketModeWith("SLACK_ASSISTANT_PROMPTS", "Just a title");
+        read(noMessage);
+        assertThat(noMessage.problems()).singleElement().asString()
+                .startsWith("SLACK_ASSISTANT_PROMPTS must be title=message pairs");
+
+        Settings longTitle = socketModeWith("SLACK_ASSISTANT_PROMPTS", "x".repeat(76) + "=message");
+        read(longTitle);
+        assertThat(longTitle.problems()).singleElement().asString().contains("1-75 characters");
+
+        Settings longGreeting = socketModeWith("SLACK_ASSISTANT_GREETING", "g".repeat(1001));
+        read(longGreeting);
+        assertThat(longGreeting.problems()).singleElement().asString()
+                .startsWith("SLACK_ASSISTANT_GREETING must be at most 1000 characters");
+    }
 }

@@ -91,24 +91,37 @@ final class SlackHarness implements AutoCloseable {
                  Duration modelTimeout, Duration apiTimeout, Function<Caller, String> ownUsage,
                  SlackConfig.Streaming streaming) throws Exception {
         this(shared -> shared.withOwnUsage(ownUsage), mode, editInterval, access, allowDms, modelTimeout, apiTimeout,
-                streaming);
+                streaming, SlackAssistantConfig.OFF);
+    }
+
+    /** A harness with the assistant side panel as {@code panel} says. */
+    static SlackHarness withPanel(Mode mode, SlackAssistantConfig panel, SlackConfig.AccessLists access,
+                                  boolean allowDms, Duration apiTimeout) throws Exception {
+        return new SlackHarness(shared -> shared.withOwnUsage(caller -> OwnUsage.UNTRACKED), mode,
+                Duration.ofMillis(100), access, allowDms, Duration.ofSeconds(30), apiTimeout,
+                SlackConfig.Streaming.EDITS, panel);
     }
 
     /** @param pieces changes what the launcher would give the platform (own usage, the feedback recorder) */
     SlackHarness(UnaryOperator<SharedPieces> pieces, Mode mode, Duration editInterval, SlackConfig.AccessLists access,
                  boolean allowDms, Duration modelTimeout, Duration apiTimeout) throws Exception {
-        this(pieces, mode, editInterval, access, allowDms, modelTimeout, apiTimeout, SlackConfig.Streaming.EDITS);
+        this(pieces, mode, editInterval, access, allowDms, modelTimeout, apiTimeout, SlackConfig.Streaming.EDITS,
+                SlackAssistantConfig.OFF);
     }
 
+    /**
+     * @param streaming how answers are shown ({@code SLACK_STREAMING})
+     * @param panel     the assistant side panel ({@code SLACK_ASSISTANT})
+     */
     SlackHarness(UnaryOperator<SharedPieces> pieces, Mode mode, Duration editInterval, SlackConfig.AccessLists access,
-                 boolean allowDms, Duration modelTimeout, Duration apiTimeout, SlackConfig.Streaming streaming)
-            throws Exception {
+                 boolean allowDms, Duration modelTimeout, Duration apiTimeout, SlackConfig.Streaming streaming,
+                 SlackAssistantConfig panel) throws Exception {
         this.mode = mode;
         SlackConfig.Connection connection = mode == Mode.SOCKET
                 ? new SlackConfig.Connection.SocketMode(new Secret(APP_TOKEN))
                 : new SlackConfig.Connection.Http(new Secret(SIGNING_SECRET));
         SlackConfig settings = new SlackConfig(new Secret(BOT_TOKEN), connection, slack.apiUrl(), allowDms,
-                editInterval, access, apiTimeout, streaming);
+                editInterval, access, apiTimeout, streaming, panel);
         core = new CoreFixture(openAi, new ChatConfig("gpt-6-luna", "You are a test.", 16_000, 0), modelTimeout,
                 new OkHttpClient());
         SharedPieces shared = pieces.apply(core.shared());

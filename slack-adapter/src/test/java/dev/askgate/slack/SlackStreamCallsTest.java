@@ -106,4 +106,16 @@ class SlackStreamCallsTest {
         fake.faultNext("assistant.threads.setStatus", SlackFault.RESET_BEFORE_RESPONSE);
         assertThat(calls.setStatus("C0CHAN", root, "", List.of())).isEqualTo("network");
     }
+
+    @Test
+    void suggestedPromptsAreSentWithTheirTitlesAndMessagesAndAFailureIsReturned() {
+        String root = fake.userMessage("D0PANEL", "U0ASKER", "", "");
+        var prompts = List.of(new SlackAssistantConfig.Prompt("VPN", "How do I connect to the VPN?"));
+        assertThat(calls.setSuggestedPrompts("D0PANEL", root, "Try these", prompts)).isEmpty();
+        var sent = fake.assistantCalls("setSuggestedPrompts").getFirst().params();
+        assertThat(sent.get("title")).isEqualTo("Try these");
+        assertThat(fake.parse(sent.get("prompts")).get(0).path("message").asText()).isEqualTo("How do I connect to the VPN?");
+        fake.failNext("assistant.threads.setSuggestedPrompts", "missing_scope");
+        assertThat(calls.setSuggestedPrompts("D0PANEL", root, "", prompts)).isEqualTo("missing_scope");
+    }
 }
