@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -148,6 +149,7 @@ final class ServedAskgate implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        keepForProfiling();
         process.destroyForcibly();
         try {
             process.waitFor(10, TimeUnit.SECONDS);
@@ -155,6 +157,25 @@ final class ServedAskgate implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         Files.deleteIfExists(log);
+    }
+
+    /**
+     * With {@code askgate.bench.keep} naming a directory (scripts/bench: {@code ASKGATE_BENCH_KEEP}), the serve
+     * process's log and its flight recording (when {@code -XX:StartFlightRecording} is among its flags) are kept
+     * there as {@code serve-PID.log} and {@code serve-PID.jfr}, to profile a case; the process is killed, so the
+     * recording is dumped first.
+     */
+    private void keepForProfiling() throws IOException {
+        String keep = System.getProperty("askgate.bench.keep", "");
+        if (keep.isBlank() || !process.isAlive()) return;
+        Path dir = Files.createDirectories(Path.of(keep));
+        String name = "serve-" + process.pid();
+        try {
+            jcmd("JFR.dump filename=" + dir.resolve(name + ".jfr").toAbsolutePath());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Files.copy(log, dir.resolve(name + ".log"), StandardCopyOption.REPLACE_EXISTING);
     }
 
     private long statusField(String name) throws IOException {

@@ -20,6 +20,7 @@ import dev.askgate.core.platform.SharedPieces;
 import dev.askgate.core.openai.Sleeper;
 import dev.askgate.core.usage.OwnUsage;
 import dev.askgate.core.usage.SpendRules;
+import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The shared pieces, built once with plain {@code new}, in order: the one HTTP client, the one JSON mapper,
@@ -45,6 +47,13 @@ final class Wiring implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Wiring.class);
     /** The ledger's name for the key of OPENAI_API_KEY (or its _FILE); a workspace's key is named by its place. */
     static final String MAIN_KEY_NAME = "main";
+    /**
+     * Idle connections the shared client keeps (OkHttp's default is 5): every answer makes calls to the model and to
+     * its platform at once, and with only 5 kept a burst of 64 questions opened (and, for OpenAI, TLS-handshook)
+     * about 60 new connections to each of them, then closed them again. An idle connection costs a socket and a
+     * little memory; it is closed after 5 minutes unused.
+     */
+    static final int IDLE_CONNECTIONS = 128;
     /**
      * How long a reservation holds when its call is never settled (a replica that died mid-call): longer than any
      * answer streams, short enough that a crash does not block a budget for the rest of the day.
@@ -102,6 +111,7 @@ final class Wiring implements AutoCloseable {
         json = new ObjectMapper();
         // Explicit defaults for every user of the shared client; the model client derives its own timeouts.
         http = new OkHttpClient.Builder()
+                .connectionPool(new ConnectionPool(IDLE_CONNECTIONS, 5, TimeUnit.MINUTES))
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(Duration.ofSeconds(60))
                 .writeTimeout(Duration.ofSeconds(30))

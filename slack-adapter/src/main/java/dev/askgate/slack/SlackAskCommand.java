@@ -23,7 +23,9 @@ import java.util.function.Function;
 /**
  * {@code /ask <question>}: core's admission decides on Bolt's thread and the command is acknowledged at once
  * (usage, a refusal or nothing, only to the asker); then, on a worker, the question is quoted in the channel with
- * who asked and answered in that message's thread.
+ * who asked and answered in that message's thread. Whether the command is a retry of one already taken (its
+ * trigger id, in the usage store) is asked on the worker, before anything is posted: the store's write never
+ * holds up an acknowledgement, and a retry is still answered once — its worker finds the id taken and stops.
  */
 final class SlackAskCommand implements SlashCommandHandler {
     private static final Logger log = LoggerFactory.getLogger(SlackAskCommand.class);
@@ -63,9 +65,6 @@ final class SlackAskCommand implements SlashCommandHandler {
             // Answered in the ack, which only the asker sees; read from the store, never a model call.
             return ctx.ack(ownUsage.apply(SlackPlaces.caller(p.getTeamId(), p.getChannelId(), p.getUserId())));
         }
-        if (!deliveries.firstTime("command", p.getTriggerId())) {
-            return ctx.ack();
-        }
         Caller caller = SlackPlaces.caller(p.getTeamId(), p.getChannelId(), p.getUserId());
         var place = SlackPlaces.place(admission, p.getTeamId(), p.getChannelId());
         return switch (admission.admit(caller, question, place)) {
@@ -84,6 +83,7 @@ final class SlackAskCommand implements SlashCommandHandler {
     }
 
     private void answer(SlashCommandPayload p, Verdict.Admitted admitted, RequestId id) {
+        if (retried(p)) return;
         answers.answer(new SlackQuestion(
                 new ChatRequest(id.value(), admitted.caller(), Conversation.empty(), admitted.question()),
                 p.getChannelId(),
@@ -107,8 +107,16 @@ final class SlackAskCommand implements SlashCommandHandler {
         };
     }
 
+    /** A retry of a command already taken (by this worker's store check, atomic across replicas): nothing to do. */
+    private boolean retried(SlashCommandPayload p) {
+        if (deliveries.firstTime("command", p.getTriggerId())) return false;
+        log.info("platform=slack channel={} /ask retry ignored: already being answered", p.getChannelId());
+        return true;
+    }
+
     private Response respondLater(SlashCommandPayload p, String text, SlashCommandContext ctx) {
         workers.submit(() -> {
+            if (retried(p)) return;
             try {
                 PrivateReply.viaResponseUrl(api, p.getResponseUrl()).send(text);
             } catch (SlackCallFailed e) {

@@ -2,7 +2,6 @@ package dev.askgate.slack;
 
 import com.slack.api.Slack;
 import com.slack.api.methods.MethodsClient;
-import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import com.slack.api.methods.response.conversations.ConversationsRepliesResponse;
 import com.slack.api.model.Message;
@@ -16,7 +15,8 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The few Web API calls Askgate makes, with the bot token, over Bolt's client. Every call goes through
+ * The few Web API calls Askgate makes, with the bot token, over Bolt's client ({@code chat.postMessage} and
+ * {@code chat.update} through {@link ChatMethods}, over the same HTTP stack). Every call goes through
  * {@link WebApiRetry} (transient failures retried, a post never resent blindly); {@code chat.postMessage} is
  * paced per channel ({@code posts}, about one a second as Slack allows), and a rate-limit answer holds back
  * that channel's posts or the workspace's updates ({@code updates}) too. A failure that remains becomes a
@@ -34,6 +34,7 @@ final class SlackWebApi {
 
     private final Slack slack;
     private final MethodsClient methods;
+    private final ChatMethods chat;
     private final WebApiRetry retry;
     private final EditPacer posts;
     private final EditPacer updates;
@@ -53,6 +54,7 @@ final class SlackWebApi {
         this.longestPostWait = longestPostWait;
         this.slack = slack;
         this.methods = slack.methods(botToken);
+        this.chat = new ChatMethods(slack, botToken);
         this.retry = retry;
         this.posts = posts;
         this.updates = updates;
@@ -90,14 +92,15 @@ final class SlackWebApi {
     /** Replaces the content of message {@code ts} (a stream that was stopped) with {@code markdown} as a block. */
     void updateMarkdown(String workspaceKey, String channel, String ts, String markdown) {
         String blocks = MarkdownBlock.json(markdown);
-        retry.call("chat.update", true, wait -> updates.backOff(workspaceKey, wait),
-                unknown -> WebApiRetry.ok("chat.update", methods.chatUpdate(req -> req.channel(channel).ts(ts)
-                        .text(MarkdownBlock.fallbackText(markdown)).blocksAsString(blocks))));
+        retry.call("chat.update", true, wait -> updates.backOff(workspaceKey, wait), unknown -> {
+            chat.update(channel, ts, MarkdownBlock.fallbackText(markdown), blocks);
+            return null;
+        });
     }
 
     private String postMessage(String channel, String threadTs, String text, String blocksJson) {
-        String marker = Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36);
-        Message.Metadata metadata = new Message.Metadata(MARKER_EVENT, Map.of("post", marker));
+        String marker = Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36); // [0-9a-z]: safe in JSON
+        String metadata = "{\"event_type\":\"" + MARKER_EVENT + "\",\"event_payload\":{\"post\":\"" + marker + "\"}}";
         return retry.call("chat.postMessage", false, wait -> posts.backOff(channel, wait), unknown -> {
             if (unknown) {
                 Optional<String> earlier = findPosted(channel, threadTs, marker);
@@ -109,20 +112,17 @@ final class SlackWebApi {
                 throw new SlackCallFailed("chat.postMessage", "backlog");
             }
             sleep(turn);
-            ChatPostMessageResponse r = WebApiRetry.ok("chat.postMessage", methods.chatPostMessage(req -> {
-                req.channel(channel).text(text).mrkdwn(true).unfurlLinks(false).unfurlMedia(false).metadata(metadata);
-                if (blocksJson != null) req.blocksAsString(blocksJson);
-                if (threadTs != null && !threadTs.isEmpty()) req.threadTs(threadTs);
-                return req;
-            }));
-            return r.getTs();
+            return chat.postMessage(channel, threadTs, text, blocksJson, metadata);
         });
     }
 
     /** Replaces the text of message {@code ts}; idempotent, so simply retried. */
     void update(String workspaceKey, String channel, String ts, String text) {
         retry.call("chat.update", true, wait -> updates.backOff(workspaceKey, wait),
-                unknown -> WebApiRetry.ok("chat.update", methods.chatUpdate(req -> req.channel(channel).ts(ts).text(text))));
+                unknown -> {
+                    chat.update(channel, ts, text, null);
+                    return null;
+                });
     }
 
     /** A message only {@code user} sees, in {@code channel} (and in the thread {@code threadTs} when not empty). */

@@ -79,9 +79,14 @@ public final class EditPacer {
         return new EditPacer(messageInterval, 50, Duration.ofSeconds(61), clock).keepingFinalsFree();
     }
 
-    /** Slack's {@code chat.postMessage}: about one a second per channel; key it by channel. */
+    /**
+     * Slack's {@code chat.postMessage}: about one a second per channel, with short bursts allowed; key it by channel.
+     * Two posts in any 2 s: an {@code /ask}'s quoted question and its answer's first message go out together
+     * (one a second would hold every such answer back for the rest of that second), the rate stays one a second,
+     * and a burst one below Slack's (3) leaves a token for posts that leave apart and arrive together.
+     */
     public static EditPacer forSlackPosts(Clock clock) {
-        return new EditPacer(Duration.ZERO, 1, Duration.ofSeconds(1), clock);
+        return new EditPacer(Duration.ZERO, 2, Duration.ofSeconds(2), clock);
     }
 
     /** This pacer, but one whose {@link #progressAllowed} keeps room for the final edits of open messages. */

@@ -178,6 +178,33 @@ class EditPacerTest {
         assertThat(pacer.progressAllowed("c")).isTrue();
     }
 
+    @Test
+    void slacksPostPacerLetsAThreadsFirstTwoPostsGoAtOnceAndKeepsSlacksBurstAndRate() {
+        EditPacer pacer = EditPacer.forSlackPosts(clock);
+        // An /ask's quoted question and the first message of its answer: neither waits.
+        assertThat(pacer.reserveFinalEdit("C1", "quote")).isZero();
+        assertThat(pacer.reserveFinalEdit("C1", "answer")).isZero();
+        assertThat(pacer.reserveFinalEdit("C1", "third")).isEqualTo(Duration.ofSeconds(2));
+        assertThat(pacer.reserveFinalEdit("C2", "elsewhere")).isZero();
+
+        // However the posts come, Slack's token bucket (3, refilled one a second) always has one to spare.
+        Random random = new Random(7);
+        List<Long> at = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            at.add(clock.millis() + pacer.reserveFinalEdit("C3", "p" + i).toMillis());
+            clock.advance(Duration.ofMillis(random.nextInt(1500)));
+        }
+        Collections.sort(at);
+        double tokens = 3;
+        long last = at.getFirst();
+        for (long t : at) {
+            tokens = Math.min(3, tokens + (t - last) / 1000.0);
+            last = t;
+            assertThat(tokens).as("tokens before the post at %d", t).isGreaterThanOrEqualTo(2);
+            tokens -= 1;
+        }
+    }
+
     private static void assertAtMostPerWindow(List<Long> times, int budget, long windowMillis) {
         List<Long> sorted = new ArrayList<>(times);
         Collections.sort(sorted);

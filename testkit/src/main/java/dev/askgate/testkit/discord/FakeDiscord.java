@@ -2,6 +2,7 @@ package dev.askgate.testkit.discord;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.askgate.testkit.net.NoDelayServerSockets;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 
@@ -52,6 +53,7 @@ public final class FakeDiscord implements AutoCloseable {
         this.otherBot = world.addUser("otherbot", true, List.of(world.memberRoleId));
         this.stranger = world.addUser("stranger", false, List.of());
         this.rest = new DiscordRest(this, world);
+        server.setServerSocketFactory(new NoDelayServerSockets()); // no 40 ms Nagle stall per reused connection
         server.setDispatcher(rest);
         try {
             server.start();

@@ -1,6 +1,7 @@
 package dev.askgate.testkit.openai;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.askgate.testkit.net.NoDelayServerSockets;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -55,6 +56,7 @@ public final class FakeOpenAi implements AutoCloseable {
 
     /** Starts the fake on a free port of 127.0.0.1. */
     public FakeOpenAi() {
+        server.setServerSocketFactory(new NoDelayServerSockets()); // no 40 ms Nagle stall per reused connection
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {

@@ -2,6 +2,7 @@ package dev.askgate.testkit.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.askgate.testkit.net.NoDelayServerSockets;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -57,6 +58,7 @@ public final class FakeSlack implements Closeable {
     public FakeSlack(String botToken, String appToken) {
         this.botToken = botToken;
         this.appToken = appToken;
+        server.setServerSocketFactory(new NoDelayServerSockets()); // no 40 ms Nagle stall per reused connection
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {

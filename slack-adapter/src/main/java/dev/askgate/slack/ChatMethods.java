@@ -1,0 +1,72 @@
+package dev.askgate.slack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.slack.api.Slack;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.util.http.SlackHttpClient;
+import okhttp3.FormBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+import java.io.IOException;
+import java.util.Objects;
+
+/**
+ * {@code chat.postMessage} and {@code chat.update}, the calls every answer makes, sent through the Slack client's
+ * own HTTP stack (its endpoint, bearer token, User-Agent and timeouts) and read with Jackson for the only fields
+ * Askgate uses ({@code ok}, {@code error}, {@code ts}). The SDK's {@code MethodsClient} builds a new Gson for every
+ * response, and with it reflective adapters for Slack's whole {@code Message} model: profiled under a burst of
+ * {@code /ask} that was a third of Askgate's CPU. Failures come out as the SDK's do, for {@link WebApiRetry}: an
+ * HTTP error as a {@link SlackApiException}, {@code ok:false} as a {@link SlackCallFailed} with Slack's code.
+ */
+final class ChatMethods {
+    private final SlackHttpClient http;
+    private final String endpoint;
+    private final String token;
+    private final ObjectReader json = new ObjectMapper().reader();
+
+    ChatMethods(Slack slack, String botToken) {
+        this.http = slack.getHttpClient();
+        this.endpoint = slack.getConfig().getMethodsEndpointUrlPrefix();
+        this.token = Objects.requireNonNull(botToken, "botToken");
+    }
+
+    /**
+     * Posts {@code text} (mrkdwn, links not unfurled) in {@code channel}, in the thread {@code threadTs} when not
+     * empty, with {@code metadataJson} as the message's metadata and {@code blocksJson} as its blocks when not
+     * null (then {@code text} is the notification's fallback); returns the new message's ts.
+     */
+    String postMessage(String channel, String threadTs, String text, String blocksJson, String metadataJson)
+            throws IOException, SlackApiException {
+        FormBody.Builder form = new FormBody.Builder().add("channel", channel);
+        if (threadTs != null && !threadTs.isEmpty()) form.add("thread_ts", threadTs);
+        form.add("text", text).add("mrkdwn", "true").add("unfurl_links", "false").add("unfurl_media", "false")
+                .add("metadata", metadataJson);
+        if (blocksJson != null) form.add("blocks", blocksJson);
+        String ts = call("chat.postMessage", form.build()).path("ts").asText("");
+        if (ts.isEmpty()) throw new SlackCallFailed("chat.postMessage", "no_ts_in_answer");
+        return ts;
+    }
+
+    /** Replaces the text of message {@code ts} in {@code channel}, and its blocks with {@code blocksJson} when not null. */
+    void update(String channel, String ts, String text, String blocksJson) throws IOException, SlackApiException {
+        FormBody.Builder form = new FormBody.Builder().add("channel", channel).add("ts", ts).add("text", text);
+        if (blocksJson != null) form.add("blocks", blocksJson);
+        call("chat.update", form.build());
+    }
+
+    private JsonNode call(String method, FormBody form) throws IOException, SlackApiException {
+        try (Response response = http.postFormWithBearerHeader(endpoint + method, token, form)) {
+            ResponseBody body = response.body();
+            String text = body == null ? "" : body.string();
+            if (!response.isSuccessful()) throw new SlackApiException(response, text);
+            JsonNode answer = json.readTree(text);
+            if (answer == null || !answer.path("ok").asBoolean(false)) {
+                throw new SlackCallFailed(method, answer == null ? "empty_answer" : answer.path("error").asText("unknown_error"));
+            }
+            return answer;
+        }
+    }
+}
