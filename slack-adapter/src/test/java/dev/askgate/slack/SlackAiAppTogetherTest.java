@@ -197,4 +197,28 @@ class SlackAiAppTogetherTest {
             assertThat(h.slack.calls("chat.postEphemeral")).isEmpty();
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(value = SlackConfig.Streaming.class, names = {"AUTO", "EDITS"})
+    void anAnswerWhosePostsAllFailStillClearsTheThinkingStatus(SlackConfig.Streaming streaming) throws Exception {
+        try (SlackHarness h = SlackHarness.withPanel(SlackHarness.Mode.SOCKET, SlackAssistantConfig.OFF,
+                SlackConfig.AccessLists.OPEN, true, SlackConfig.DEFAULT_API_TIMEOUT, streaming,
+                java.util.function.UnaryOperator.identity())) {
+            h.slack.streamingUnavailable("unknown_method");
+            for (int i = 0; i < 30; i++) h.slack.failNext("chat.postMessage", "not_in_channel");
+            h.openAi.enqueue(FakeAnswer.of("Never shown.").firstTokenAfter(Duration.ofMillis(1500)));
+            SlackEvent mention = h.slack.appMention(CHANNEL, USER, BOT + " anyone?", "");
+            String thread = mention.payload().path("event").path("ts").asText();
+
+            h.send(mention, 0);
+
+            // The asker hears privately that the answer could not be posted; the thread must not think forever.
+            h.slack.awaitCall("chat.postEphemeral", c -> c.param("user").equals(USER));
+            h.slack.await(() -> statusCalls(h, CHANNEL, thread).stream().skip(1).findFirst(), FakeSlack.DEFAULT_WAIT,
+                    "the status cleared");
+            assertThat(statusCalls(h, CHANNEL, thread)).extracting(c -> c.params().get("status"))
+                    .containsExactly(SlackThinkingStatus.STATUS, "");
+            assertThat(h.slack.assistantStatus(CHANNEL, thread)).isEmpty();
+        }
+    }
 }
