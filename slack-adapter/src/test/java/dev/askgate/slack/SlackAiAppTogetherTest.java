@@ -129,6 +129,8 @@ class SlackAiAppTogetherTest {
             h.send(h.slack.directMessage(IM, USER, "And then?", thread), 0);
 
             stoppedStreamIn(h, IM, thread, "And the second.");
+            assertThat(h.openAi.lastRequest().messageContents()).as("the streamed answer is the thread's history")
+                    .contains("What is streaming?", first, "And then?");
             assertThat(h.slack.assistantCalls("setTitle")).singleElement()
                     .satisfies(t -> assertThat(t.params().get("title")).contains("What is streaming?"));
             assertThat(h.slack.assistantStatus(IM, thread)).isEmpty();
