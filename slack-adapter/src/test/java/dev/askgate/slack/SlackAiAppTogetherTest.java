@@ -90,13 +90,20 @@ class SlackAiAppTogetherTest {
                 .map(m -> m.group(1)).toList();
     }
 
+    /** The usage ledger's row for the answer to {@code request}, as the launcher's ledger would write it. */
+    private void ledgerRow(String channel, String request) {
+        store.record(new LedgerRow(Instant.now(), "slack", FakeSlack.TEAM_ID, channel, USER, "gpt-6-luna",
+                new Usage(10, 0, 5), new BigDecimal("0.001"), "answered", Duration.ofSeconds(1), "req_FAKE", "main",
+                RedactedKey.of(SlackHarness.OPENAI_KEY), request));
+    }
+
     private static SlackStream stoppedStreamIn(SlackHarness h, String channel, String thread, String text) {
         return h.slack.awaitStream(channel, s -> s.stopped() && s.threadTs().equals(thread) && s.text().equals(text));
     }
 
     @ParameterizedTest
     @EnumSource(SlackHarness.Mode.class)
-    void aPanelQuestionStreamsIntoItsThreadAfterTheThinkingStatusTitledOnceAndToldWhereThePersonIs(
+    void aPanelQuestionStreamsAfterTheThinkingStatusTitledOnceToldWhereThePersonIsAndTakesAVote(
             SlackHarness.Mode mode) throws Exception {
         try (SlackHarness h = harness(mode)) {
             SlackEvent started = h.slack.assistantThreadStarted(IM, USER, CHANNEL);
@@ -125,6 +132,13 @@ class SlackAiAppTogetherTest {
             assertThat(status.getFirst().order()).as("thinking before the first words").isLessThan(stream.ts());
             assertThat(h.slack.assistantStatus(IM, thread)).isEmpty();
             assertThat(h.openAi.lastRequest().messageContents().getFirst()).contains("<#" + CHANNEL + ">");
+            ledgerRow(IM, acceptedRequests().getFirst());
+            h.send(h.slack.feedbackClick(IM, stream.ts(), USER,
+                    buttons.path("negative_button").path("value").asText(), FeedbackButtons.ACTION_ID));
+            SlackCall thanks = h.slack.awaitCall("chat.postEphemeral", c -> c.param("user").equals(USER));
+            assertThat(thanks.param("channel")).isEqualTo(IM);
+            assertThat(thanks.param("thread_ts")).isEqualTo(thread);
+            assertThat(store.feedbackReport(Instant.EPOCH)).containsExactly(new FeedbackLine("gpt-6-luna", 0, 1));
 
             h.send(h.slack.directMessage(IM, USER, "And then?", thread), 0);
 
@@ -153,10 +167,7 @@ class SlackAiAppTogetherTest {
             h.send(mention, 0);
             SlackStream stream = stoppedStreamIn(h, CHANNEL, thread, "Streamed, then rated.");
             String request = acceptedRequests().getFirst();
-            // The usage ledger's row for this answer, as the launcher's ledger would write it.
-            store.record(new LedgerRow(Instant.now(), "slack", FakeSlack.TEAM_ID, CHANNEL, USER, "gpt-6-luna",
-                    new Usage(10, 0, 5), new BigDecimal("0.001"), "answered", Duration.ofSeconds(1), "req_FAKE",
-                    "main", RedactedKey.of(SlackHarness.OPENAI_KEY), request));
+            ledgerRow(CHANNEL, request);
             String up = stream.feedbackButtons().orElseThrow().path("positive_button").path("value").asText();
             SlackInteraction click = h.slack.feedbackClick(CHANNEL, stream.ts(), BOB, up, FeedbackButtons.ACTION_ID);
 
