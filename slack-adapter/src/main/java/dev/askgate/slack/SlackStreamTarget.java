@@ -86,6 +86,7 @@ final class SlackStreamTarget implements MessageTarget {
         return switch (start(text)) {
             case SlackStreamCalls.Start.Started started -> remember(started.ts());
             case SlackStreamCalls.Start.Refused refused -> {
+                edits.notPostedInThread();
                 gate.refused(recipient.workspaceKey(), refused.error());
                 declined = true;
                 throw new SurfaceDeclined(refused.error());

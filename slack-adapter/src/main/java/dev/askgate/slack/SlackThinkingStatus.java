@@ -70,6 +70,15 @@ final class SlackThinkingStatus {
         }
 
         /**
+         * That post did not go in (a refused stream start, a failed post): until another one does, nothing clears
+         * the status but {@link #answerEnded}, which then must. A post whose outcome is unknown counts as not in:
+         * clearing a status Slack already cleared is harmless, leaving "is thinking…" up for good is not.
+         */
+        void notPosted() {
+            posting = false;
+        }
+
+        /**
          * The answer is over: when nothing was posted in the thread (only a private note, or a failure) or the
          * status may have landed after the first post, it is cleared, after the call that set it.
          */

@@ -44,13 +44,24 @@ final class SlackThreadTarget implements MessageTarget {
     @Override
     public String post(String text) {
         postingInThread();
-        return api.postMessage(channel, thread.ts(), text);
+        try {
+            return api.postMessage(channel, thread.ts(), text);
+        } catch (RuntimeException e) {
+            notPostedInThread();
+            throw e;
+        }
     }
 
     /** The answer's first reply goes into the thread now (posted here, or started as a stream). */
     void postingInThread() {
         SlackThinkingStatus.Shown s = shown;
         if (s != null) s.posting();
+    }
+
+    /** That first reply did not go in (refused or failed): nothing in the thread has cleared the status yet. */
+    void notPostedInThread() {
+        SlackThinkingStatus.Shown s = shown;
+        if (s != null) s.notPosted();
     }
 
     @Override

@@ -97,9 +97,18 @@ final class SlackHarness implements AutoCloseable {
     /** A harness with the assistant side panel as {@code panel} says. */
     static SlackHarness withPanel(Mode mode, SlackAssistantConfig panel, SlackConfig.AccessLists access,
                                   boolean allowDms, Duration apiTimeout) throws Exception {
-        return new SlackHarness(shared -> shared.withOwnUsage(caller -> OwnUsage.UNTRACKED), mode,
-                Duration.ofMillis(100), access, allowDms, Duration.ofSeconds(30), apiTimeout,
-                SlackConfig.Streaming.EDITS, panel);
+        return withPanel(mode, panel, access, allowDms, apiTimeout, SlackConfig.Streaming.EDITS, UnaryOperator.identity());
+    }
+
+    /**
+     * A harness with the assistant side panel as {@code panel} says, answers shown as {@code streaming} says, and
+     * the launcher's pieces changed by {@code pieces} (the feedback recorder, say).
+     */
+    static SlackHarness withPanel(Mode mode, SlackAssistantConfig panel, SlackConfig.AccessLists access,
+                                  boolean allowDms, Duration apiTimeout, SlackConfig.Streaming streaming,
+                                  UnaryOperator<SharedPieces> pieces) throws Exception {
+        return new SlackHarness(shared -> pieces.apply(shared.withOwnUsage(caller -> OwnUsage.UNTRACKED)), mode,
+                Duration.ofMillis(100), access, allowDms, Duration.ofSeconds(30), apiTimeout, streaming, panel);
     }
 
     /** @param pieces changes what the launcher would give the platform (own usage, the feedback recorder) */
