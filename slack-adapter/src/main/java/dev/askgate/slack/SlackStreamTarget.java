@@ -48,10 +48,13 @@ final class SlackStreamTarget implements MessageTarget {
     /** What one message shows, and whether its stream is still open. */
     private static final class Shown {
         String text;
+        /** The text the renderer last gave for this message; differs from {@link #text} after a failed showing. */
+        String wanted;
         boolean open;
 
         Shown(String text, boolean open) {
             this.text = text;
+            this.wanted = text;
             this.open = open;
         }
     }
@@ -119,6 +122,7 @@ final class SlackStreamTarget implements MessageTarget {
             edits.edit(messageId, text);
             return;
         }
+        message.wanted = text;
         if (text.equals(message.text)) return;
         if (message.open && text.startsWith(message.text)) {
             try {
@@ -138,14 +142,40 @@ final class SlackStreamTarget implements MessageTarget {
     /** The open stream stops; the last message of a complete answer carries the feedback buttons. */
     @Override
     public void ended(boolean complete) {
-        shown.forEach((ts, message) -> stop(ts, message,
-                complete && ts.equals(last) ? FeedbackButtons.blocksJson(recipient.requestId()) : null));
+        shown.forEach((ts, message) -> {
+            stop(ts, message, complete && ts.equals(last) ? FeedbackButtons.blocksJson(recipient.requestId()) : null);
+            if (!message.text.equals(message.wanted)) showAgain(ts, message);
+        });
     }
 
+    /** A message whose last showing failed (the renderer saw no error then) gets its text once more. */
+    private void showAgain(String ts, Shown message) {
+        try {
+            api.updateMarkdown(recipient.workspaceKey(), recipient.channel(), ts, message.wanted);
+            message.text = message.wanted;
+        } catch (RuntimeException e) {
+            log.warn("platform=slack channel={} a streamed message could not be given its final text: {}",
+                    recipient.channel(), e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * Opens a stream empty and shows {@code text} by its first append. A start whose answer is lost may still have
+     * opened a stream; opened empty, that stream holds no words, so the answer shown another way repeats none.
+     */
     private SlackStreamCalls.Start start(String text) {
         SlackStreamCalls.Start start = calls.start(recipient.channel(), recipient.thread().ts(), recipient.user(),
-                recipient.team(), text);
-        if (start instanceof SlackStreamCalls.Start.Started started) shown.put(started.ts(), new Shown(text, true));
+                recipient.team(), "");
+        if (start instanceof SlackStreamCalls.Start.Started started) {
+            shown.put(started.ts(), new Shown("", true));
+            try {
+                edit(started.ts(), text);
+            } catch (RuntimeException e) {
+                // The message exists: the next render (at the latest the final one) shows the text in it again.
+                log.info("platform=slack channel={} showing a stream's first words failed: {}", recipient.channel(),
+                        e.getClass().getSimpleName());
+            }
+        }
         return start;
     }
 

@@ -161,6 +161,24 @@ class SlackNativeStreamingTest {
     }
 
     @Test
+    void aStartWhoseAnswerIsLostLeavesNoWordsBehindWhenTheAnswerIsShownByEdits() throws Exception {
+        try (SlackHarness h = SlackHarness.streaming(SlackHarness.Mode.SOCKET, SlackConfig.Streaming.NATIVE)) {
+            // Slack opens the stream, but its answer never arrives: Askgate must take the start for refused.
+            h.slack.faultNext("chat.startStream", SlackFault.RESET_AFTER_PROCESSING);
+            String answer = words(30);
+            h.openAi.enqueue(FakeAnswer.of(answer).perTokenDelay(Duration.ofMillis(10)));
+
+            String thread = mention(h, "go");
+
+            List<SlackMessage> shown = answerIn(h, thread, h.mrkdwn.convert("and **done**."));
+            assertThat(h.slack.calls("chat.startStream")).hasSize(1);
+            assertThat(shown).as("the lost stream was opened empty: no first words shown twice")
+                    .filteredOn(m -> !m.text().isBlank()).singleElement()
+                    .satisfies(m -> assertThat(m.text()).isEqualTo(h.mrkdwn.convert(answer)));
+        }
+    }
+
+    @Test
     void anAppendWhoseOutcomeIsUnknownIsNotSentAgainAndTheTextIsWholeOnce() throws Exception {
         try (SlackHarness h = SlackHarness.streaming(SlackHarness.Mode.SOCKET, SlackConfig.Streaming.NATIVE)) {
             h.slack.faultNext("chat.appendStream", SlackFault.RESET_AFTER_PROCESSING);
