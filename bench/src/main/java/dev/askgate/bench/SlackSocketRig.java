@@ -24,6 +24,8 @@ final class SlackSocketRig implements AutoCloseable {
         Map<String, String> env = new HashMap<>(Map.of("OPENAI_API_KEY", KEY, "OPENAI_BASE_URL", openAi.baseUrl(),
                 "SLACK_BOT_TOKEN", BOT_TOKEN, "SLACK_APP_TOKEN", APP_TOKEN, "SLACK_API_URL", slack.apiUrl(),
                 "OPENAI_MAX_CONCURRENT", "1024"));
+        // The burst judges answers by the posts and updates that showed them; native streams are another path.
+        env.put("SLACK_STREAMING", "edits");
         env.putAll(extraEnv);
         serve = ServedAskgate.start(jar, env);
         serve.awaitReady();
