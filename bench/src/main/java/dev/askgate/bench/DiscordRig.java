@@ -51,6 +51,11 @@ final class DiscordRig implements AutoCloseable {
         return discord.messagesIn(channel).stream().filter(m -> m.text().equals(finalText)).findFirst();
     }
 
+    /** How many of the bot's messages, over every channel of the rig, read {@code text} now. */
+    int answeredCount(String text) {
+        return (int) channels.stream().flatMap(c -> discord.messagesIn(c).stream()).filter(m -> m.text().equals(text)).count();
+    }
+
     /** When {@code message} first read {@code text} (the create or the edit that set it). */
     static Optional<Instant> whenText(SentMessage message, String text) {
         List<String> versions = message.versions();

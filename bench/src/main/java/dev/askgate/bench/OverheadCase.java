@@ -47,8 +47,9 @@ final class OverheadCase implements BenchCase {
         Shape shape = shortRun ? Shape.SHORT : Shape.FULL;
         ServeJar jar = ServeJar.fromSystemProperties();
         FakeAnswer answer = FakeAnswer.of(ANSWER).firstTokenAfter(MODEL);
-        Latencies slack = slack(jar, shape, answer).minus(MODEL.toMillis());
-        Latencies discord = discord(jar, shape, answer).minus(MODEL.toMillis());
+        int warmUps = WarmUp.questions(shortRun);
+        Latencies slack = slack(jar, shape, answer, warmUps).minus(MODEL.toMillis());
+        Latencies discord = discord(jar, shape, answer, warmUps).minus(MODEL.toMillis());
         int expected = shape.concurrent() * shape.rounds();
         List<BenchResult.Row> rows = new ArrayList<>();
         rows.addAll(rowsFor("Slack HTTP", slack, expected));
@@ -66,11 +67,12 @@ final class OverheadCase implements BenchCase {
                         overhead.count() == expected));
     }
 
-    private static Latencies slack(ServeJar jar, Shape shape, FakeAnswer answer) throws Exception {
+    private static Latencies slack(ServeJar jar, Shape shape, FakeAnswer answer, int warmUps) throws Exception {
         List<Double> millis = new ArrayList<>();
         try (SlackHttpRig rig = new SlackHttpRig(jar, Map.of())) {
+            WarmUp.slack(rig, warmUps);
             rig.openAi.replyAlways(answer);
-            for (int round = -1; round < shape.rounds(); round++) { // round -1 warms up and is not counted
+            for (int round = -1; round < shape.rounds(); round++) { // round -1 (the case's own shape) is not counted
                 String prefix = "C0OVR" + (round + 1) + "X";
                 List<Instant> asked = AtOnce.run(shape.concurrent(), i -> {
                     Instant at = Instant.now();
@@ -87,9 +89,11 @@ final class OverheadCase implements BenchCase {
         return new Latencies(millis);
     }
 
-    private static Latencies discord(ServeJar jar, Shape shape, FakeAnswer answer) throws Exception {
+    private static Latencies discord(ServeJar jar, Shape shape, FakeAnswer answer, int warmUps) throws Exception {
         List<Double> millis = new ArrayList<>();
         try (DiscordRig rig = new DiscordRig(jar, shape.concurrent(), Map.of())) {
+            WarmUp.discord(rig, warmUps);
+            Thread.sleep(5_000); // the warm-up's edits (none expected) and creates are out of every channel's window
             rig.openAi.replyAlways(answer);
             for (int round = -1; round < shape.rounds(); round++) {
                 List<Instant> asked = AtOnce.run(shape.concurrent(), i -> rig.mention(rig.channels.get(i), "question " + i));

@@ -53,7 +53,7 @@ final class SlackAckCase implements BenchCase {
         Shape shape = shortRun ? quick : full;
         String answer = "The fake model's slow answer:" + " word".repeat(WORDS - 6) + " end.";
         try (SlackHttpRig rig = new SlackHttpRig(ServeJar.fromSystemProperties(), Map.of())) {
-            warmUp(rig);
+            WarmUp.slack(rig, WarmUp.questions(shortRun));
             rig.openAi.replyAlways(FakeAnswer.of(answer).streamedInWords()
                     .perTokenDelay(shape.model().dividedBy(WORDS)));
             List<HttpDelivery> acks = postAtOnce(rig, shape);
@@ -71,13 +71,6 @@ final class SlackAckCase implements BenchCase {
                             answered == shape.commands()));
             return new BenchResult(name(), shape.describe(), rows).judgedOnlyWhen(shape == full, "ack latency");
         }
-    }
-
-    /** A few unmeasured commands: the first ones also pay for class loading and the JIT. */
-    private static void warmUp(SlackHttpRig rig) throws InterruptedException {
-        rig.openAi.replyAlways(FakeAnswer.of("Warm."));
-        for (int i = 0; i < 10; i++) rig.ask("C0WARMUP" + i, "U0WARMUP", "warm-up " + i);
-        Thread.sleep(1_000); // the warm-up answers go out before the measured burst
     }
 
     private static List<HttpDelivery> postAtOnce(SlackHttpRig rig, Shape shape) throws Exception {

@@ -53,7 +53,7 @@ final class ThroughputCase implements BenchCase {
             // Unmeasured warm-ups first (class loading and the JIT), then the measured runs.
             probes(rig, new Shape(shape.clients(), Duration.ofSeconds(1), 0, 0));
             double probeRate = probes(rig, shape);
-            asks(rig, "W", new Shape(shape.clients(), shape.probes(), Math.min(200, shape.asks()), Math.min(200, shape.asks())));
+            WarmUp.slack(rig, WarmUp.questions(shortRun));
             AskRates rates = asks(rig, "M", shape);
             List<BenchResult.Row> rows = List.of(
                     BenchResult.Row.info("GET /healthz per second", String.format("%.0f", probeRate)),
