@@ -11,15 +11,19 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * {@code chat.postMessage} and {@code chat.update}, the calls every answer makes, sent through the Slack client's
- * own HTTP stack (its endpoint, bearer token, User-Agent and timeouts) and read with Jackson for the only fields
- * Askgate uses ({@code ok}, {@code error}, {@code ts}). The SDK's {@code MethodsClient} builds a new Gson for every
- * response, and with it reflective adapters for Slack's whole {@code Message} model: profiled under a burst of
- * {@code /ask} that was a third of Askgate's CPU. Failures come out as the SDK's do, for {@link WebApiRetry}: an
- * HTTP error as a {@link SlackApiException}, {@code ok:false} as a {@link SlackCallFailed} with Slack's code.
+ * The calls every answer makes — {@code chat.postMessage} and {@code chat.update}, a native stream's
+ * {@code chat.startStream}, {@code chat.appendStream} and {@code chat.stopStream}, and the thinking status
+ * ({@code assistant.threads.setStatus}) — sent through the Slack client's own HTTP stack (its endpoint, bearer
+ * token, User-Agent and timeouts), with the SDK's form field names and encodings, and read with Jackson for the
+ * only fields Askgate uses ({@code ok}, {@code error}, {@code ts}). The SDK's {@code MethodsClient} builds a new
+ * Gson for every response, and with it reflective adapters for Slack's whole {@code Message} model: profiled under
+ * a burst of {@code /ask} that was a third of Askgate's CPU (the posts), and later a tenth (the status). Failures
+ * come out as the SDK's do, for {@link WebApiRetry}: an HTTP error as a {@link SlackApiException}, {@code ok:false}
+ * as a {@link SlackCallFailed} with Slack's code.
  */
 final class ChatMethods {
     private final SlackHttpClient http;
@@ -55,6 +59,47 @@ final class ChatMethods {
         FormBody.Builder form = new FormBody.Builder().add("channel", channel).add("ts", ts).add("text", text);
         if (blocksJson != null) form.add("blocks", blocksJson);
         call("chat.update", form.build());
+    }
+
+    /**
+     * Opens a native stream as a reply in {@code threadTs}, for {@code recipientUser} of {@code recipientTeam} when
+     * not null (Slack needs them outside direct messages), with {@code markdown} first when not empty; returns its ts.
+     */
+    String startStream(String channel, String threadTs, String recipientUser, String recipientTeam, String markdown)
+            throws IOException, SlackApiException {
+        FormBody.Builder form = new FormBody.Builder().add("channel", channel).add("thread_ts", threadTs);
+        if (!markdown.isEmpty()) form.add("markdown_text", markdown);
+        if (recipientUser != null) form.add("recipient_user_id", recipientUser);
+        if (recipientTeam != null) form.add("recipient_team_id", recipientTeam);
+        String ts = call("chat.startStream", form.build()).path("ts").asText("");
+        if (ts.isEmpty()) throw new SlackCallFailed("chat.startStream", "no_ts_in_answer");
+        return ts;
+    }
+
+    /** Appends {@code markdown} to the open stream {@code ts}. */
+    void appendStream(String channel, String ts, String markdown) throws IOException, SlackApiException {
+        call("chat.appendStream", new FormBody.Builder().add("channel", channel).add("ts", ts)
+                .add("markdown_text", markdown).build());
+    }
+
+    /** Ends the stream {@code ts} with its last {@code markdown} (may be empty) and {@code blocksJson} (may be null). */
+    void stopStream(String channel, String ts, String markdown, String blocksJson) throws IOException, SlackApiException {
+        FormBody.Builder form = new FormBody.Builder().add("channel", channel).add("ts", ts);
+        if (!markdown.isEmpty()) form.add("markdown_text", markdown);
+        if (blocksJson != null) form.add("blocks", blocksJson);
+        call("chat.stopStream", form.build());
+    }
+
+    /**
+     * Shows {@code status} (empty clears it) under the thread {@code threadTs}, cycling {@code loadingMessages}
+     * when there are any (joined with commas, as the SDK sends them).
+     */
+    void setStatus(String channel, String threadTs, String status, List<String> loadingMessages)
+            throws IOException, SlackApiException {
+        FormBody.Builder form = new FormBody.Builder().add("channel_id", channel).add("thread_ts", threadTs)
+                .add("status", status);
+        if (!loadingMessages.isEmpty()) form.add("loading_messages", String.join(",", loadingMessages));
+        call("assistant.threads.setStatus", form.build());
     }
 
     private JsonNode call(String method, FormBody form) throws IOException, SlackApiException {

@@ -3,7 +3,6 @@ package dev.askgate.slack;
 import com.slack.api.Slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
-import com.slack.api.methods.response.chat.ChatStartStreamResponse;
 import com.slack.api.model.assistant.SuggestedPrompt;
 
 import java.io.IOException;
@@ -23,6 +22,9 @@ final class SlackStreamCalls {
     /** The code of a failed append or stop that Slack may or may not have carried out. */
     static final String OUTCOME_UNKNOWN = "outcome_unknown";
 
+    /** The per-answer calls, read without the SDK's per-response Gson. */
+    private final ChatMethods chat;
+    /** The rare calls (a panel thread's title and prompts), through the SDK. */
     private final MethodsClient methods;
     private final WebApiRetry retry;
 
@@ -37,6 +39,7 @@ final class SlackStreamCalls {
 
     SlackStreamCalls(Slack slack, String botToken, WebApiRetry retry) {
         this.methods = Objects.requireNonNull(slack, "slack").methods(botToken);
+        this.chat = new ChatMethods(slack, botToken);
         this.retry = Objects.requireNonNull(retry, "retry");
     }
 
@@ -45,14 +48,12 @@ final class SlackStreamCalls {
      * it is for, {@code recipientUser} of {@code recipientTeam}. {@code markdown} may be empty.
      */
     Start start(String channel, String threadTs, String recipientUser, String recipientTeam, String markdown) {
+        boolean direct = channel.startsWith("D");
         try {
-            ChatStartStreamResponse r = methods.chatStartStream(req -> {
-                req.channel(channel).threadTs(threadTs);
-                if (!channel.startsWith("D")) req.recipientUserId(recipientUser).recipientTeamId(recipientTeam);
-                if (!markdown.isEmpty()) req.markdownText(markdown);
-                return req;
-            });
-            return r.isOk() ? new Start.Started(r.getTs()) : new Start.Refused(code(r.getError()));
+            return new Start.Started(chat.startStream(channel, threadTs, direct ? null : recipientUser,
+                    direct ? null : recipientTeam, markdown));
+        } catch (SlackCallFailed e) {
+            return new Start.Refused(code(e.error()));
         } catch (SlackApiException e) {
             int status = e.getResponse() == null ? 0 : e.getResponse().code();
             return new Start.Refused(status == 429 ? "ratelimited" : "http_" + status);
@@ -65,8 +66,8 @@ final class SlackStreamCalls {
     void append(String channel, String ts, String markdown) {
         retry.call("chat.appendStream", false, wait -> { }, unknown -> {
             if (unknown) throw new SlackCallFailed("chat.appendStream", OUTCOME_UNKNOWN);
-            return WebApiRetry.ok("chat.appendStream",
-                    methods.chatAppendStream(req -> req.channel(channel).ts(ts).markdownText(markdown)));
+            chat.appendStream(channel, ts, markdown);
+            return null;
         });
     }
 
@@ -74,12 +75,8 @@ final class SlackStreamCalls {
     void stop(String channel, String ts, String markdown, String blocksJson) {
         retry.call("chat.stopStream", false, wait -> { }, unknown -> {
             if (unknown) throw new SlackCallFailed("chat.stopStream", OUTCOME_UNKNOWN);
-            return WebApiRetry.ok("chat.stopStream", methods.chatStopStream(req -> {
-                req.channel(channel).ts(ts);
-                if (!markdown.isEmpty()) req.markdownText(markdown);
-                if (blocksJson != null) req.blocksAsString(blocksJson);
-                return req;
-            }));
+            chat.stopStream(channel, ts, markdown, blocksJson);
+            return null;
         });
     }
 
@@ -88,11 +85,7 @@ final class SlackStreamCalls {
      * code when it did not take it, empty when it did.
      */
     String setStatus(String channel, String threadTs, String status, List<String> loadingMessages) {
-        return bestEffort(() -> WebApiRetry.ok("assistant.threads.setStatus", methods.assistantThreadsSetStatus(req -> {
-            req.channelId(channel).threadTs(threadTs).status(status);
-            if (!loadingMessages.isEmpty()) req.loadingMessages(loadingMessages);
-            return req;
-        })));
+        return bestEffort(() -> chat.setStatus(channel, threadTs, status, loadingMessages));
     }
 
     /** Sets an assistant thread's title; returns Slack's error code, empty when it took it. */
