@@ -12,7 +12,7 @@ public final class Bench {
     /** Every case, by name, in the order {@code all} runs them. */
     static final List<BenchCase> CASES = List.of(new DiscordMentionCase(), new SlackAckCase(), new OverheadCase(),
             DiscordChannelCase.streams(), DiscordChannelCase.pacing(), new ThroughputCase(), new InFlightCase(),
-            new FootprintCase(), new SlackBurstCase());
+            new FootprintCase(), new SlackBurstCase(), new SlackNativeCase());
 
     private Bench() {
     }

@@ -108,7 +108,7 @@ record BurstOutcome(int acknowledged, List<Double> seconds, int lost, int duplic
     }
 
     /** 429s after which the same post (same text in the same place) or update (same message) never succeeded. */
-    private static int unhandled429(List<SlackCall> calls) {
+    static int unhandled429(List<SlackCall> calls) {
         int unhandled = 0;
         for (int i = 0; i < calls.size(); i++) {
             SlackCall c = calls.get(i);
