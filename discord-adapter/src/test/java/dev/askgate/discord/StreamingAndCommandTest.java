@@ -75,11 +75,11 @@ class StreamingAndCommandTest {
 
     @Test
     void aBurstOfAnswersInOneChannelAllCompleteWithinItsEditBudgetMostOfThemPostedWhole() throws Exception {
+        int asked = 12;
         h.start(Map.of("DISCORD_EDIT_INTERVAL_MS", "200"));
         String text = "Twelve people asked at once in one channel; the edits it allows go to the ends of the answers "
                 + "already shown, and the others arrive whole as soon as they are written.";
         h.openai.replyAlways(FakeOpenAi.answer(text).perTokenDelay(Duration.ofMillis(40)));
-        int asked = 12;
 
         for (int i = 0; i < asked; i++) h.discord.mention(h.discord.alice(), h.discord.channelId(), "question " + i);
 

@@ -80,21 +80,19 @@ class ChannelBudgetBurstTest {
     @Test
     void anAnswerAloneInItsChannelStillStreamsWhileTheBudgetHasRoom() {
         StreamingReply reply = reply();
-        StringBuilder sent = new StringBuilder();
-        for (int i = 0; i < 100; i++) {
-            String piece = "word" + i + " ";
-            sent.append(piece);
-            reply.delta(piece);
+        String whole = "One word after another for ten seconds. ".repeat(14).strip();
+        for (String word : whole.split("(?<= )")) {
+            reply.delta(word);
             scheduler.advance(Duration.ofMillis(100));
         }
         Instant end = clock.instant();
 
-        Finishing.shown(reply, scheduler, answered(sent.toString()), "");
+        Finishing.shown(reply, scheduler, answered(whole), "");
 
         List<RecordingTarget.Call> edits = target.calls("edit");
         assertThat(edits.subList(0, edits.size() - 1)).as("intermediate edits over 10 s of text").hasSizeGreaterThan(3);
         assertThat(edits.getLast()).satisfies(edit -> {
-            assertThat(edit.text()).isEqualTo(sent.toString());
+            assertThat(edit.text()).isEqualTo(whole);
             assertThat(edit.at()).as("the final edit had room at once").isEqualTo(end);
         });
         assertWithinBudget(edits.stream().map(RecordingTarget.Call::at).toList());
