@@ -77,9 +77,14 @@ public final class DiscordPlatform implements ChatPlatform {
         this.http = Objects.requireNonNull(http, "http");
     }
 
-    /** With an edit pacer built from {@code DISCORD_EDIT_INTERVAL_MS} (5 edits per 5 s per channel). */
+    /**
+     * With an edit pacer built from {@code DISCORD_EDIT_INTERVAL_MS} (5 edits per 5 s per channel) that keeps the
+     * final edits free: under a burst in one channel, progress would spend the budget the ends need and every answer
+     * would read whole late; instead the answers beyond the budget's room are posted whole as they end.
+     */
     public DiscordPlatform(DiscordConfig config, SharedPieces shared, Admission admission, OkHttpClient http) {
-        this(config, shared, admission, EditPacer.forDiscord(config.editInterval(), shared.clock()), http);
+        this(config, shared, admission,
+                EditPacer.forDiscord(config.editInterval(), shared.clock()).keepingFinalsFree(), http);
     }
 
     @Override

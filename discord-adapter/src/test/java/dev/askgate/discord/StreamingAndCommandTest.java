@@ -74,6 +74,27 @@ class StreamingAndCommandTest {
     }
 
     @Test
+    void aBurstOfAnswersInOneChannelAllCompleteWithinItsEditBudgetMostOfThemPostedWhole() throws Exception {
+        int asked = 12;
+        h.start(Map.of("DISCORD_EDIT_INTERVAL_MS", "200"));
+        String text = "Twelve people asked at once in one channel; the edits it allows go to the ends of the answers "
+                + "already shown, and the others arrive whole as soon as they are written.";
+        h.openai.replyAlways(FakeOpenAi.answer(text).perTokenDelay(Duration.ofMillis(40)));
+
+        for (int i = 0; i < asked; i++) h.discord.mention(h.discord.alice(), h.discord.channelId(), "question " + i);
+
+        List<SentMessage> answers = h.discord.awaitMessages(h.discord.channelId(), asked, WAIT);
+        for (SentMessage answer : answers) h.discord.awaitText(answer, text::equals, Duration.ofSeconds(30));
+        assertThat(answers).hasSize(asked);
+        assertThat(answers.stream().filter(a -> a.versions().size() == 1))
+                .as("answers posted whole, never edited").hasSizeGreaterThanOrEqualTo(asked / 2);
+        assertThat(h.discord.calls().stream().filter(c -> c.status() == 429)).isEmpty();
+        Thread.sleep(500); // a second post or a late edit of any answer would come now
+        assertThat(h.discord.messagesIn(h.discord.channelId())).hasSize(asked)
+                .allSatisfy(m -> assertThat(m.text()).isEqualTo(text));
+    }
+
+    @Test
     void aRateLimitedEditIsWaitedOutAndTheTextStillArrivesComplete() throws Exception {
         h.start();
         String text = "A rate limit from Discord must only delay this text, never lose any of it.";

@@ -65,7 +65,10 @@ public final class EditPacer {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Discord: 5 edits per 5 s per channel keeps clear of its edit rate limits. */
+    /**
+     * Discord: 5 edits per 5 s per channel keeps clear of its edit rate limits. The adapter {@linkplain
+     * #keepingFinalsFree keeps the final edits free} on it; this budget alone always allows progress.
+     */
     public static EditPacer forDiscord(Duration messageInterval, Clock clock) {
         return new EditPacer(messageInterval, 5, Duration.ofSeconds(5), clock);
     }

@@ -76,7 +76,10 @@ public final class ReplyFlow {
     }
 
     private ChatOutcome ask(ChatRequest request, Presenter presenter, ReplyPlace place, StreamingReply reply) {
-        TypingIndicator typing = new TypingIndicator(reply::accepted, presenter.typingRenewal(), timer);
+        // Typing lasts until the answer's first message, not its first words: words waiting for room in the
+        // channel's edit budget (posted whole at the end) are still an answer being written.
+        TypingIndicator typing = new TypingIndicator(reply::accepted, reply::nothingPosted, presenter.typingRenewal(),
+                timer);
         ReplySink sink = new ReplySink() {
             @Override
             public void accepted() {
@@ -86,7 +89,6 @@ public final class ReplyFlow {
 
             @Override
             public void delta(String text) {
-                typing.stop();
                 reply.delta(text);
             }
         };

@@ -94,6 +94,11 @@ public final class StreamingReply implements ReplySink {
         return state.text();
     }
 
+    /** Whether no message of the answer has been posted yet (its words may wait for room in the budget). */
+    boolean nothingPosted() {
+        return ids.isEmpty();
+    }
+
     /** The ids of the messages posted so far, in order. */
     public List<String> messageIds() {
         return List.copyOf(ids);

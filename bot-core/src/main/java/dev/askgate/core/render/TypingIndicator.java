@@ -7,14 +7,16 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 
 /**
- * Keeps a platform's typing indicator up from the moment the question is accepted until the first words appear
- * (Discord shows it for about 10 s; it is renewed while a slow model is still thinking). A platform without one
- * renews nothing.
+ * Keeps a platform's typing indicator up from the moment the question is accepted until the answer's first message
+ * is posted (Discord shows it for about 10 s; it is renewed while the model is still thinking, and while words that
+ * have come wait for room in the channel's edit budget). A platform without one renews nothing.
  */
 final class TypingIndicator {
     private final Runnable show;
+    private final BooleanSupplier nothingPosted;
     private final Optional<Duration> renewal;
     private final ScheduledExecutorService timer;
     // Not synchronized: start() runs on the answer's virtual thread, and a lock held there must not pin it.
@@ -22,8 +24,11 @@ final class TypingIndicator {
     private ScheduledFuture<?> renewing;
     private boolean stopped;
 
-    TypingIndicator(Runnable show, Optional<Duration> renewal, ScheduledExecutorService timer) {
+    /** @param nothingPosted whether the answer has no message yet: a renewal once it has one stops the renewing */
+    TypingIndicator(Runnable show, BooleanSupplier nothingPosted, Optional<Duration> renewal,
+                    ScheduledExecutorService timer) {
         this.show = Objects.requireNonNull(show, "show");
+        this.nothingPosted = Objects.requireNonNull(nothingPosted, "nothingPosted");
         this.renewal = Objects.requireNonNull(renewal, "renewal");
         this.timer = Objects.requireNonNull(timer, "timer");
     }
@@ -36,7 +41,7 @@ final class TypingIndicator {
             show.run();
             if (renewal.isPresent()) {
                 long every = renewal.get().toMillis();
-                renewing = timer.scheduleAtFixedRate(show, every, every, TimeUnit.MILLISECONDS);
+                renewing = timer.scheduleAtFixedRate(this::renew, every, every, TimeUnit.MILLISECONDS);
             }
         } finally {
             lock.unlock();
@@ -49,6 +54,17 @@ final class TypingIndicator {
         try {
             stopped = true;
             if (renewing != null) renewing.cancel(false);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Shows it again while the answer has no message; the message itself ends the indicator on the platform. */
+    private void renew() {
+        lock.lock();
+        try {
+            if (stopped) return;
+            if (nothingPosted.getAsBoolean()) show.run(); else stop();
         } finally {
             lock.unlock();
         }
