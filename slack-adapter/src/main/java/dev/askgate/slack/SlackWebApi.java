@@ -111,8 +111,12 @@ final class SlackWebApi {
                 posts.cancelEdit(channel, marker);
                 throw new SlackCallFailed("chat.postMessage", "backlog");
             }
-            sleep(turn);
-            return chat.postMessage(channel, threadTs, text, blocksJson, metadata);
+            try {
+                sleep(turn);
+                return chat.postMessage(channel, threadTs, text, blocksJson, metadata);
+            } finally {
+                posts.forget(marker); // the booking stays counted; only its key, which nothing edits, goes
+            }
         });
     }
 

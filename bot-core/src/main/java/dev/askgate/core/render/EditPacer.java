@@ -39,6 +39,15 @@ public final class EditPacer {
     private final Map<String, Long> lastTouch = new HashMap<>();
     /** Replies shown in part and not finished, by reply token: each will need a final edit in its key's budget. */
     private final Map<String, Open> open = new HashMap<>();
+    /**
+     * The sizes at which each map is next pruned. A prune scans its whole map, so it runs again only once the map
+     * has doubled since: a map held large by live entries (thousands of busy channels) then costs amortised O(1)
+     * per booking instead of a scan per booking under this pacer's lock (profiled: an eighth of the CPU of 3,000
+     * {@code /ask} over 3,000 channels, every reply of the adapter waiting on it).
+     */
+    private int pruneChannelsAt = PRUNE_THRESHOLD;
+    private int pruneTouchesAt = PRUNE_THRESHOLD;
+    private int pruneOpenAt = PRUNE_THRESHOLD;
 
     /** Booked edit times of one channel, a platform-imposed pause, and how many of its messages are open. */
     private static final class ChannelLog {
@@ -241,25 +250,37 @@ public final class EditPacer {
     }
 
     private void pruneIfLarge(long now) {
-        if (channels.size() > PRUNE_THRESHOLD) {
+        if (channels.size() > pruneChannelsAt) {
             for (Iterator<ChannelLog> it = channels.values().iterator(); it.hasNext(); ) {
                 ChannelLog log = it.next();
                 log.booked.dropUpTo(now - windowMillis);
                 if (log.booked.size() == 0 && log.blockedUntil <= now && log.open == 0) it.remove();
             }
+            pruneChannelsAt = nextPruneAt(channels.size());
         }
         long stale = now - Math.max(windowMillis, intervalMillis) * 10;
-        if (lastTouch.size() > PRUNE_THRESHOLD) {
+        if (lastTouch.size() > pruneTouchesAt) {
             // Messages whose reply never finished (a crash mid-answer) would otherwise stay forever.
             lastTouch.values().removeIf(t -> t < stale);
+            pruneTouchesAt = nextPruneAt(lastTouch.size());
         }
-        if (open.size() > PRUNE_THRESHOLD) {
+        if (open.size() > pruneOpenAt) {
             open.entrySet().removeIf(e -> {
                 if (e.getValue().since() >= stale) return false;
                 ChannelLog log = channels.get(e.getValue().channelKey());
                 if (log != null && log.open > 0) log.open--;
                 return true;
             });
+            pruneOpenAt = nextPruneAt(open.size());
         }
+    }
+
+    private static int nextPruneAt(int remaining) {
+        return Math.max(PRUNE_THRESHOLD, 2 * remaining);
+    }
+
+    /** Messages whose last edit time this pacer keeps (for tests: a finished message must not stay). */
+    synchronized int trackedMessages() {
+        return lastTouch.size();
     }
 }

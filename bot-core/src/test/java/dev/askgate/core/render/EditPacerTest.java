@@ -155,6 +155,29 @@ class EditPacerTest {
     }
 
     @Test
+    void messagesLeftUnfinishedAreStillDroppedOnceStaleAmongThousandsOfLiveOnes() {
+        EditPacer pacer = EditPacer.forSlackPosts(clock);
+        for (int i = 0; i < 5_000; i++) pacer.reserveFinalEdit("C" + i, "old" + i); // never forgotten
+        assertThat(pacer.trackedMessages()).isEqualTo(5_000); // pruned at 4,097 already, but none was stale then
+
+        clock.advance(Duration.ofMinutes(1)); // 2 s windows: every old booking is stale now
+        for (int i = 0; i < 4_000; i++) pacer.reserveFinalEdit("D" + i, "new" + i);
+
+        assertThat(pacer.trackedMessages()).isEqualTo(4_000);
+    }
+
+    @Test
+    void aForgottenMessageIsNoLongerTracked() {
+        EditPacer pacer = EditPacer.forSlackPosts(clock);
+        pacer.reserveFinalEdit("C1", "marker");
+        pacer.forget("marker");
+
+        assertThat(pacer.trackedMessages()).isZero();
+        assertThat(pacer.reserveFinalEdit("C1", "next")).isZero(); // its booking still counts: 2 in 2 s
+        assertThat(pacer.reserveFinalEdit("C1", "third")).isPositive();
+    }
+
+    @Test
     void aPacerThatKeepsFinalsFreeStopsProgressWhileOpenRepliesNeedTheirFinalEdits() {
         EditPacer pacer = new EditPacer(INTERVAL, 5, Duration.ofSeconds(5), clock).keepingFinalsFree();
         // Four replies show partial answers (and so will need four final edits); a fifth may not start.
