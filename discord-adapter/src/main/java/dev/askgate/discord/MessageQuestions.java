@@ -47,6 +47,11 @@ final class MessageQuestions {
         /** The conversation before the message (blocking REST reads are fine). */
         Conversation history(Message message, User self);
 
+        /** Whether {@link #history} reads from Discord for this message (else it has all it needs at hand). */
+        default boolean readsHistory(Message message) {
+            return true;
+        }
+
         /** Where to answer (a target that may open a thread when it first posts). */
         default Destination destination(Message message) {
             return Destination.of(message);
@@ -122,7 +127,7 @@ final class MessageQuestions {
     private void answer(Message message, Verdict.Admitted admitted, Handling handling) {
         User self = message.getJDA().getSelfUser();
         String requestId = "discord-" + message.getId();
-        showTyping(message);
+        showTyping(message, handling.readsHistory(message));
         Conversation history = handling.history(message, self);
         Destination to = handling.destination(message);
         flow.answer(new ChatRequest(requestId, admitted.caller(), history, admitted.question()), presenter,
@@ -135,13 +140,23 @@ final class MessageQuestions {
                 ? message.getChannel().asThreadChannel().getParentChannel().getId() : message.getChannel().getId());
     }
 
-    /** Typing shows at once that the question was taken, before the history reads that may take a while. */
-    private static void showTyping(Message message) {
+    /**
+     * Typing shows at once that the question was taken. Before history reads from Discord, which may take a while,
+     * it is waited for, so that it shows first; otherwise it is not: the way to the model does not need it, and a
+     * round trip to Discord here delayed every answer's first words by as much.
+     */
+    private static void showTyping(Message message, boolean beforeReads) {
+        String channelId = message.getChannel().getId();
         try {
-            message.getChannel().sendTyping().complete();
+            var typing = message.getChannel().sendTyping();
+            if (beforeReads) {
+                typing.complete();
+            } else {
+                typing.queue(ok -> { }, failed -> log.debug("platform=discord channel={} typing indicator failed: {}",
+                        channelId, DiscordErrors.describe(failed)));
+            }
         } catch (RuntimeException e) {
-            log.debug("platform=discord channel={} typing indicator failed: {}", message.getChannel().getId(),
-                    DiscordErrors.describe(e));
+            log.debug("platform=discord channel={} typing indicator failed: {}", channelId, DiscordErrors.describe(e));
         }
     }
 
