@@ -127,7 +127,7 @@ final class MessageQuestions {
     private void answer(Message message, Verdict.Admitted admitted, Handling handling) {
         User self = message.getJDA().getSelfUser();
         String requestId = "discord-" + message.getId();
-        showTyping(message, handling.readsHistory(message));
+        if (handling.readsHistory(message)) showTyping(message);
         Conversation history = handling.history(message, self);
         Destination to = handling.destination(message);
         flow.answer(new ChatRequest(requestId, admitted.caller(), history, admitted.question()), presenter,
@@ -141,22 +141,16 @@ final class MessageQuestions {
     }
 
     /**
-     * Typing shows at once that the question was taken. Before history reads from Discord, which may take a while,
-     * it is waited for, so that it shows first; otherwise it is not: the way to the model does not need it, and a
-     * round trip to Discord here delayed every answer's first words by as much.
+     * Typing shows at once that the question was taken, before history reads from Discord that may take a while
+     * (it is waited for, so that it shows first). Without such reads the core shows it when it accepts the question,
+     * a moment later and without waiting: a round trip to Discord here delayed every answer's first words.
      */
-    private static void showTyping(Message message, boolean beforeReads) {
-        String channelId = message.getChannel().getId();
+    private static void showTyping(Message message) {
         try {
-            var typing = message.getChannel().sendTyping();
-            if (beforeReads) {
-                typing.complete();
-            } else {
-                typing.queue(ok -> { }, failed -> log.debug("platform=discord channel={} typing indicator failed: {}",
-                        channelId, DiscordErrors.describe(failed)));
-            }
+            message.getChannel().sendTyping().complete();
         } catch (RuntimeException e) {
-            log.debug("platform=discord channel={} typing indicator failed: {}", channelId, DiscordErrors.describe(e));
+            log.debug("platform=discord channel={} typing indicator failed: {}", message.getChannel().getId(),
+                    DiscordErrors.describe(e));
         }
     }
 
