@@ -32,6 +32,7 @@ public final class ChatService {
     private final SecretGuard guard;
     private final ContextWindow window;
     private final Predicate<String> leaksKey;
+    private final Predicate<String> couldBeginKey;
     private final AskgateMetrics metrics;
     private final Spending spending;
 
@@ -60,21 +61,25 @@ public final class ChatService {
      */
     public ChatService(ChatModel model, ChatConfig settings, SecretGuard guard, ContextWindow window,
                        Predicate<String> leaksKey, AskgateMetrics metrics, Spending spending) {
-        this(caller -> model, settings, guard, window, leaksKey, metrics, spending);
+        this(caller -> model, settings, guard, window, leaksKey, word -> true, metrics, spending);
         Objects.requireNonNull(model, "model");
     }
 
     /**
      * Each question is sent with its workspace's key ({@link WorkspaceKeys#forCaller}), and an answer holding any of
-     * the keys is withheld.
+     * the keys is withheld. A word of the answer is shown as soon as it cannot be the beginning of a key; with the
+     * other constructors, which know only whether a text holds the key, each word waits until it is complete.
      */
     public ChatService(WorkspaceKeys keys, ChatConfig settings, SecretGuard guard, ContextWindow window,
                        AskgateMetrics metrics, Spending spending) {
-        this(caller -> keys.forCaller(caller).model(), settings, guard, window, keys::appearsIn, metrics, spending);
+        this(caller -> keys.forCaller(caller).model(), settings, guard, window, keys::appearsIn, keys::couldBegin,
+                metrics, spending);
     }
 
     private ChatService(Function<Caller, ChatModel> models, ChatConfig settings, SecretGuard guard,
-                        ContextWindow window, Predicate<String> leaksKey, AskgateMetrics metrics, Spending spending) {
+                        ContextWindow window, Predicate<String> leaksKey, Predicate<String> couldBeginKey,
+                        AskgateMetrics metrics, Spending spending) {
+        this.couldBeginKey = Objects.requireNonNull(couldBeginKey, "couldBeginKey");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.spending = Objects.requireNonNull(spending, "spending");
         this.models = Objects.requireNonNull(models, "models");
@@ -141,7 +146,7 @@ public final class ChatService {
         }
 
         SinkWatch watched = new SinkWatch(sink);
-        LeakFilter filter = new LeakFilter(watched, leaksKey);
+        LeakFilter filter = new LeakFilter(watched, leaksKey, couldBeginKey);
         ModelResult result;
         boolean asked = false;
         try {

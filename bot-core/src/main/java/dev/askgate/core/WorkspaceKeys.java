@@ -46,4 +46,12 @@ public final class WorkspaceKeys {
         Predicate<KeyedModel> holds = keyed -> keyed.key().appearsIn(text);
         return all().stream().anyMatch(holds);
     }
+
+    /**
+     * Whether a word still being written may be the beginning of any of the keys
+     * ({@link dev.askgate.core.key.KeySource#couldBegin}).
+     */
+    public boolean couldBegin(String word) {
+        return all().stream().anyMatch(keyed -> keyed.key().couldBegin(word));
+    }
 }

@@ -9,6 +9,8 @@ import dev.askgate.core.metrics.AskgateMetrics;
 import dev.askgate.core.usage.Spending;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +37,28 @@ class WorkspaceKeysTest {
         assertThat(keys.forCaller(new Caller(Platform.SLACK, "T0OTHER", "C1", "U1")).name()).isEqualTo("main");
         assertThat(keys.forCaller(new Caller(Platform.SLACK, "", "D1", "U1")).name()).isEqualTo("main");
         assertThat(keys.all()).extracting(KeyedModel::name).containsExactly("main", "slack:T0TEAM");
+    }
+
+    @Test
+    void aWordMayBeginAKeyWhenItEndsInAPieceOfAnyOfThem() {
+        assertThat(keys.couldBegin("the" + MAIN_KEY.substring(16, 20))).as("main").isTrue();
+        assertThat(keys.couldBegin("the" + TEAM_KEY.substring(16, 20))).as("team").isTrue();
+        assertThat(keys.couldBegin("Answer")).isFalse();
+    }
+
+    @Test
+    void theChatServiceShowsAWordThatCannotBeginAKeyWithoutWaitingForTheNextOne() {
+        var words = ScriptedModel.answering("Answer", " 30:", " done");
+        var oneKey = new WorkspaceKeys(new KeyedModel("main", words, new FixedKeySource(new Secret(MAIN_KEY))), Map.of());
+        var chat = new ChatService(oneKey, SETTINGS, new SecretGuard(),
+                new ContextWindow(SETTINGS, Encodings.newLazyEncodingRegistry()), AskgateMetrics.none(),
+                Spending.unmetered());
+        List<String> deltas = new ArrayList<>();
+
+        chat.ask(new ChatRequest("req-3", new Caller(Platform.DISCORD, "G1", "C1", "U1"), Conversation.empty(),
+                "count?"), deltas::add);
+
+        assertThat(deltas).containsExactly("Answer", " 30:", " done");
     }
 
     @Test

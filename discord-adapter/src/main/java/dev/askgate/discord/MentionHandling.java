@@ -26,6 +26,11 @@ final class MentionHandling implements MessageQuestions.Handling {
     }
 
     @Override
+    public boolean readsHistory(Message message) {
+        return chain.fetches(message);
+    }
+
+    @Override
     public MessageQuestions.Destination destination(Message message) {
         if (!useThreads || message.getChannelType() != ChannelType.TEXT) {
             return MessageQuestions.Destination.of(message);

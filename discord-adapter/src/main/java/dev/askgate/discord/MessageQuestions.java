@@ -47,6 +47,11 @@ final class MessageQuestions {
         /** The conversation before the message (blocking REST reads are fine). */
         Conversation history(Message message, User self);
 
+        /** Whether {@link #history} reads from Discord for this message (else it has all it needs at hand). */
+        default boolean readsHistory(Message message) {
+            return true;
+        }
+
         /** Where to answer (a target that may open a thread when it first posts). */
         default Destination destination(Message message) {
             return Destination.of(message);
@@ -122,7 +127,7 @@ final class MessageQuestions {
     private void answer(Message message, Verdict.Admitted admitted, Handling handling) {
         User self = message.getJDA().getSelfUser();
         String requestId = "discord-" + message.getId();
-        showTyping(message);
+        if (handling.readsHistory(message)) showTyping(message);
         Conversation history = handling.history(message, self);
         Destination to = handling.destination(message);
         flow.answer(new ChatRequest(requestId, admitted.caller(), history, admitted.question()), presenter,
@@ -135,7 +140,11 @@ final class MessageQuestions {
                 ? message.getChannel().asThreadChannel().getParentChannel().getId() : message.getChannel().getId());
     }
 
-    /** Typing shows at once that the question was taken, before the history reads that may take a while. */
+    /**
+     * Typing shows at once that the question was taken, before history reads from Discord that may take a while
+     * (it is waited for, so that it shows first). Without such reads the core shows it when it accepts the question,
+     * a moment later and without waiting: a round trip to Discord here delayed every answer's first words.
+     */
     private static void showTyping(Message message) {
         try {
             message.getChannel().sendTyping().complete();

@@ -50,6 +50,18 @@ final class ReplyChain {
         return toConversation(chain, self, presenter);
     }
 
+    /** Whether {@link #before} has to fetch a message from Discord (the references included do not reach far enough). */
+    boolean fetches(Message message) {
+        Message known = message.getReferencedMessage();
+        MessageReference pending = message.getMessageReference();
+        for (int found = 0; found < maxMessages && pending != null; found++) {
+            if (known == null) return true;
+            pending = known.getMessageReference();
+            known = known.getReferencedMessage();
+        }
+        return false;
+    }
+
     static Conversation toConversation(List<Message> oldestFirst, User self, Presenter presenter) {
         List<Turn> turns = new ArrayList<>();
         for (Message m : oldestFirst) {

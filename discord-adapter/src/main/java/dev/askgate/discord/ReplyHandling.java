@@ -19,4 +19,9 @@ final class ReplyHandling implements MessageQuestions.Handling {
     public Conversation history(Message message, User self) {
         return chain.before(message, self);
     }
+
+    @Override
+    public boolean readsHistory(Message message) {
+        return chain.fetches(message);
+    }
 }

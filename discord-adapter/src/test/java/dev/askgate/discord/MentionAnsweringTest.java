@@ -34,7 +34,27 @@ class MentionAnsweringTest {
                 .isNotNull();
         assertThat(answer.replyToId()).isEqualTo(question);
         assertThat(h.openai.lastRequest().messageContents()).last().isEqualTo("how do I undo a commit?");
-        assertThat(h.discord.calls("POST", "channels/\\d+/typing")).isNotEmpty();
+        assertThat(h.discord.calls("POST", "channels/\\d+/typing")).as("one typing indicator, from the core").hasSize(1);
+    }
+
+    @Test
+    void theAnswerDoesNotWaitForTheTypingIndicator() throws Exception {
+        h = new DiscordHarness().start();
+        h.openai.enqueue(FakeOpenAi.answer("Typing is cosmetic."));
+        // Discord holds the typing indicator back for 3 s (a 429 that JDA waits out before trying again).
+        h.discord.rateLimitNext("POST", "channels/\\d+/typing", 1, 3);
+
+        h.discord.mention(h.discord.alice(), h.discord.channelId(), "is typing waited for?");
+
+        SentMessage answer = h.discord.awaitMessageIn(h.discord.channelId(), WAIT);
+        h.discord.awaitText(answer, "Typing is cosmetic."::equals, WAIT);
+        var calls = h.discord.calls();
+        int create = calls.indexOf(h.discord.calls("POST", "channels/\\d+/messages").getFirst());
+        assertThat(h.discord.calls("POST", "channels/\\d+/typing")).first()
+                .satisfies(refused -> assertThat(refused.status()).isEqualTo(429))
+                .satisfies(refused -> assertThat(calls.indexOf(refused)).isLessThan(create));
+        assertThat(calls.subList(0, create)).as("no typing indicator got through before the answer")
+                .noneMatch(c -> c.is("POST", "channels/\\d+/typing") && c.status() == 204);
     }
 
     @Test

@@ -109,6 +109,14 @@ public final class FileKeySource implements KeySource {
         }
     }
 
+    @Override
+    public boolean couldBegin(String word) {
+        if (currentForms.couldBegin(word)) return true;
+        synchronized (formerKeys) {
+            return formerKeys.stream().anyMatch(k -> k.couldBegin(word));
+        }
+    }
+
     /**
      * Reads the file again after OpenAI rejected {@code rejected}; a newer key found (or already loaded meanwhile)
      * is returned for one more try. An unchanged file is read without waiting for it to settle.

@@ -29,6 +29,11 @@ public final class FixedKeySource implements KeySource {
     }
 
     @Override
+    public boolean couldBegin(String word) {
+        return forms.couldBegin(word);
+    }
+
+    @Override
     public void close() {
     }
 

@@ -20,6 +20,9 @@ import java.util.Set;
  *
  * <p>Runs are found by a rolling hash of each window of the text against the hashes of every window of every
  * form: no allocation per window. A 64-bit collision would withhold one harmless answer, never pass a leak.
+ *
+ * <p>For a word still being written, {@link #couldBegin} says whether its end occurs in a form, so that a stream
+ * can hold back the words that may grow into the key and show every other word at once.
  */
 public final class KeyForms {
     public static final int KEY_RUN = 16;
@@ -30,11 +33,21 @@ public final class KeyForms {
      * already checked misses no run that straddles two checks.
      */
     public static final int LONGEST_RUN = HEX_RUN;
+    /**
+     * How many significant characters at the end of a word {@link #couldBegin} compares with the forms: a stream
+     * that shows a word only while they occur in no form shows at most {@code WORD_END - 1} characters of a key
+     * being written plainly before the word is held back.
+     */
+    public static final int WORD_END = 4;
 
     private static final long BASE = 1_000_003L;
 
     /** Window hashes by window length. */
     private final Map<Integer, Set<Long>> windows = new HashMap<>();
+    /** Hashes of every {@link #WORD_END} characters of every form. */
+    private final Set<Long> wordEnds = new HashSet<>();
+    /** A form shorter than {@link #WORD_END}: any word may begin it. */
+    private boolean shortForm;
 
     private KeyForms(String key) {
         String reversed = new StringBuilder(key).reverse().toString();
@@ -68,6 +81,21 @@ public final class KeyForms {
     }
 
     /**
+     * Whether {@code word}, a word still being written (no whitespace in it), may be the beginning of the key in
+     * one of its forms: its last {@link #WORD_END} significant characters occur in a form. A word with fewer
+     * significant characters never counts, since showing it shows fewer than {@code WORD_END} characters of any
+     * key; a collision of hashes only holds a harmless word back.
+     */
+    public boolean couldBegin(CharSequence word) {
+        if (shortForm) return true;
+        String plain = significant(word);
+        if (plain.length() < WORD_END) return false;
+        long hash = 0;
+        for (int i = plain.length() - WORD_END; i < plain.length(); i++) hash = hash * BASE + plain.charAt(i);
+        return wordEnds.contains(hash);
+    }
+
+    /**
      * Characters a reader does not see or that a model may put between the characters of a key: whitespace,
      * zero-width and other format characters (Unicode category Cf, such as U+200B or U+FEFF), and control
      * characters.
@@ -86,9 +114,14 @@ public final class KeyForms {
     }
 
     private void add(String form, int run) {
+        if (form.length() < WORD_END) shortForm = true;
+        addWindows(form, WORD_END, wordEnds);
         int length = Math.min(run, form.length());
         if (length == 0) return;
-        Set<Long> hashes = windows.computeIfAbsent(length, n -> new HashSet<>());
+        addWindows(form, length, windows.computeIfAbsent(length, n -> new HashSet<>()));
+    }
+
+    private static void addWindows(String form, int length, Set<Long> hashes) {
         long power = power(length);
         long hash = 0;
         for (int i = 0; i < form.length(); i++) {

@@ -24,6 +24,15 @@ public interface KeySource extends Closeable {
     boolean appearsIn(String text);
 
     /**
+     * Whether {@code word}, a word the model is still writing, may be the beginning of the current key or of one
+     * this source held before ({@link KeyForms#couldBegin}): the answer's stream holds such a word back until it is
+     * checked whole, and shows any other at once. A source that cannot tell says yes, so every word waits.
+     */
+    default boolean couldBegin(String word) {
+        return true;
+    }
+
+    /**
      * Called after the API rejected the key of generation {@code rejected}: a source that can look again (a key
      * file just completed, a rotation that raced the call) returns a newer key for one more try; empty otherwise.
      */

@@ -42,6 +42,30 @@ class KeyFormsTest {
     }
 
     @Test
+    void aWordEndingInFourCharactersOfAnyFormMayBeginTheKey() {
+        for (String form : new String[] {KEY, new StringBuilder(KEY).reverse().toString(),
+                KeyEcho.Form.HEX.apply(KEY), KeyEcho.Form.BASE64.apply(KEY)}) {
+            for (int start = 0; start + KeyForms.WORD_END <= form.length() - 1; start++) {
+                String end = form.substring(start, start + KeyForms.WORD_END);
+                assertThat(forms.couldBegin("word" + end)).as(end).isTrue();
+            }
+        }
+        assertThat(forms.couldBegin("F\u200bA\u200bK\u200bE")).as("invisible characters do not count").isTrue();
+    }
+
+    @Test
+    void ordinaryWordsAndWordsShorterThanFourCharactersCannotBeginTheKey() {
+        for (String word : new String[] {"Answer", "Hello", "Sure,", "The", "I", "sk-", "**Note**:", "2026-12-02"}) {
+            assertThat(forms.couldBegin(word)).as(word).isFalse();
+        }
+    }
+
+    @Test
+    void anyWordMayBeginAKeyShorterThanFourCharacters() {
+        assertThat(KeyForms.of("FAK").couldBegin("Answer")).isTrue();
+    }
+
+    @Test
     void aKeyShorterThanARunCountsWhole() {
         KeyForms shortKey = KeyForms.of("FAKE-local");
         assertThat(shortKey.foundIn("the key is F A K E - l o c a l")).isTrue();
