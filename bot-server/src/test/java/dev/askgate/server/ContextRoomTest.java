@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,28 +24,29 @@ class ContextRoomTest {
     private static final class CountingRegistry implements EncodingRegistry {
         final AtomicInteger asked = new AtomicInteger();
 
+        private <T> T counted(Supplier<T> ask) {
+            asked.incrementAndGet();
+            return ask.get();
+        }
+
         @Override
         public Optional<Encoding> getEncoding(String name) {
-            asked.incrementAndGet();
-            return REAL.getEncoding(name);
+            return counted(() -> REAL.getEncoding(name));
         }
 
         @Override
         public Encoding getEncoding(EncodingType type) {
-            asked.incrementAndGet();
-            return REAL.getEncoding(type);
+            return counted(() -> REAL.getEncoding(type));
         }
 
         @Override
         public Optional<Encoding> getEncodingForModel(String name) {
-            asked.incrementAndGet();
-            return REAL.getEncodingForModel(name);
+            return counted(() -> REAL.getEncodingForModel(name));
         }
 
         @Override
         public Encoding getEncodingForModel(ModelType type) {
-            asked.incrementAndGet();
-            return REAL.getEncodingForModel(type);
+            return counted(() -> REAL.getEncodingForModel(type));
         }
 
         @Override

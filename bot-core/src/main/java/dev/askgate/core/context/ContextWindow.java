@@ -107,7 +107,7 @@ public final class ContextWindow {
     }
 
     /** At least {@link #count}, from the UTF-8 lengths alone: the tokenizer is not needed (nor loaded) for it. */
-    static long bound(Turn turn) {
+    private static long bound(Turn turn) {
         return TOKENS_PER_MESSAGE + utf8Length(turn.role().wireName()) + utf8Length(turn.text());
     }
 

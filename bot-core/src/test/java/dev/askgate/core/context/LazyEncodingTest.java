@@ -30,6 +30,10 @@ class LazyEncodingTest {
                 return REGISTRY.getEncoding(EncodingType.CL100K_BASE);
             });
         }
+
+        ContextWindow window(int contextTokens, int maxOutputTokens) {
+            return new ContextWindow("gpt-4", contextTokens, maxOutputTokens, encoding());
+        }
     }
 
     @Test
@@ -59,7 +63,7 @@ class LazyEncodingTest {
     void buildingAWindowLoadsNothing() {
         var loader = new CountingLoader();
 
-        var window = new ContextWindow("gpt-4", 8192, 0, loader.encoding());
+        var window = loader.window(8192, 0);
 
         assertThat(window.limit()).isEqualTo(8192 - 2048);
         assertThat(loader.loads).hasValue(0);
@@ -68,7 +72,7 @@ class LazyEncodingTest {
     @Test
     void theByteBoundPassesAnOrdinaryQuestionWithoutLoading() {
         var loader = new CountingLoader();
-        var window = new ContextWindow("gpt-4", 8192, 0, loader.encoding());
+        var window = loader.window(8192, 0);
 
         assertThat(window.tooLong("Be brief.", "how do I run the tests? ¿Qué tal? 日本語 🙂")).isEmpty();
         assertThat(window.leavesRoom("Be brief. ".repeat(100), 128)).isTrue();
@@ -80,7 +84,7 @@ class LazyEncodingTest {
     @Test
     void nearTheLimitTheQuestionIsCountedExactly() {
         var loader = new CountingLoader();
-        var window = new ContextWindow("gpt-4", 1000, 500, loader.encoding());
+        var window = loader.window(1000, 500);
 
         // 600 bytes may be 600 tokens, but "word " is one token: 120 of them fit in the 500.
         assertThat(window.tooLong("", "word ".repeat(120))).isEmpty();
