@@ -114,9 +114,11 @@ final class ServedAskgate implements AutoCloseable {
     /** Runs a full GC and returns the heap in use after it, in MiB (every generation or region, no metaspace). */
     double heapAfterGcMiB() throws IOException, InterruptedException {
         jcmd("GC.run");
-        // Serial prints "DefNew total 116160K, used 28947K" and "Tenured total ...", G1 "garbage-first heap total
-        // ..."; the Metaspace and class space lines have the same shape but are not heap.
-        Pattern used = Pattern.compile("^\\s*(\\S[^,]*?)\\s+total \\d+K, used (\\d+)K", Pattern.MULTILINE);
+        // Serial prints "DefNew total 116160K, used 28947K" and "Tenured total ...", G1 (JDK 25) "garbage-first
+        // heap total reserved 6172672K, committed 393216K, used 12574K"; the Metaspace and class space lines have
+        // the first shape but are not heap.
+        Pattern used = Pattern.compile("^\\s*(\\S[^,]*?)\\s+total (?:reserved \\d+K, committed )?\\d+K, used (\\d+)K",
+                Pattern.MULTILINE);
         var matcher = used.matcher(jcmd("GC.heap_info"));
         long kib = 0;
         boolean found = false;

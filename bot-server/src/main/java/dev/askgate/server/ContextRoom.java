@@ -2,7 +2,6 @@ package dev.askgate.server;
 
 import com.knuddels.jtokkit.api.EncodingRegistry;
 import dev.askgate.core.ChatConfig;
-import dev.askgate.core.Conversation;
 import dev.askgate.core.Turn;
 import dev.askgate.core.config.Settings;
 import dev.askgate.core.context.ContextWindow;
@@ -38,12 +37,9 @@ final class ContextRoom {
                     + MIN_QUESTION_TOKENS + " are needed: lower the first or raise the second");
             return;
         }
-        // An empty question: what the system prompt and the message framing cost before anyone asks anything.
-        int fixed = switch (window.fit(systemPrompt, Conversation.empty(), "")) {
-            case ContextWindow.Fit.Fits fits -> fits.tokens();
-            case ContextWindow.Fit.TooLong tooLong -> tooLong.tokens();
-        };
-        if (room - fixed < MIN_QUESTION_TOKENS) {
+        // What the system prompt and the message framing cost before anyone asks anything; the byte bound answers
+        // for an ordinary prompt, so start-up does not load the tokenizer (it loads at the first question).
+        if (!window.leavesRoom(systemPrompt, MIN_QUESTION_TOKENS)) {
             settings.problem("ASKGATE_SYSTEM_PROMPT is " + window.count(Turn.system(systemPrompt)) + " tokens; "
                     + "ASKGATE_CONTEXT_TOKENS leaves room for " + room + reserveNote(contextTokens, room)
                     + ": shorten the prompt or raise ASKGATE_CONTEXT_TOKENS, so that at least " + MIN_QUESTION_TOKENS

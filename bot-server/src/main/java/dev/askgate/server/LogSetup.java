@@ -18,6 +18,9 @@ import java.util.Map;
  * {@code ASKGATE_LOG_FORMAT=json} selects one JSON object per line instead of the plain line.
  */
 final class LogSetup {
+    /** Askgate's Logback configuration, read only here. */
+    static final String CONFIG = "/dev/askgate/server/log/logback.xml";
+
     private LogSetup() {
     }
 
@@ -31,7 +34,9 @@ final class LogSetup {
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return; // another SLF4J provider is in charge (a test classpath, say)
         }
-        URL config = LogSetup.class.getResource("/logback.xml");
+        // Not at the class path's root, where Logback's auto-configuration would find and parse it once more
+        // before this reset: an XML parse at every start (tens of ms of /readyz) for a configuration thrown away.
+        URL config = LogSetup.class.getResource(CONFIG);
         if (config == null) return;
         context.reset();
         context.putProperty("askgate.log.level", level);

@@ -2,7 +2,6 @@ package dev.askgate.core.admission;
 
 import dev.askgate.core.Caller;
 import dev.askgate.core.ChatConfig;
-import dev.askgate.core.Conversation;
 import dev.askgate.core.Refusal;
 import dev.askgate.core.context.ContextWindow;
 import dev.askgate.core.guard.SecretGuard;
@@ -149,8 +148,12 @@ public final class Admission {
     }
 
     private Step questionLength(Asked asked) {
-        if (window.fit(systemPrompt, Conversation.empty(), asked.question()) instanceof ContextWindow.Fit.TooLong(
-                int tokens, int limit)) {
+        // On the event thread: the byte bound passes ordinary questions without loading the tokenizer here (a
+        // third of a second at its first use); only a question near the limit is counted exactly.
+        Optional<ContextWindow.Fit.TooLong> tooLong = window.tooLong(systemPrompt, asked.question());
+        if (tooLong.isPresent()) {
+            int tokens = tooLong.get().tokens();
+            int limit = tooLong.get().limit();
             log.info("platform={} channel={} refused: question of {} tokens exceeds {}", asked.caller().platform(),
                     asked.caller().channelId(), tokens, limit);
             return stop(new Refusal.QuestionTooLong(tokens, limit), true);

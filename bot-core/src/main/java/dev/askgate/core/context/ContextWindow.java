@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Fits a conversation into the model's context budget, counted with a real tokenizer (jtokkit).
@@ -21,6 +22,10 @@ import java.util.Objects;
  * Messages are counted as OpenAI's counting recipe does: each message costs its role and content plus
  * {@value #TOKENS_PER_MESSAGE} tokens of framing, and the reply is primed with
  * {@value #TOKENS_FOR_REPLY_PRIMING} more.
+ *
+ * <p>The encoding loads at the first exact count, not here. A text never has more tokens than UTF-8 bytes (every
+ * token is at least one byte), so {@link #tooLong} and {@link #leavesRoom} answer "fits" from the byte length
+ * alone when that is enough, and count only when it is not.
  */
 public final class ContextWindow {
     static final int TOKENS_PER_MESSAGE = 3;
@@ -40,13 +45,18 @@ public final class ContextWindow {
         record TooLong(int tokens, int limit) implements Fit { }
     }
 
-    private final Encoding encoding;
+    private final LazyEncoding encoding;
     private final int limit;
 
     /**
-     * @param registry the application's one encoding registry (loading encodings is expensive; share it)
+     * @param registry the application's one encoding registry (loading encodings is expensive; share it); asked
+     *                 for the model's encoding at the first exact count
      */
     public ContextWindow(String model, int contextTokens, int maxOutputTokens, EncodingRegistry registry) {
+        this(model, contextTokens, maxOutputTokens, lazily(model, Objects.requireNonNull(registry, "registry")));
+    }
+
+    ContextWindow(String model, int contextTokens, int maxOutputTokens, LazyEncoding encoding) {
         Objects.requireNonNull(model, "model");
         if (contextTokens <= 0) throw new IllegalArgumentException("contextTokens must be positive");
         if (maxOutputTokens < 0) throw new IllegalArgumentException("maxOutputTokens < 0");
@@ -55,7 +65,7 @@ public final class ContextWindow {
             throw new IllegalArgumentException("maxOutputTokens (" + maxOutputTokens
                     + ") leaves no room for the question in contextTokens (" + contextTokens + ")");
         }
-        this.encoding = Objects.requireNonNull(registry, "registry").getEncoding(encodingFor(model));
+        this.encoding = Objects.requireNonNull(encoding, "encoding");
         this.limit = contextTokens - reserve;
     }
 
@@ -66,6 +76,11 @@ public final class ContextWindow {
     /** For a single window (the terminal, tests): creates its own registry, loading only the encoding it needs. */
     public ContextWindow(ChatConfig settings) {
         this(settings, Encodings.newLazyEncodingRegistry());
+    }
+
+    private static LazyEncoding lazily(String model, EncodingRegistry registry) {
+        EncodingType type = encodingFor(model);
+        return new LazyEncoding(type.getName(), () -> registry.getEncoding(type));
     }
 
     /** o200k_base for the GPT-4o, GPT-4.1, GPT-5 and later and o-series families, cl100k_base for everything else. */
@@ -86,13 +101,47 @@ public final class ContextWindow {
     /** The tokens one message costs, framing included. */
     public int count(Turn turn) {
         // Ordinary counting: a user may type "<|endoftext|>", which is text here, not a control token.
-        return TOKENS_PER_MESSAGE + encoding.countTokensOrdinary(turn.role().wireName())
-                + encoding.countTokensOrdinary(turn.text());
+        Encoding exact = encoding.get();
+        return TOKENS_PER_MESSAGE + exact.countTokensOrdinary(turn.role().wireName())
+                + exact.countTokensOrdinary(turn.text());
+    }
+
+    /** At least {@link #count}, from the UTF-8 lengths alone: the tokenizer is not needed (nor loaded) for it. */
+    private static long bound(Turn turn) {
+        return TOKENS_PER_MESSAGE + utf8Length(turn.role().wireName()) + utf8Length(turn.text());
     }
 
     /** The tokens of a bare text (an answer), without message framing. */
     public int countText(String text) {
-        return encoding.countTokensOrdinary(text);
+        return encoding.get().countTokensOrdinary(text);
+    }
+
+    /**
+     * Whether the question with the system prompt alone exceeds the limit, as {@link #fit} would say with an empty
+     * history; counted only when the byte bound cannot tell that it fits.
+     */
+    public Optional<Fit.TooLong> tooLong(String systemPrompt, String question) {
+        Objects.requireNonNull(question, "question");
+        Turn system = systemTurn(systemPrompt);
+        Turn asked = Turn.user(question);
+        if (fixedBound(system, asked) <= limit) return Optional.empty();
+        int fixed = fixed(system, asked);
+        return fixed > limit ? Optional.of(new Fit.TooLong(fixed, limit)) : Optional.empty();
+    }
+
+    /**
+     * Whether the system prompt and the framing of an empty question leave at least {@code questionTokens} of the
+     * limit; counted only when the byte bound cannot tell that they do.
+     */
+    public boolean leavesRoom(String systemPrompt, int questionTokens) {
+        Turn system = systemTurn(systemPrompt);
+        Turn asked = Turn.user("");
+        return fixedBound(system, asked) + questionTokens <= limit || fixed(system, asked) + questionTokens <= limit;
+    }
+
+    /** Whether an exact count has loaded the encoding yet. */
+    boolean encodingLoaded() {
+        return encoding.isLoaded();
     }
 
     /**
@@ -102,9 +151,9 @@ public final class ContextWindow {
     public Fit fit(String systemPrompt, Conversation history, String question) {
         Objects.requireNonNull(history, "history");
         Objects.requireNonNull(question, "question");
-        Turn system = systemPrompt == null || systemPrompt.isBlank() ? null : Turn.system(systemPrompt);
+        Turn system = systemTurn(systemPrompt);
         Turn asked = Turn.user(question);
-        int fixed = TOKENS_FOR_REPLY_PRIMING + count(asked) + (system == null ? 0 : count(system));
+        int fixed = fixed(system, asked);
         if (fixed > limit) {
             return new Fit.TooLong(fixed, limit);
         }
@@ -122,5 +171,30 @@ public final class ContextWindow {
         messages.addAll(turns.subList(firstKept, turns.size()));
         messages.add(asked);
         return new Fit.Fits(messages, total, firstKept);
+    }
+
+    private static Turn systemTurn(String systemPrompt) {
+        return systemPrompt == null || systemPrompt.isBlank() ? null : Turn.system(systemPrompt);
+    }
+
+    private int fixed(Turn system, Turn asked) {
+        return TOKENS_FOR_REPLY_PRIMING + count(asked) + (system == null ? 0 : count(system));
+    }
+
+    private static long fixedBound(Turn system, Turn asked) {
+        return TOKENS_FOR_REPLY_PRIMING + bound(asked) + (system == null ? 0 : bound(system));
+    }
+
+    /**
+     * At least the UTF-8 length, without encoding the text: a surrogate pair is 4 bytes, counted 6 here so that a
+     * lone surrogate (3 bytes in some encoders) is not undercounted either.
+     */
+    private static long utf8Length(String text) {
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+        }
+        return bytes;
     }
 }
