@@ -45,8 +45,10 @@ final class HttpEndpoints implements AutoCloseable {
 
     /** Binds the port at once, so that a port in use is an {@link IOException} here, as with any server socket. */
     HttpEndpoints(int port, HttpLimits limits, List<HttpRoute> probes, List<HttpRoute> routes) throws IOException {
-        // Jetty's own threads only select and parse; every exchange runs on a virtual thread of ours.
-        var threads = new QueuedThreadPool(16, 2);
+        // Jetty's own threads only select and parse; every exchange runs on a virtual thread of ours. Eight are
+        // plenty for that (parsing never blocks); with sixteen, a burst of a thousand connections left sixteen
+        // platform threads in a process that needs few (the benchmark's in-flight case counts them).
+        var threads = new QueuedThreadPool(8, 2);
         threads.setName("askgate-http");
         var scheduler = new ScheduledExecutorScheduler("askgate-http-deadlines", true);
         server = new Server(threads, scheduler, null);
