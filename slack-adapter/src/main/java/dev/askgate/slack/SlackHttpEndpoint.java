@@ -23,7 +23,7 @@ import java.util.function.BooleanSupplier;
  * A body over 1 MiB is refused (413); a missing or wrong signature, or a timestamp more than five minutes
  * off in either direction, is answered 401 before anything else is looked at; a signed body of a shape Bolt
  * would fail on is 400 ({@link SlackBodyCheck}), Slack's {@code app_rate_limited} notice 200; the rest goes
- * to Bolt, whose own signature check runs again on the way.
+ * to Bolt.
  */
 public final class SlackHttpEndpoint {
     private static final Logger log = LoggerFactory.getLogger(SlackHttpEndpoint.class);
@@ -82,7 +82,7 @@ public final class SlackHttpEndpoint {
         Map<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         if (headers != null) headers.forEach((k, v) -> { if (k != null) h.put(k, v); });
         String raw = new String(body, StandardCharsets.UTF_8);
-        var verdict = check.verify(first(h, "X-Slack-Request-Timestamp"), first(h, "X-Slack-Signature"), raw);
+        var verdict = check.verify(first(h, "X-Slack-Request-Timestamp"), first(h, "X-Slack-Signature"), body);
         if (verdict != SlackRequestCheck.Verdict.VALID) {
             log.info("platform=slack rejected an HTTP request: {}", verdict.reason());
             return Reply.json(401, INVALID);
