@@ -1,8 +1,9 @@
 package dev.askgate.core;
 
+import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -21,7 +22,10 @@ public record RequestId(String value) {
 
     /** A new random id, 12 hex digits (short in log lines, unique enough for one deployment's logs). */
     public static RequestId generate() {
-        return new RequestId(UUID.randomUUID().toString().replace("-", "").substring(0, 12));
+        // 48 random bits, as many as the UUID's first 12 digits gave. An id is not a secret, so not SecureRandom:
+        // its shared lock and /dev/urandom read were a tenth of a Slack acknowledgement's CPU (benchmark profile).
+        long bits = ThreadLocalRandom.current().nextLong() & 0xFFFF_FFFF_FFFFL;
+        return new RequestId(HexFormat.of().toHexDigits(bits).substring(4));
     }
 
     /** {@code given} when it is a sane id, else empty. */

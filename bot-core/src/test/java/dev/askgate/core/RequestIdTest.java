@@ -2,6 +2,10 @@ package dev.askgate.core;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,6 +31,19 @@ class RequestIdTest {
 
         assertThat(one).isNotEqualTo(two);
         assertThat(RequestId.parse(one.value())).contains(one);
+    }
+
+    @Test
+    void idsGeneratedOnManyThreadsAtOnceAreTwelveHexDigitsAndAllDifferent() throws Exception {
+        Set<String> ids = ConcurrentHashMap.newKeySet();
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int t = 0; t < 100; t++) {
+                threads.submit(() -> {
+                    for (int i = 0; i < 100; i++) ids.add(RequestId.generate().value());
+                });
+            }
+        }
+        assertThat(ids).hasSize(10_000).allMatch(id -> id.matches("[0-9a-f]{12}"));
     }
 
     @Test
