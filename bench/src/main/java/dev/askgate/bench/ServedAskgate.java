@@ -101,6 +101,12 @@ final class ServedAskgate implements AutoCloseable {
         return statusField("VmRSS:") / 1024.0;
     }
 
+    /** The CPU time the process has used so far, user and system, every thread of it (the JVM's own included). */
+    Duration cpuTime() {
+        return process.toHandle().info().totalCpuDuration()
+                .orElseThrow(() -> new IllegalStateException("the OS reports no CPU time for serve"));
+    }
+
     /** Operating-system threads of the process now (platform threads plus the JVM's own: GC, JIT). */
     int osThreads() throws IOException {
         return (int) statusField("Threads:");

@@ -54,17 +54,36 @@ final class ThroughputCase implements BenchCase {
             probes(rig, new Shape(shape.clients(), Duration.ofSeconds(1), 0, 0));
             double probeRate = probes(rig, shape);
             WarmUp.slack(rig, WarmUp.questions(shortRun));
+            Duration serveBefore = rig.serve.cpuTime();
+            Duration benchBefore = ownCpuTime();
             AskRates rates = asks(rig, "M", shape);
+            double serveMs = perAnswer(rig.serve.cpuTime().minus(serveBefore), rates.delivered());
+            double benchMs = perAnswer(ownCpuTime().minus(benchBefore), rates.delivered());
+            int cores = Runtime.getRuntime().availableProcessors();
             List<BenchResult.Row> rows = List.of(
                     BenchResult.Row.info("GET /healthz per second", String.format("%.0f", probeRate)),
                     BenchResult.Row.info("signed /ask acknowledged per second", String.format("%.0f", rates.acked())),
                     new BenchResult.Row("signed /ask answered per second", String.format("%.0f", rates.answered()),
                             String.format(">= %.0f", ANSWERED_GOAL), rates.answered() >= ANSWERED_GOAL),
+                    BenchResult.Row.info("CPU per answered /ask: serve / the fakes and the load",
+                            String.format("%.2f ms / %.2f ms", serveMs, benchMs)),
+                    BenchResult.Row.info("serve's own capacity: " + cores + " cores / its CPU per /ask",
+                            String.format("%.0f per second", cores * 1_000 / serveMs)),
                     new BenchResult.Row("requests failed", Integer.toString(rates.failed()), "0", rates.failed() == 0),
                     new BenchResult.Row("answers delivered", rates.delivered() + " of " + shape.asks(), "all",
                             rates.delivered() == shape.asks()));
             return new BenchResult(name(), shape.describe(), rows).judgedOnlyWhen(!shortRun, "signed /ask answered");
         }
+    }
+
+    /** CPU time of this process: the fakes, the load generator and the bench's own bookkeeping. */
+    private static Duration ownCpuTime() {
+        return ProcessHandle.current().info().totalCpuDuration()
+                .orElseThrow(() -> new IllegalStateException("the OS reports no CPU time for the bench"));
+    }
+
+    private static double perAnswer(Duration cpu, int answered) {
+        return answered == 0 ? Double.NaN : cpu.toNanos() / 1e6 / answered;
     }
 
     private static double probes(SlackHttpRig rig, Shape shape) throws Exception {
