@@ -9,10 +9,12 @@ import dev.askgate.testkit.slack.SlackSigner;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code askgate serve} from the jar in Slack's HTTP mode between a {@link FakeSlack} (the Web API; the bench
@@ -54,12 +56,16 @@ final class SlackHttpRig implements AutoCloseable {
         return slack.post(endpoint, slack.slashCommand("/ask", channel, user, question), signer);
     }
 
-    /** When a successful post or update first showed {@code answer} in {@code channel}. */
-    Optional<Instant> shown(String channel, String answer) {
-        return slack.calls().stream()
-                .filter(c -> c.answeredOk() && (c.method().equals("chat.postMessage") || c.method().equals("chat.update")))
-                .filter(c -> c.param("channel").equals(channel) && c.text().equals(answer))
-                .map(SlackCall::at).min(Instant::compareTo);
+    /** When a successful post or update first showed {@code answer}, for each of {@code channels} that shows it. */
+    Map<String, Instant> shownIn(Collection<String> channels, String answer) {
+        Set<String> wanted = new HashSet<>(channels);
+        Map<String, Instant> shown = new HashMap<>();
+        for (SlackCall c : slack.calls()) {
+            if (!c.answeredOk() || !(c.method().equals("chat.postMessage") || c.method().equals("chat.update"))) continue;
+            String channel = c.param("channel");
+            if (wanted.contains(channel) && c.text().equals(answer)) shown.merge(channel, c.at(), (a, b) -> a.isBefore(b) ? a : b);
+        }
+        return shown;
     }
 
     /** How many bot messages read {@code answer} now. */
