@@ -120,21 +120,35 @@ final class ServedAskgate implements AutoCloseable {
     /** Runs a full GC and returns the heap in use after it, in MiB (every generation or region, no metaspace). */
     double heapAfterGcMiB() throws IOException, InterruptedException {
         jcmd("GC.run");
-        // Serial prints "DefNew total 116160K, used 28947K" and "Tenured total ...", G1 (JDK 25) "garbage-first
-        // heap total reserved 6172672K, committed 393216K, used 12574K"; the Metaspace and class space lines have
-        // the first shape but are not heap.
-        Pattern used = Pattern.compile("^\\s*(\\S[^,]*?)\\s+total (?:reserved \\d+K, committed )?\\d+K, used (\\d+)K",
-                Pattern.MULTILINE);
-        var matcher = used.matcher(jcmd("GC.heap_info"));
+        return heapUsedMiB(jcmd("GC.heap_info"));
+    }
+
+    // Serial prints "DefNew total 116160K, used 28947K" and "Tenured total ...", G1 (JDK 25) "garbage-first heap
+    // total reserved 6172672K, committed 393216K, used 12574K"; the Metaspace and class space lines have the first
+    // shape but are not heap. Shenandoah: " 6028M max, 6028M soft max, 408M committed, 30720K used", in K, M or G.
+    private static final Pattern GENERATION_USED =
+            Pattern.compile("^\\s*(\\S[^,]*?)\\s+total (?:reserved \\d+K, committed )?\\d+K, used (\\d+)K", Pattern.MULTILINE);
+    private static final Pattern HEAP_USED = Pattern.compile("committed, (\\d+)([KMG]) used");
+
+    /** The heap in use that {@code jcmd GC.heap_info} printed, in MiB, for Serial, G1 or Shenandoah. */
+    static double heapUsedMiB(String heapInfo) {
+        var generations = GENERATION_USED.matcher(heapInfo);
         long kib = 0;
         boolean found = false;
-        while (matcher.find()) {
-            if (matcher.group(1).contains("Metaspace") || matcher.group(1).contains("class space")) continue;
-            kib += Long.parseLong(matcher.group(2));
+        while (generations.find()) {
+            if (generations.group(1).contains("Metaspace") || generations.group(1).contains("class space")) continue;
+            kib += Long.parseLong(generations.group(2));
             found = true;
         }
-        if (!found) throw new IllegalStateException("jcmd GC.heap_info printed no heap use");
-        return kib / 1024.0;
+        if (found) return kib / 1024.0;
+        var heap = HEAP_USED.matcher(heapInfo);
+        if (!heap.find()) throw new IllegalStateException("jcmd GC.heap_info printed no heap use");
+        long amount = Long.parseLong(heap.group(1));
+        return switch (heap.group(2)) {
+            case "K" -> amount / 1024.0;
+            case "M" -> amount;
+            default -> amount * 1024.0;
+        };
     }
 
     /** Sends SIGTERM and waits for the exit status. */
