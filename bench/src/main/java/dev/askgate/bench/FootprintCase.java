@@ -76,6 +76,8 @@ final class FootprintCase implements BenchCase {
             rows.add(new BenchResult.Row("RSS 5 s after the burst", mib(after), "<= " + mib(LOADED_GOAL_MIB),
                     after <= LOADED_GOAL_MIB));
             rows.add(BenchResult.Row.info("heap in use after a full GC", mib(rig.serve.heapAfterGcMiB())));
+            // What an idle-time collection would give back: Serial shrinks the heap only at a full GC.
+            rows.add(BenchResult.Row.info("RSS right after that full GC", mib(rig.serve.rssMiB())));
             rows.add(new BenchResult.Row("burst answered", answered + " of " + shape.burst(), "all",
                     answered == shape.burst()));
         }
