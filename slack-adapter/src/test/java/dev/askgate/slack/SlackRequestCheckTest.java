@@ -5,20 +5,20 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.ArrayList;
-import java.util.List;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SlackRequestCheckTest {
     private static final String SECRET = "FAKEsigningsecret0000notreal";
     private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
-    private final SlackRequestCheck check = new SlackRequestCheck(SECRET, Clock.fixed(NOW, ZoneOffset.UTC));
     private static final byte[] X = {'x'};
+    private final SlackRequestCheck check = new SlackRequestCheck(SECRET, Clock.fixed(NOW, ZoneOffset.UTC));
     private final SlackSigner signer = new SlackSigner(SECRET);
 
     private SlackRequestCheck.Verdict verify(long timestamp, String signature, String body) {
