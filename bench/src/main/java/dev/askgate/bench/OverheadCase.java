@@ -92,16 +92,6 @@ final class OverheadCase implements BenchCase {
                         overhead.count() == expected));
     }
 
-    /** CPU time of this process: the fakes, the load generator and the bench's own bookkeeping. */
-    private static Duration ownCpuTime() {
-        return ProcessHandle.current().info().totalCpuDuration()
-                .orElseThrow(() -> new IllegalStateException("the OS reports no CPU time for the bench"));
-    }
-
-    private static double perQuestion(Duration cpu, int questions) {
-        return questions == 0 ? Double.NaN : cpu.toNanos() / 1e6 / questions;
-    }
-
     private static Measured slack(ServeJar jar, Shape shape, FakeAnswer answer, int warmUps) throws Exception {
         List<Double> millis = new ArrayList<>();
         try (SlackHttpRig rig = new SlackHttpRig(jar, Map.of())) {
@@ -111,7 +101,7 @@ final class OverheadCase implements BenchCase {
             Duration benchCpu = Duration.ZERO;
             for (int round = -1; round < shape.rounds(); round++) { // round -1 (the case's own shape) is not counted
                 Duration serveBefore = rig.serve.cpuTime();
-                Duration benchBefore = ownCpuTime();
+                Duration benchBefore = CpuTime.ofBench();
                 String prefix = "C0OVR" + (round + 1) + "X";
                 List<Instant> asked = AtOnce.run(shape.concurrent(), i -> {
                     Instant at = Instant.now();
@@ -125,7 +115,7 @@ final class OverheadCase implements BenchCase {
                 }
                 if (round >= 0) {
                     serveCpu = serveCpu.plus(rig.serve.cpuTime().minus(serveBefore));
-                    benchCpu = benchCpu.plus(ownCpuTime().minus(benchBefore));
+                    benchCpu = benchCpu.plus(CpuTime.ofBench().minus(benchBefore));
                 }
             }
             List<Double> single = new ArrayList<>();
@@ -136,8 +126,8 @@ final class OverheadCase implements BenchCase {
                 Instant shown = whenAllShown(channel, () -> rig.shownIn(channel, ANSWER)).getFirst();
                 single.add(Duration.between(at, shown).toNanos() / 1e6);
             }
-            return new Measured(new Latencies(millis), new Latencies(single), perQuestion(serveCpu, millis.size()),
-                    perQuestion(benchCpu, millis.size()));
+            return new Measured(new Latencies(millis), new Latencies(single), CpuTime.perItemMs(serveCpu, millis.size()),
+                    CpuTime.perItemMs(benchCpu, millis.size()));
         }
     }
 
@@ -151,7 +141,7 @@ final class OverheadCase implements BenchCase {
             Duration benchCpu = Duration.ZERO;
             for (int round = -1; round < shape.rounds(); round++) {
                 Duration serveBefore = rig.serve.cpuTime();
-                Duration benchBefore = ownCpuTime();
+                Duration benchBefore = CpuTime.ofBench();
                 List<Instant> asked = AtOnce.run(shape.concurrent(), i -> rig.mention(rig.channels.get(i), "question " + i));
                 List<String> channels = rig.channels.subList(0, asked.size());
                 List<Instant> shown = whenAllShown(channels, () -> shownIn(rig, channels, asked));
@@ -160,7 +150,7 @@ final class OverheadCase implements BenchCase {
                 }
                 if (round >= 0) {
                     serveCpu = serveCpu.plus(rig.serve.cpuTime().minus(serveBefore));
-                    benchCpu = benchCpu.plus(ownCpuTime().minus(benchBefore));
+                    benchCpu = benchCpu.plus(CpuTime.ofBench().minus(benchBefore));
                 }
                 Thread.sleep(1_000); // a channel's edit budget (5 per 5 s) is not what this case measures
             }
@@ -171,8 +161,8 @@ final class OverheadCase implements BenchCase {
                 Instant shown = whenAllShown(channel, () -> shownIn(rig, channel, after)).getFirst();
                 single.add(Duration.between(after.getFirst(), shown).toNanos() / 1e6);
             }
-            return new Measured(new Latencies(millis), new Latencies(single), perQuestion(serveCpu, millis.size()),
-                    perQuestion(benchCpu, millis.size()));
+            return new Measured(new Latencies(millis), new Latencies(single), CpuTime.perItemMs(serveCpu, millis.size()),
+                    CpuTime.perItemMs(benchCpu, millis.size()));
         }
     }
 

@@ -55,10 +55,10 @@ final class ThroughputCase implements BenchCase {
             double probeRate = probes(rig, shape);
             WarmUp.slack(rig, WarmUp.questions(shortRun));
             Duration serveBefore = rig.serve.cpuTime();
-            Duration benchBefore = ownCpuTime();
+            Duration benchBefore = CpuTime.ofBench();
             AskRates rates = asks(rig, "M", shape);
-            double serveMs = perAnswer(rig.serve.cpuTime().minus(serveBefore), rates.delivered());
-            double benchMs = perAnswer(ownCpuTime().minus(benchBefore), rates.delivered());
+            double serveMs = CpuTime.perItemMs(rig.serve.cpuTime().minus(serveBefore), rates.delivered());
+            double benchMs = CpuTime.perItemMs(CpuTime.ofBench().minus(benchBefore), rates.delivered());
             int cores = Runtime.getRuntime().availableProcessors();
             List<BenchResult.Row> rows = List.of(
                     BenchResult.Row.info("GET /healthz per second", String.format("%.0f", probeRate)),
@@ -74,16 +74,6 @@ final class ThroughputCase implements BenchCase {
                             rates.delivered() == shape.asks()));
             return new BenchResult(name(), shape.describe(), rows).judgedOnlyWhen(!shortRun, "signed /ask answered");
         }
-    }
-
-    /** CPU time of this process: the fakes, the load generator and the bench's own bookkeeping. */
-    private static Duration ownCpuTime() {
-        return ProcessHandle.current().info().totalCpuDuration()
-                .orElseThrow(() -> new IllegalStateException("the OS reports no CPU time for the bench"));
-    }
-
-    private static double perAnswer(Duration cpu, int answered) {
-        return answered == 0 ? Double.NaN : cpu.toNanos() / 1e6 / answered;
     }
 
     private static double probes(SlackHttpRig rig, Shape shape) throws Exception {
