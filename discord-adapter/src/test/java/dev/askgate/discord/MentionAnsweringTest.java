@@ -2,6 +2,7 @@ package dev.askgate.discord;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.askgate.testkit.discord.SentMessage;
+import dev.askgate.testkit.openai.FakeAnswer;
 import dev.askgate.testkit.openai.FakeOpenAi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,13 +35,31 @@ class MentionAnsweringTest {
                 .isNotNull();
         assertThat(answer.replyToId()).isEqualTo(question);
         assertThat(h.openai.lastRequest().messageContents()).last().isEqualTo("how do I undo a commit?");
-        assertThat(h.discord.calls("POST", "channels/\\d+/typing")).as("one typing indicator, from the core").hasSize(1);
+        Thread.sleep(1_000); // past the core's typing grace
+        assertThat(h.discord.calls("POST", "channels/\\d+/typing"))
+                .as("an answer shown within the typing grace needs no typing indicator").isEmpty();
+    }
+
+    @Test
+    void anAnswerSlowToComeShowsOneTypingIndicatorBeforeItsMessage() throws Exception {
+        h = new DiscordHarness().start();
+        h.openai.enqueue(FakeAnswer.of("Slow but sure.").firstTokenAfter(Duration.ofMillis(1500)));
+
+        h.discord.mention(h.discord.alice(), h.discord.channelId(), "take your time?");
+
+        SentMessage answer = h.discord.awaitMessageIn(h.discord.channelId(), WAIT);
+        h.discord.awaitText(answer, "Slow but sure."::equals, WAIT);
+        var calls = h.discord.calls();
+        var typing = h.discord.calls("POST", "channels/\\d+/typing");
+        assertThat(typing).as("one typing indicator, from the core").hasSize(1);
+        assertThat(calls.indexOf(typing.getFirst()))
+                .isLessThan(calls.indexOf(h.discord.calls("POST", "channels/\\d+/messages").getFirst()));
     }
 
     @Test
     void theAnswerDoesNotWaitForTheTypingIndicator() throws Exception {
         h = new DiscordHarness().start();
-        h.openai.enqueue(FakeOpenAi.answer("Typing is cosmetic."));
+        h.openai.enqueue(FakeAnswer.of("Typing is cosmetic.").firstTokenAfter(Duration.ofMillis(1500)));
         // Discord holds the typing indicator back for 3 s (a 429 that JDA waits out before trying again).
         h.discord.rateLimitNext("POST", "channels/\\d+/typing", 1, 3);
 

@@ -74,6 +74,11 @@ final class SlackStreamTarget implements MessageTarget {
     }
 
     @Override
+    public void typing() {
+        edits.typing();
+    }
+
+    @Override
     public void endedWithoutAnswer() {
         edits.endedWithoutAnswer();
     }

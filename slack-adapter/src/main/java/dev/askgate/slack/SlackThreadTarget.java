@@ -16,11 +16,12 @@ final class SlackThreadTarget implements MessageTarget {
     private final SlackThread thread;
     private final SlackThinkingStatus status;
     private volatile SlackThinkingStatus.Shown shown;
+    private volatile boolean posting;
 
     /**
      * @param workspaceKey whose {@code chat.update} budget a 429 on an update holds back
      * @param thread       the thread to answer in (an {@code /ask}'s begins when the question is accepted)
-     * @param status       shows "is thinking…" under the thread until the first words
+     * @param status       shows "is thinking…" under the thread when the core says the first words are slow
      */
     SlackThreadTarget(SlackWebApi api, String channel, String workspaceKey, SlackThread thread,
                       SlackThinkingStatus status) {
@@ -31,14 +32,24 @@ final class SlackThreadTarget implements MessageTarget {
         this.status = Objects.requireNonNull(status, "status");
     }
 
-    /**
-     * An {@code /ask}'s quoted question appears now, once the core has accepted the question; then the thread
-     * shows that the model is thinking (on its own thread: the model is asked at once).
-     */
+    /** An {@code /ask}'s quoted question appears now, once the core has accepted the question. */
     @Override
     public void questionAccepted() {
         thread.open();
-        shown = status.show(channel, thread.ts());
+    }
+
+    /**
+     * The core's typing indicator: the first words are slow to come, so the thread shows that the model is thinking
+     * (on its own thread: the answer never waits for it). Not once the answer's first post has begun, which Slack
+     * lets clear the status; a post that begins while the status is being set is told to it, which then clears it
+     * at the end if Slack may have ordered the post first.
+     */
+    @Override
+    public void typing() {
+        if (posting || shown != null) return;
+        SlackThinkingStatus.Shown s = status.show(channel, thread.ts());
+        shown = s;
+        if (posting) s.posting();
     }
 
     @Override
@@ -54,12 +65,14 @@ final class SlackThreadTarget implements MessageTarget {
 
     /** The answer's first reply goes into the thread now (posted here, or started as a stream). */
     void postingInThread() {
+        posting = true;
         SlackThinkingStatus.Shown s = shown;
         if (s != null) s.posting();
     }
 
     /** That first reply did not go in (refused or failed): nothing in the thread has cleared the status yet. */
     void notPostedInThread() {
+        posting = false;
         SlackThinkingStatus.Shown s = shown;
         if (s != null) s.notPosted();
     }

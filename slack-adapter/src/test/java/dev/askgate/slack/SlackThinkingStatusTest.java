@@ -66,17 +66,33 @@ class SlackThinkingStatusTest {
     @EnumSource(SlackHarness.Mode.class)
     void anAnswerThatPostsNothingInTheThreadClearsTheStatusItself(SlackHarness.Mode mode) throws Exception {
         try (SlackHarness h = SlackHarness.start(mode)) {
-            h.openAi.enqueue(FakeOpenAi.invalidApiKey());
+            h.openAi.holdChatRequests().enqueue(FakeOpenAi.invalidApiKey());
             SlackEvent mention = h.slack.appMention(CHANNEL, USER, BOT + " hello?", "");
             String thread = mention.payload().path("event").path("ts").asText();
 
             h.send(mention, 0);
+            h.slack.await(() -> statusCalls(h, thread).stream().findFirst(), FakeSlack.DEFAULT_WAIT, "the status set");
+            h.openAi.releaseChatRequests(); // the model refuses the key: nothing is posted in the thread
 
             h.slack.await(() -> statusCalls(h, thread).stream().skip(1).findFirst(), FakeSlack.DEFAULT_WAIT,
                     "the status cleared");
             assertThat(statusCalls(h, thread)).extracting(c -> c.params().get("status"))
                     .containsExactly(SlackThinkingStatus.STATUS, "");
             assertThat(h.slack.assistantStatus(CHANNEL, thread)).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(SlackHarness.Mode.class)
+    void anAnswerShownWithinTheGraceNeedsNoStatusAtAll(SlackHarness.Mode mode) throws Exception {
+        try (SlackHarness h = SlackHarness.start(mode)) {
+            h.openAi.enqueue(FakeAnswer.of("At once."));
+
+            h.ask(CHANNEL, USER, "quick one?");
+
+            SlackMessage answer = h.slack.awaitBotMessage(CHANNEL, m -> m.text().equals("At once."));
+            Thread.sleep(1_000); // past the core's typing grace
+            assertThat(statusCalls(h, answer.threadTs())).as("no status set, none cleared").isEmpty();
         }
     }
 

@@ -23,6 +23,12 @@ public final class ReplyFlow {
     private static final Logger log = LoggerFactory.getLogger(ReplyFlow.class);
     /** How long the final edits may wait for the platform (its budget, its retries) before the flow moves on. */
     static final Duration FINISH_DEADLINE = Duration.ofSeconds(120);
+    /**
+     * How long an accepted question waits for its first message before the platform shows that the bot is typing
+     * (Discord's indicator, Slack's "is thinking…"): within half a second the answer itself is the feedback, and an
+     * indicator would flash and vanish, at the cost of a platform call or two on every fast answer.
+     */
+    static final Duration TYPING_GRACE = Duration.ofMillis(500);
 
     private final ChatService chat;
     private final EditScheduler scheduler;
@@ -30,7 +36,7 @@ public final class ReplyFlow {
 
     /**
      * @param scheduler times the waits of every reply's renderer for its booked slots
-     * @param timer     renews typing indicators
+     * @param timer     shows and renews typing indicators
      */
     public ReplyFlow(ChatService chat, EditScheduler scheduler, ScheduledExecutorService timer) {
         this.chat = Objects.requireNonNull(chat, "chat");
@@ -78,8 +84,8 @@ public final class ReplyFlow {
     private ChatOutcome ask(ChatRequest request, Presenter presenter, ReplyPlace place, StreamingReply reply) {
         // Typing lasts until the answer's first message, not its first words: words waiting for room in the
         // channel's edit budget (posted whole at the end) are still an answer being written.
-        TypingIndicator typing = new TypingIndicator(reply::accepted, reply::nothingPosted, presenter.typingRenewal(),
-                timer);
+        TypingIndicator typing = new TypingIndicator(reply::accepted, reply::nothingPosted, TYPING_GRACE,
+                presenter.typingRenewal(), timer);
         ReplySink sink = new ReplySink() {
             @Override
             public void accepted() {

@@ -73,7 +73,7 @@ public final class StreamingReply implements ReplySink {
                 Objects.requireNonNull(pacer, "pacer"), fallback, channelKey, token, ids);
     }
 
-    /** The question was accepted: the platform may show that the bot is typing. */
+    /** The question was accepted and the answer has no message yet: the platform may show that the bot is typing. */
     @Override
     public void accepted() {
         try {

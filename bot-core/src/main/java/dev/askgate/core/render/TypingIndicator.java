@@ -10,38 +10,47 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 
 /**
- * Keeps a platform's typing indicator up from the moment the question is accepted until the answer's first message
- * is posted (Discord shows it for about 10 s; it is renewed while the model is still thinking, and while words that
- * have come wait for room in the channel's edit budget). A platform without one renews nothing.
+ * Keeps a platform's typing indicator up from shortly after the question is accepted until the answer's first
+ * message is posted (Discord shows it for about 10 s; it is renewed while the model is still thinking, and while
+ * words that have come wait for room in the channel's edit budget). It first shows after a grace period, and only
+ * if the answer has no message by then: an answer that appears sooner needs no indicator, which would only flash
+ * (and cost a platform call on the answer's busiest moment). A platform without renewal shows it once.
  */
 final class TypingIndicator {
     private final Runnable show;
     private final BooleanSupplier nothingPosted;
+    private final Duration grace;
     private final Optional<Duration> renewal;
     private final ScheduledExecutorService timer;
     // Not synchronized: start() runs on the answer's virtual thread, and a lock held there must not pin it.
     private final ReentrantLock lock = new ReentrantLock();
-    private ScheduledFuture<?> renewing;
+    private ScheduledFuture<?> pending;
+    private boolean started;
     private boolean stopped;
 
-    /** @param nothingPosted whether the answer has no message yet: a renewal once it has one stops the renewing */
-    TypingIndicator(Runnable show, BooleanSupplier nothingPosted, Optional<Duration> renewal,
+    /**
+     * @param nothingPosted whether the answer has no message yet: once it has one, nothing more is shown
+     * @param grace         how long after {@link #start} the indicator first shows (zero: at once)
+     */
+    TypingIndicator(Runnable show, BooleanSupplier nothingPosted, Duration grace, Optional<Duration> renewal,
                     ScheduledExecutorService timer) {
         this.show = Objects.requireNonNull(show, "show");
         this.nothingPosted = Objects.requireNonNull(nothingPosted, "nothingPosted");
+        this.grace = Objects.requireNonNull(grace, "grace");
         this.renewal = Objects.requireNonNull(renewal, "renewal");
         this.timer = Objects.requireNonNull(timer, "timer");
     }
 
-    /** Shows the indicator and schedules its renewal; a timer that refuses the schedule throws. */
+    /** Schedules the first showing (or shows at once, without a grace period); a timer that refuses throws. */
     void start() {
         lock.lock();
         try {
-            if (stopped || renewing != null) return;
-            show.run();
-            if (renewal.isPresent()) {
-                long every = renewal.get().toMillis();
-                renewing = timer.scheduleAtFixedRate(this::renew, every, every, TimeUnit.MILLISECONDS);
+            if (stopped || started) return;
+            started = true;
+            if (grace.isZero()) {
+                showAndRenew();
+            } else {
+                pending = timer.schedule(this::showIfStillWaiting, grace.toMillis(), TimeUnit.MILLISECONDS);
             }
         } finally {
             lock.unlock();
@@ -53,9 +62,28 @@ final class TypingIndicator {
         lock.lock();
         try {
             stopped = true;
-            if (renewing != null) renewing.cancel(false);
+            if (pending != null) pending.cancel(false);
         } finally {
             lock.unlock();
+        }
+    }
+
+    private void showIfStillWaiting() {
+        lock.lock();
+        try {
+            if (stopped) return;
+            if (nothingPosted.getAsBoolean()) showAndRenew(); else stop();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Under the lock. */
+    private void showAndRenew() {
+        show.run();
+        if (renewal.isPresent()) {
+            long every = renewal.get().toMillis();
+            pending = timer.scheduleAtFixedRate(this::renew, every, every, TimeUnit.MILLISECONDS);
         }
     }
 
