@@ -48,7 +48,8 @@ final class TypingIndicator {
             if (stopped || started) return;
             started = true;
             if (grace.isZero()) {
-                showAndRenew();
+                show.run();
+                scheduleRenewal();
             } else {
                 pending = timer.schedule(this::showIfStillWaiting, grace.toMillis(), TimeUnit.MILLISECONDS);
             }
@@ -68,22 +69,13 @@ final class TypingIndicator {
         }
     }
 
+    /** The grace is over: shown (and renewed from now on) only if the answer still has no message. */
     private void showIfStillWaiting() {
         lock.lock();
         try {
-            if (stopped) return;
-            if (nothingPosted.getAsBoolean()) showAndRenew(); else stop();
+            if (showWhileNothingPosted()) scheduleRenewal();
         } finally {
             lock.unlock();
-        }
-    }
-
-    /** Under the lock. */
-    private void showAndRenew() {
-        show.run();
-        if (renewal.isPresent()) {
-            long every = renewal.get().toMillis();
-            pending = timer.scheduleAtFixedRate(this::renew, every, every, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -91,10 +83,26 @@ final class TypingIndicator {
     private void renew() {
         lock.lock();
         try {
-            if (stopped) return;
-            if (nothingPosted.getAsBoolean()) show.run(); else stop();
+            showWhileNothingPosted();
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Under the lock: whether it was shown; once the answer has a message, it stops instead. */
+    private boolean showWhileNothingPosted() {
+        if (stopped) return false;
+        if (!nothingPosted.getAsBoolean()) {
+            stop();
+            return false;
+        }
+        show.run();
+        return true;
+    }
+
+    /** Under the lock. */
+    private void scheduleRenewal() {
+        renewal.ifPresent(every -> pending = timer.scheduleAtFixedRate(this::renew, every.toMillis(),
+                every.toMillis(), TimeUnit.MILLISECONDS));
     }
 }
