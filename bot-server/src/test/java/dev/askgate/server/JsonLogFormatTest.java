@@ -77,7 +77,7 @@ class JsonLogFormatTest {
                 console -> assertThat(console.getEncoder()).isInstanceOf(PatternLayoutEncoder.class));
         var context = (LoggerContext) LoggerFactory.getILoggerFactory();
         assertThat(context.getStatusManager().getCopyOfStatusList())
-                .as("logback.xml loads without warnings (which would print Logback's status on stdout)")
+                .as("the configuration starts without warnings (which would print Logback's status on stdout)")
                 .allSatisfy(status -> assertThat(status.getLevel()).isEqualTo(ch.qos.logback.core.status.Status.INFO));
     }
 

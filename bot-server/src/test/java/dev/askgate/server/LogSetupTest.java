@@ -45,7 +45,7 @@ class LogSetupTest {
     void logbackLevelsAreCopiedIntoJavaUtilLogging() {
         LogSetup.configure(Map.of("ASKGATE_LOG_LEVEL", "DEBUG"), "serve");
 
-        assertThat(Logger.getLogger("okhttp3").getLevel()).as("logback.xml: okhttp3 at WARN").isEqualTo(Level.WARNING);
+        assertThat(Logger.getLogger("okhttp3").getLevel()).as("LogSetup: okhttp3 at WARN").isEqualTo(Level.WARNING);
         assertThat(Logger.getLogger("").getLevel()).as("ASKGATE_LOG_LEVEL=DEBUG").isEqualTo(Level.FINE);
         assertThat(Arrays.asList(Logger.getLogger("").getHandlers())).hasSize(1);
     }

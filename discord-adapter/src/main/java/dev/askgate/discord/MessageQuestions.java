@@ -142,8 +142,9 @@ final class MessageQuestions {
 
     /**
      * Typing shows at once that the question was taken, before history reads from Discord that may take a while
-     * (it is waited for, so that it shows first). Without such reads the core shows it when it accepts the question,
-     * a moment later and without waiting: a round trip to Discord here delayed every answer's first words.
+     * (it is waited for, so that it shows first). Without such reads the core shows it, without waiting, when the
+     * answer has not appeared half a second after the question was accepted: a round trip to Discord here delayed
+     * every answer's first words.
      */
     private static void showTyping(Message message) {
         try {

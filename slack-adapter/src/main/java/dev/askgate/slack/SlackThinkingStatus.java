@@ -9,13 +9,14 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 
 /**
  * "is thinking…" under a thread while the model prepares its first words ({@code assistant.threads.setStatus}),
  * in the assistant panel and in channel threads alike, shown when the core's typing indicator asks for it (an answer
  * with no post half a second after its question was accepted). Best-effort in every way: the call runs on its own virtual
  * thread so it never delays the answer, and a failure is logged once per cause and never shown. Slack clears the
- * status when the bot posts in the thread; {@link Shown#answerEnded} clears it when that may not have happened.
+ * status when the bot posts in the thread; it is cleared here when that may not have happened.
  */
 final class SlackThinkingStatus {
     private static final Logger log = LoggerFactory.getLogger(SlackThinkingStatus.class);
@@ -38,57 +39,57 @@ final class SlackThinkingStatus {
         return new SlackThinkingStatus(calls, task -> Thread.ofVirtual().name("slack-status").start(task));
     }
 
-    /** Starts showing the status under {@code threadTs} of {@code channel}; returns at once. */
-    Shown show(String channel, String threadTs) {
-        return new Shown(channel, threadTs);
+    /**
+     * Starts showing the status under {@code threadTs} of {@code channel}; returns at once.
+     *
+     * @param postingInThread whether the answer's first post in the thread has begun (and not failed): Slack
+     *                        clears a status set before that post, but not one it sets after it
+     */
+    Shown show(String channel, String threadTs, BooleanSupplier postingInThread) {
+        return new Shown(channel, threadTs, postingInThread);
     }
 
     /** The status of one answer's thread. */
     final class Shown {
         private final String channel;
         private final String threadTs;
+        private final BooleanSupplier postingInThread;
         private final CompletableFuture<Void> set;
-        private volatile boolean posting;
-        private volatile boolean setAfterFirstPost;
-        private volatile boolean taken;
+        private volatile boolean up;
 
-        private Shown(String channel, String threadTs) {
+        private Shown(String channel, String threadTs, BooleanSupplier postingInThread) {
             this.channel = channel;
             this.threadTs = threadTs;
+            this.postingInThread = postingInThread;
             this.set = CompletableFuture.runAsync(() -> {
                 String error = calls.setStatus(channel, threadTs, STATUS, LOADING_MESSAGES);
                 report("set", error);
-                taken = error.isEmpty();
+                up = error.isEmpty();
                 // A post that began before Slack had answered may have been ordered before the status: then
-                // nothing would clear it, so the end of the answer does.
-                if (error.isEmpty() && posting) setAfterFirstPost = true;
+                // nothing would clear it until the answer's end (which may wait minutes for its final edits).
+                if (up && postingInThread.getAsBoolean()) clear();
             }, executor);
         }
 
-        /** The answer posts its first message in the thread now (Slack clears a status set before it). */
-        void posting() {
-            posting = true;
-        }
-
         /**
-         * That post did not go in (a refused stream start, a failed post): until another one does, nothing clears
-         * the status but {@link #answerEnded}, which then must. A post whose outcome is unknown counts as not in:
+         * The answer is over: a status still up that no post cleared (only a private note, a failure, every post
+         * refused) is cleared, after the call that set it. A post whose outcome is unknown counts as not in:
          * clearing a status Slack already cleared is harmless, leaving "is thinking…" up for good is not.
          */
-        void notPosted() {
-            posting = false;
+        void answerEnded() {
+            if (set.isDone() && !needsClearing()) return;
+            set.thenRunAsync(() -> {
+                if (needsClearing()) clear();
+            }, executor);
         }
 
-        /**
-         * The answer is over: when nothing was posted in the thread (only a private note, or a failure) or the
-         * status may have landed after the first post, it is cleared, after the call that set it.
-         */
-        void answerEnded() {
-            if (posting && !setAfterFirstPost && set.isDone()) return;
-            set.thenRunAsync(() -> {
-                if (!taken || posting && !setAfterFirstPost) return;
-                report("clear", calls.setStatus(channel, threadTs, "", List.of()));
-            }, executor);
+        private boolean needsClearing() {
+            return up && !postingInThread.getAsBoolean();
+        }
+
+        private void clear() {
+            up = false;
+            report("clear", calls.setStatus(channel, threadTs, "", List.of()));
         }
     }
 

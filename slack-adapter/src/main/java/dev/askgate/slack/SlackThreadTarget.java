@@ -41,15 +41,12 @@ final class SlackThreadTarget implements MessageTarget {
     /**
      * The core's typing indicator: the first words are slow to come, so the thread shows that the model is thinking
      * (on its own thread: the answer never waits for it). Not once the answer's first post has begun, which Slack
-     * lets clear the status; a post that begins while the status is being set is told to it, which then clears it
-     * at the end if Slack may have ordered the post first.
+     * lets clear the status; the status asks {@link #posting} again once Slack has set it, and at the answer's end.
      */
     @Override
     public void typing() {
         if (posting || shown != null) return;
-        SlackThinkingStatus.Shown s = status.show(channel, thread.ts());
-        shown = s;
-        if (posting) s.posting();
+        shown = status.show(channel, thread.ts(), () -> posting);
     }
 
     @Override
@@ -66,15 +63,11 @@ final class SlackThreadTarget implements MessageTarget {
     /** The answer's first reply goes into the thread now (posted here, or started as a stream). */
     void postingInThread() {
         posting = true;
-        SlackThinkingStatus.Shown s = shown;
-        if (s != null) s.posting();
     }
 
     /** That first reply did not go in (refused or failed): nothing in the thread has cleared the status yet. */
     void notPostedInThread() {
         posting = false;
-        SlackThinkingStatus.Shown s = shown;
-        if (s != null) s.notPosted();
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.askgate.slack;
 import dev.askgate.testkit.openai.FakeAnswer;
 import dev.askgate.testkit.openai.FakeOpenAi;
 import dev.askgate.testkit.slack.AssistantCall;
+import dev.askgate.testkit.slack.SlackCall;
 import dev.askgate.testkit.slack.FakeSlack;
 import dev.askgate.testkit.slack.SlackEvent;
 import dev.askgate.testkit.slack.SlackFault;
@@ -104,12 +105,39 @@ class SlackThinkingStatusTest {
                 true, Duration.ofSeconds(60))) {
             h.slack.slowResponseDelay(Duration.ofSeconds(60)).faultNext("assistant.threads.setStatus",
                     SlackFault.SLOW_RESPONSE);
-            h.openAi.enqueue(FakeAnswer.of("Not held."));
+            // Slow enough to start that the status is asked for (the core's grace is half a second).
+            h.openAi.enqueue(FakeAnswer.of("Not held.").firstTokenAfter(Duration.ofMillis(1500)));
 
             h.send(h.slack.appMention(CHANNEL, USER, BOT + " quick?", ""), 0);
 
             SlackMessage answer = h.slack.awaitBotMessage(CHANNEL, m -> m.text().equals("Not held."));
             assertThat(answer.text()).isEqualTo("Not held.");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(SlackHarness.Mode.class)
+    void aStatusSlackAnswersOnlyAfterTheFirstPostIsClearedAtOnceNotAtTheAnswersEnd(SlackHarness.Mode mode)
+            throws Exception {
+        try (SlackHarness h = SlackHarness.start(mode)) {
+            // The status goes out at 0.5 s and its answer comes at 2.5 s; the first words are posted at 1 s, so Slack
+            // may have ordered that post before the status, and then nothing in the thread would clear it.
+            h.slack.slowResponseDelay(Duration.ofSeconds(2)).faultNext("assistant.threads.setStatus",
+                    SlackFault.SLOW_RESPONSE);
+            String words = "one two three four five six seven eight nine ten eleven twelve.";
+            h.openAi.enqueue(FakeAnswer.of(words).streamedInWords().firstTokenAfter(Duration.ofSeconds(1))
+                    .perTokenDelay(Duration.ofMillis(400)));
+
+            h.ask(CHANNEL, USER, "count slowly?");
+
+            SlackMessage answer = h.slack.awaitBotMessage(CHANNEL, m -> m.text().equals(words));
+            List<SlackCall> statuses = h.slack.calls("assistant.threads.setStatus");
+            assertThat(statuses).extracting(c -> c.param("status")).containsExactly(SlackThinkingStatus.STATUS, "");
+            SlackCall finalText = h.slack.calls().stream().filter(c -> c.method().equals("chat.update")
+                    || c.method().equals("chat.postMessage")).filter(c -> c.text().equals(words)).findFirst()
+                    .orElseThrow();
+            assertThat(statuses.getLast().at()).as("cleared while the answer still streamed").isBefore(finalText.at());
+            assertThat(h.slack.assistantStatus(CHANNEL, answer.threadTs())).isEmpty();
         }
     }
 

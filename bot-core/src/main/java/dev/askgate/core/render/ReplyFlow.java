@@ -50,18 +50,26 @@ public final class ReplyFlow {
         Objects.requireNonNull(presenter, "presenter");
         Objects.requireNonNull(place, "place");
         StreamingReply reply = new StreamingReply(place.target(), presenter, place.channelKey(), scheduler);
-        // What reaches the asker privately is never a stream: the fallback presentation words it, when there is one.
-        Presenter privateWords = presenter.fallback().orElse(presenter);
-        ChatOutcome outcome = ask(request, presenter, place, reply);
-        boolean nothingShown = reply.messageIds().isEmpty() && reply.text().isBlank();
-        String note = presenter.note(outcome);
-        if (goesPrivately(outcome, nothingShown, presenter, place)) {
-            tellPrivately(request, place, privateWords.format(note));
-        } else {
-            if (!(outcome instanceof ChatOutcome.Answered) && reply.text().isBlank()) place.target().endedWithoutAnswer();
-            finish(request, presenter, place, reply, outcome, note);
+        // Typing lasts until the answer's first message, not its first words nor the model's end: words waiting for
+        // room in the channel's edit budget (posted whole at the end) are still an answer being written.
+        TypingIndicator typing = new TypingIndicator(reply::accepted, reply::nothingPosted, TYPING_GRACE,
+                presenter.typingRenewal(), timer);
+        try {
+            // What reaches the asker privately is never a stream: the fallback presentation words it, when there is one.
+            Presenter privateWords = presenter.fallback().orElse(presenter);
+            ChatOutcome outcome = ask(request, place, reply, typing);
+            boolean nothingShown = reply.messageIds().isEmpty() && reply.text().isBlank();
+            String note = presenter.note(outcome);
+            if (goesPrivately(outcome, nothingShown, presenter, place)) {
+                tellPrivately(request, place, privateWords.format(note));
+            } else {
+                if (!(outcome instanceof ChatOutcome.Answered) && reply.text().isBlank()) place.target().endedWithoutAnswer();
+                finish(request, presenter, place, reply, outcome, note);
+            }
+            return outcome;
+        } finally {
+            typing.stop();
         }
-        return outcome;
     }
 
     /**
@@ -81,11 +89,7 @@ public final class ReplyFlow {
         };
     }
 
-    private ChatOutcome ask(ChatRequest request, Presenter presenter, ReplyPlace place, StreamingReply reply) {
-        // Typing lasts until the answer's first message, not its first words: words waiting for room in the
-        // channel's edit budget (posted whole at the end) are still an answer being written.
-        TypingIndicator typing = new TypingIndicator(reply::accepted, reply::nothingPosted, TYPING_GRACE,
-                presenter.typingRenewal(), timer);
+    private ChatOutcome ask(ChatRequest request, ReplyPlace place, StreamingReply reply, TypingIndicator typing) {
         ReplySink sink = new ReplySink() {
             @Override
             public void accepted() {
@@ -104,8 +108,6 @@ public final class ReplyFlow {
             log.error("request={} platform={} channel={} answering failed: {}", request.requestId(),
                     request.caller().platform(), request.caller().channelId(), e.getClass().getName());
             return new ChatOutcome.Failed(new BotFault(BotFault.Where.ADAPTER, e), reply.text());
-        } finally {
-            typing.stop();
         }
     }
 

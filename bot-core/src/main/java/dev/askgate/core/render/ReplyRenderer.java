@@ -35,6 +35,8 @@ final class ReplyRenderer implements Runnable {
     private final List<String> ids;
     private final List<String> shown = new ArrayList<>();
     private boolean firstPostTried;
+    /** Read by the typing indicator's timer: once the first post is on its way, no typing may follow it. */
+    private volatile boolean postBegun;
     /** The part length, halved when the platform refuses a part as too long. */
     private int partLength;
 
@@ -216,7 +218,13 @@ final class ReplyRenderer implements Runnable {
         return new MessageSplitter(partLength).split(layout.format(all));
     }
 
+    /** Whether the reply's first post has begun (it may still be on its way to the platform). */
+    boolean postBegun() {
+        return postBegun;
+    }
+
     private void post(String part) {
+        postBegun = true;
         String id = ids.isEmpty() ? target.post(part) : target.postContinuation(ids.getLast(), part);
         ids.add(id);
         shown.add(part);

@@ -94,9 +94,13 @@ public final class StreamingReply implements ReplySink {
         return state.text();
     }
 
-    /** Whether no message of the answer has been posted yet (its words may wait for room in the budget). */
+    /**
+     * Whether no message of the answer has been posted, nor begun to be (its words may wait for room in the
+     * budget): a typing indicator sent while the first post is on its way could reach the platform after it, and
+     * show "typing" under a finished answer.
+     */
     boolean nothingPosted() {
-        return ids.isEmpty();
+        return !renderer.postBegun();
     }
 
     /** The ids of the messages posted so far, in order. */

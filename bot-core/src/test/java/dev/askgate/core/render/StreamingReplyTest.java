@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,6 +46,23 @@ class StreamingReplyTest {
             assertThat(call.text()).isEqualTo("Hello ");
             assertThat(call.at()).isEqualTo(start);
         });
+    }
+
+    @Test
+    void aFirstPostOnItsWayAlreadyCountsAsPostedSoThatNoTypingFollowsIt() {
+        StreamingReply reply = reply(2000);
+        AtomicReference<Boolean> duringThePost = new AtomicReference<>();
+        target.refuses = text -> {
+            duringThePost.set(reply.nothingPosted()); // the platform has the post, its id is not back yet
+            return false;
+        };
+        assertThat(reply.nothingPosted()).isTrue();
+
+        reply.delta("Hello ");
+        scheduler.settle();
+
+        assertThat(duringThePost).hasValue(false);
+        assertThat(reply.nothingPosted()).isFalse();
     }
 
     @Test
