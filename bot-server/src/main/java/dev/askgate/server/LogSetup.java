@@ -27,7 +27,8 @@ import java.util.Map;
  */
 final class LogSetup {
     /** One line per event: time, level, logger, request id (MDC {@code requestId}), message. */
-    private static final String PLAIN_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level %logger{36} [%X{requestId:-}] %msg%n";
+    private static final String PLAIN_PATTERN =
+            "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level %logger{36} [%X{requestId:-}] %msg%n";
     /** Libraries speak only when something is wrong. */
     private static final Map<String, Level> LIBRARY_LEVELS = Map.of(
             "okhttp3", Level.WARN,

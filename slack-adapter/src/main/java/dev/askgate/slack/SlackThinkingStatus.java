@@ -14,9 +14,9 @@ import java.util.function.BooleanSupplier;
 /**
  * "is thinking…" under a thread while the model prepares its first words ({@code assistant.threads.setStatus}),
  * in the assistant panel and in channel threads alike, shown when the core's typing indicator asks for it (an answer
- * with no post half a second after its question was accepted). Best-effort in every way: the call runs on its own virtual
- * thread so it never delays the answer, and a failure is logged once per cause and never shown. Slack clears the
- * status when the bot posts in the thread; it is cleared here when that may not have happened.
+ * with no post half a second after its question was accepted). Best-effort in every way: the call runs on its own
+ * virtual thread so it never delays the answer, and a failure is logged once per cause and never shown. Slack clears
+ * the status when the bot posts in the thread; it is cleared here when that may not have happened.
  */
 final class SlackThinkingStatus {
     private static final Logger log = LoggerFactory.getLogger(SlackThinkingStatus.class);

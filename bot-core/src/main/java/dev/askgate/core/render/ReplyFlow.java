@@ -55,7 +55,8 @@ public final class ReplyFlow {
         TypingIndicator typing = new TypingIndicator(reply::accepted, reply::nothingPosted, TYPING_GRACE,
                 presenter.typingRenewal(), timer);
         try {
-            // What reaches the asker privately is never a stream: the fallback presentation words it, when there is one.
+            // What reaches the asker privately is never a stream: the fallback presentation words it, when there
+            // is one.
             Presenter privateWords = presenter.fallback().orElse(presenter);
             ChatOutcome outcome = ask(request, place, reply, typing);
             boolean nothingShown = reply.messageIds().isEmpty() && reply.text().isBlank();
@@ -63,7 +64,9 @@ public final class ReplyFlow {
             if (goesPrivately(outcome, nothingShown, presenter, place)) {
                 tellPrivately(request, place, privateWords.format(note));
             } else {
-                if (!(outcome instanceof ChatOutcome.Answered) && reply.text().isBlank()) place.target().endedWithoutAnswer();
+                if (!(outcome instanceof ChatOutcome.Answered) && reply.text().isBlank()) {
+                    place.target().endedWithoutAnswer();
+                }
                 finish(request, presenter, place, reply, outcome, note);
             }
             return outcome;
