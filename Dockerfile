@@ -41,7 +41,8 @@ RUN mvn -o -q -Dmaven.test.skip=true -pl bot-server,testkit -am package \
 
 # ---- Training stage: a JDK 25 AOT cache (JEP 483/514) from a real run of serve against the testkit fakes, on the
 # very JRE and flags the image runs with. It holds classes already loaded and linked, so start-up to /readyz takes
-# about half as long. The fakes and their fake keys stay in this stage; only the cache leaves it.
+# about half as long. TrainingRun first starts serve once without the cache's output to migrate its database, so that
+# the training is a restart, as nearly every start of a replica is (Flyway, needed only by a new database, stays out). The fakes and their fake keys stay in this stage; only the cache leaves it.
 FROM docker.io/library/eclipse-temurin:25-jre AS train
 WORKDIR /app
 COPY --from=build /src/bot-server/target/askgate.jar /app/askgate.jar

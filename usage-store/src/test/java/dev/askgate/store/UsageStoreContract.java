@@ -10,6 +10,7 @@ import dev.askgate.core.usage.ReportGrouping;
 import dev.askgate.core.usage.ReportLine;
 import dev.askgate.core.usage.ReserveResult;
 import dev.askgate.core.usage.UsageStore;
+import dev.askgate.core.usage.UsageStoreException;
 import dev.askgate.core.usage.Usd;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,7 @@ import static dev.askgate.store.Rows.request;
 import static dev.askgate.store.Rows.row;
 import static dev.askgate.store.Rows.vote;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What every {@link UsageStore} must do, run against each database by a subclass that says how to reach a fresh,
@@ -403,6 +405,40 @@ abstract class UsageStoreContract {
     void anEmptyDatabaseIsMigratedToTheNewestSchema() throws SQLException {
         open();
         assertThat(appliedVersions()).containsExactly("1", "2", "3");
+        assertThat(history()).as("Flyway's history of the shipped migrations, which NewestSchema must list exactly")
+                .isEqualTo(NewestSchema.of(dialect()));
+    }
+
+    @Test
+    void aRestartOnTheNewestSchemaNeedsNoFlyway() throws SQLException {
+        open().close();
+        try (HikariDataSource pool = Pools.open(StoreUrl.parse(url()).orElseThrow(), user(), password(),
+                StoreSettings.defaults())) {
+            assertThat(Migrations.migrate(pool, dialect())).isEqualTo(new Migrations.AlreadyNewest());
+        }
+        UsageStore store = open();
+        store.record(row(NOON, "U1", "gpt-6-luna", new Usage(1, 0, 1), "0.1"));
+        assertThat(store.report(ReportGrouping.USER, NOON)).hasSize(1);
+    }
+
+    @Test
+    void aHistoryThatDiffersFromTheShippedMigrationsIsLeftToFlywaysValidation() throws SQLException {
+        open().close();
+        try (Connection connection = raw(); Statement change = connection.createStatement()) {
+            change.executeUpdate("UPDATE flyway_schema_history SET checksum = checksum + 1 WHERE version = '2'");
+        }
+        assertThatThrownBy(this::open).isInstanceOf(UsageStoreException.class)
+                .hasMessageContaining("cannot be opened").hasMessageContaining("checksum mismatch for migration version 2");
+    }
+
+    @Test
+    void anOlderSchemaIsMigratedByFlywayAtTheNextStart() throws SQLException {
+        StoreUrl parsed = StoreUrl.parse(url()).orElseThrow();
+        try (HikariDataSource pool = Pools.open(parsed, user(), password(), StoreSettings.defaults())) {
+            assertThat(Migrations.migrate(pool, parsed.dialect(), "2")).isEqualTo(new Migrations.Migrated(2));
+            assertThat(Migrations.migrate(pool, parsed.dialect())).isEqualTo(new Migrations.Migrated(1));
+            assertThat(Migrations.migrate(pool, parsed.dialect())).isEqualTo(new Migrations.AlreadyNewest());
+        }
     }
 
     @Test
@@ -481,6 +517,23 @@ abstract class UsageStoreContract {
         store.prune(Duration.ofDays(400));
 
         assertThat(store.feedbackReport(Instant.EPOCH)).containsExactly(new FeedbackLine("", 0, 1));
+    }
+
+    private Dialect dialect() {
+        return StoreUrl.parse(url()).orElseThrow().dialect();
+    }
+
+    private List<AppliedMigration> history() throws SQLException {
+        List<AppliedMigration> rows = new ArrayList<>();
+        try (Connection connection = raw(); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(
+                     "SELECT version, script, checksum, success FROM flyway_schema_history ORDER BY installed_rank")) {
+            while (result.next()) {
+                rows.add(new AppliedMigration(result.getString(1), result.getString(2), result.getInt(3),
+                        result.getBoolean(4)));
+            }
+        }
+        return rows;
     }
 
     private List<String> appliedVersions() throws SQLException {

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -50,7 +51,11 @@ public final class FakeSlack implements Closeable {
     private final FakeSocketMode socketMode = new FakeSocketMode(json);
     private final List<SlackCall> calls = new ArrayList<>();
     private final Map<String, SlackMessage> messages = new ConcurrentHashMap<>();
-    private final AtomicInteger ids = new AtomicInteger();
+    /**
+     * Numbers the ids Slack makes unique (event ids, trigger ids, response URLs, socket tickets), from a random start:
+     * two fakes one after the other, on one Askgate database, must not send what looks like a retry of the other's.
+     */
+    private final AtomicInteger ids = new AtomicInteger(ThreadLocalRandom.current().nextInt(1, 1 << 30));
     private final SlackEventBuilder events = new SlackEventBuilder(json, ids);
     private final AppHttpSender sender = new AppHttpSender();
 
