@@ -31,6 +31,7 @@ final class SlackBolt {
         com.slack.api.SlackConfig config = new com.slack.api.SlackConfig();
         config.setMethodsEndpointUrlPrefix(settings.apiUrl());
         config.setStatsEnabled(false);
+        SdkMetricsJobs.stopUnused(config);
         config.setPrettyResponseLoggingEnabled(false);
         Duration timeout = settings.apiTimeout();
         OkHttpClient http = shared.newBuilder()
