@@ -44,14 +44,20 @@ final class FootprintCase implements BenchCase {
 
     @Override
     public BenchResult run(boolean shortRun) throws Exception {
-        Shape shape = shortRun ? Shape.SHORT : Shape.FULL;
+        // Nearly every start of a deployed replica is a restart on the database its first start migrated: the
+        // starts, the training and the memory below are measured on one, migrated here by a first start.
+        try (TempTree database = TempTree.create("askgate-bench-footprint-");
+             TempTree cacheDir = TempTree.create("askgate-bench-aot-")) {
+            return run(shortRun ? Shape.SHORT : Shape.FULL,
+                    Map.of("ASKGATE_DB_URL", "jdbc:sqlite:" + database.resolve("askgate.db")), cacheDir);
+        }
+    }
+
+    private BenchResult run(Shape shape, Map<String, String> restart, TempTree cacheDir) throws Exception {
+        boolean shortRun = shape == Shape.SHORT;
         ServeJar jar = ServeJar.fromSystemProperties();
         List<BenchResult.Row> rows = new ArrayList<>();
         rows.add(BenchResult.Row.info("flags", "`" + String.join(" ", jar.jvmFlags()) + "`"));
-        // Nearly every start of a deployed replica is a restart on the database its first start migrated: the
-        // starts, the training and the memory below are measured on one, migrated here by a first start.
-        Map<String, String> restart = Map.of("ASKGATE_DB_URL",
-                "jdbc:sqlite:" + Files.createTempDirectory("askgate-bench-footprint-").resolve("askgate.db"));
         try (SlackHttpRig first = new SlackHttpRig(jar, restart, List.of())) {
             rows.add(BenchResult.Row.info("first start to /readyz, migrating a new database, no AOT cache",
                     Latencies.ms(first.startToReady.toNanos() / 1e6)));
@@ -60,7 +66,7 @@ final class FootprintCase implements BenchCase {
         rows.add(BenchResult.Row.info("start to /readyz, no AOT cache", Latencies.ms(plain)));
         List<String> aotFlags = List.of();
         if (jar.javaFeature() >= 25) {
-            Path cache = train(jar, restart);
+            Path cache = train(jar, restart, cacheDir.resolve("askgate.aot"));
             aotFlags = List.of("-XX:AOTCache=" + cache);
             double aot = medianStart(jar, shape, aotFlags, restart);
             rows.add(new BenchResult.Row("start to /readyz, AOT cache", Latencies.ms(aot),
@@ -109,8 +115,7 @@ final class FootprintCase implements BenchCase {
      * A training run as the image's (testkit's {@code TrainingRun}): serve on a migrated database with
      * {@code -XX:AOTCacheOutput}, a few answers, a clean SIGTERM exit.
      */
-    private static Path train(ServeJar jar, Map<String, String> env) throws Exception {
-        Path cache = Files.createTempDirectory("askgate-bench-aot").resolve("askgate.aot");
+    private static Path train(ServeJar jar, Map<String, String> env, Path cache) throws Exception {
         try (SlackHttpRig rig = new SlackHttpRig(jar, env,
                 List.of("-XX:AOTCacheOutput=" + cache, "-Xlog:aot=error,cds=error"))) {
             rig.openAi.replyAlways(FakeAnswer.of(ANSWER).streamedInWords());

@@ -28,15 +28,17 @@ final class ServedAskgate implements AutoCloseable {
     final int port;
     private final Process process;
     private final Path log;
+    private final TempTree data;
     private final long startedNanos;
     private final ServeJar jar;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private ServedAskgate(ServeJar jar, int port, Process process, Path log, long startedNanos) {
+    private ServedAskgate(ServeJar jar, int port, Process process, Path log, TempTree data, long startedNanos) {
         this.jar = jar;
         this.port = port;
         this.process = process;
         this.log = log;
+        this.data = data;
         this.startedNanos = startedNanos;
     }
 
@@ -57,12 +59,12 @@ final class ServedAskgate implements AutoCloseable {
         builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
         // A usage store of the run's own (not ./data of the checkout), and a per-person limit of questions at once
         // above what any case sends from one person: the cases measure Askgate's capacity, not its budgets.
-        Path data = Files.createTempDirectory("askgate-bench-data-");
+        TempTree data = TempTree.create("askgate-bench-data-");
         Path config = Files.writeString(data.resolve("askgate.yaml"), BENCH_CONFIG);
         builder.environment().putIfAbsent("ASKGATE_DB_URL", "jdbc:sqlite:" + data.resolve("askgate.db"));
         builder.environment().putIfAbsent("ASKGATE_CONFIG", config.toString());
         long started = System.nanoTime();
-        return new ServedAskgate(jar, port, builder.start(), log, started);
+        return new ServedAskgate(jar, port, builder.start(), log, data, started);
     }
 
     static final String BENCH_CONFIG = """
@@ -179,6 +181,7 @@ final class ServedAskgate implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         Files.deleteIfExists(log);
+        data.close();
     }
 
     /**
