@@ -42,6 +42,24 @@ class SlackAskCommandTest {
         }
     }
 
+    @Test
+    void aQuestionTooLongForASlackMessageIsQuotedShortenedAndAnsweredWhole() throws Exception {
+        try (SlackHarness h = SlackHarness.start(SlackHarness.Mode.HTTP)) {
+            h.openAi.enqueue(FakeAnswer.of("A long question, answered."));
+            String question = "please read all of this: " + "word ".repeat(3_000).strip();
+
+            assertThat(h.ask(CHANNEL, USER, question).status()).isEqualTo(200);
+
+            SlackMessage quote = h.slack.awaitBotMessage(CHANNEL, m -> m.threadTs().isEmpty());
+            assertThat(quote.text()).startsWith("*<@" + USER + "> asked:*\n&gt; please read all of this: word")
+                    .hasSizeLessThan(4_000).endsWith(QuestionQuote.SHORTENED);
+            h.slack.await(() -> h.slack.thread(CHANNEL, quote.ts()).stream()
+                    .filter(m -> m.fromBot() && m.text().equals("A long question, answered.")).findFirst(),
+                    FakeSlack.DEFAULT_WAIT, "the answer");
+            assertThat(h.openAi.lastRequest().messageContents()).last().isEqualTo(question);
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(SlackHarness.Mode.class)
     void theAckArrivesWithinThreeSecondsEvenWhenTheModelTakesTenSeconds(SlackHarness.Mode mode) throws Exception {

@@ -43,4 +43,34 @@ class SlackTextTest {
         assertThat(QuestionQuote.of("U1", "a <b> & @here\nsecond line"))
                 .isEqualTo("*<@U1> asked:*\n> a &lt;b&gt; &amp; @\u2060here\n> second line");
     }
+
+    @Test
+    void aQuestionTooLongForOneSlackMessageIsQuotedShortenedAtAWord() {
+        String quote = QuestionQuote.of("U1", "first line\n" + "many words & more ".repeat(1_000));
+
+        assertThat(quote).hasSizeLessThanOrEqualTo(QuestionQuote.MAX_CHARS)
+                .startsWith("*<@U1> asked:*\n> first line\n> many words &amp; more many")
+                .endsWith("…" + QuestionQuote.SHORTENED);
+        String quoted = quote.substring(0, quote.length() - QuestionQuote.SHORTENED.length() - 1);
+        assertThat(quoted).matches("(?s).* (many|words|&amp;|more)");
+    }
+
+    @Test
+    void aShortenedQuoteCutsNeitherAnEntityNorASurrogatePair() {
+        String entities = QuestionQuote.of("U1", "&".repeat(5_000));
+        String emoji = QuestionQuote.of("U1", "🙂".repeat(5_000));
+
+        assertThat(entities).hasSizeLessThanOrEqualTo(QuestionQuote.MAX_CHARS)
+                .matches("(?s)\\*<@U1> asked:\\*\n> (&amp;)+…" + java.util.regex.Pattern.quote(QuestionQuote.SHORTENED));
+        assertThat(emoji).hasSizeLessThanOrEqualTo(QuestionQuote.MAX_CHARS)
+                .matches("(?s)\\*<@U1> asked:\\*\n> (🙂)+…" + java.util.regex.Pattern.quote(QuestionQuote.SHORTENED));
+    }
+
+    @Test
+    void aQuestionOfManyShortLinesIsShortenedWhereTheLinesFillTheQuote() {
+        String quote = QuestionQuote.of("U1", "x\n".repeat(3_000));
+
+        assertThat(quote).hasSizeLessThanOrEqualTo(QuestionQuote.MAX_CHARS).endsWith(QuestionQuote.SHORTENED);
+        assertThat(quote.lines().filter(line -> line.equals("> x")).count()).isGreaterThan(800); // 4 characters each
+    }
 }
