@@ -19,6 +19,8 @@ final class FootprintCase implements BenchCase {
     private static final double START_GOAL_MS = 1_000;
     private static final double IDLE_GOAL_MIB = 100;
     private static final double LOADED_GOAL_MIB = 128;
+    /** 15,000 bytes: over the 12,000 tokens that serve's default context (16,000) leaves for the prompt. */
+    private static final int LONG_QUESTION_WORDS = 3_000;
     private static final String ANSWER = "A streamed answer for the footprint:" + " word".repeat(30) + " end.";
 
     /** Start-ups per variant (the median is reported), the burst's size and channels. */
@@ -94,9 +96,23 @@ final class FootprintCase implements BenchCase {
             rows.add(BenchResult.Row.info("RSS right after that full GC", mib(rig.serve.rssMiB())));
             rows.add(new BenchResult.Row("burst answered", answered + " of " + shape.burst(), "all",
                     answered == shape.burst()));
+            rows.add(BenchResult.Row.info("RSS 5 s after a question counted with the tokenizer (vocabulary loaded)",
+                    mib(afterCountedQuestion(rig, shape))));
         }
         return new BenchResult(name(), shape.describe(), rows).judgedOnlyWhen(!shortRun, "start")
                 .judgedOnlyWhen(!shortRun, "RSS");
+    }
+
+    /**
+     * The burst's questions fit the context by their UTF-8 length and load no tokenizer; one longer than the context
+     * in bytes (not in tokens: "word " is one token of five) is counted, which loads the vocabulary for good.
+     */
+    private static double afterCountedQuestion(SlackHttpRig rig, Shape shape) throws Exception {
+        rig.ask("C0MEMLONG", "U0MEMLONG", "word ".repeat(LONG_QUESTION_WORDS));
+        int answered = rig.awaitAnswered(ANSWER, shape.burst() + 1, Duration.ofSeconds(60));
+        if (answered != shape.burst() + 1) throw new IllegalStateException("the long question was not answered");
+        Thread.sleep(5_000);
+        return rig.serve.rssMiB();
     }
 
     private static double medianStart(ServeJar jar, Shape shape, List<String> flags, Map<String, String> env)

@@ -129,15 +129,17 @@ public final class ChatService {
         }
         Conversation history = withoutSecrets(request);
         var fit = window.fit(request.systemPromptFrom(settings.systemPrompt()), history, question);
-        if (!(fit instanceof ContextWindow.Fit.Fits fits)) {
+        if (!(fit instanceof ContextWindow.Fit.Fits fitted)) {
             var tooLong = (ContextWindow.Fit.TooLong) fit;
             log.info("request={} platform={} channel={} refused: question of {} tokens exceeds {}",
                     id, caller.platform(), caller.channelId(), tooLong.tokens(), tooLong.limit());
             return new ChatOutcome.Refused(new Refusal.QuestionTooLong(tooLong.tokens(), tooLong.limit()));
         }
-        int outputCap = outputCap(fits);
+        Reservation reservation = reserve(request, fitted);
+        ContextWindow.Fit.Fits fits = reservation.fits();
+        int outputCap = reservation.outputCap();
         CallCharge charge;
-        switch (spending.reserve(request, settings.model(), fits.tokens(), outputCap)) {
+        switch (reservation.check()) {
             case SpendCheck.Refused refused -> {
                 if (refused.refusal() instanceof Refusal.OverBudget over) metrics.budgetRefused(over.limit().scope());
                 return new ChatOutcome.Refused(refused.refusal());
@@ -244,9 +246,28 @@ public final class ChatService {
         charge.finished(failed, spent(failed, fits), Duration.ofNanos(System.nanoTime() - startNanos));
     }
 
+    /** What the spend check said, for the prompt as it was then counted and the cap sent with it. */
+    private record Reservation(ContextWindow.Fit.Fits fits, int outputCap, SpendCheck check) { }
+
+    /**
+     * Reserves the call's worst case. A fit let through by its byte bound reserves more input than the prompt can
+     * cost; a token or money limit that refuses that is asked once more with the prompt counted, so that a question
+     * near a budget is refused only for what it would really cost.
+     */
+    private Reservation reserve(ChatRequest request, ContextWindow.Fit.Fits fits) {
+        SpendCheck check = spending.reserve(request, settings.model(), fits.tokens(), outputCap(fits));
+        if (!fits.exact() && check instanceof SpendCheck.Refused refused
+                && refused.refusal() instanceof Refusal.OverBudget over && over.limit().metric().countsTokens()) {
+            fits = window.counted(fits);
+            check = spending.reserve(request, settings.model(), fits.tokens(), outputCap(fits));
+        }
+        return new Reservation(fits, outputCap(fits), check);
+    }
+
     /**
      * The answer's cap, sent as {@code max_completion_tokens} so that the worst case reserved is real:
-     * {@code ASKGATE_MAX_OUTPUT_TOKENS} when set, else the room the context leaves after the prompt.
+     * {@code ASKGATE_MAX_OUTPUT_TOKENS} when set, else the room the context leaves after the prompt (after its byte
+     * bound when that let it through, which still leaves at least the room the window reserves for the answer).
      */
     private int outputCap(ContextWindow.Fit.Fits fits) {
         return settings.maxOutputTokens() > 0 ? settings.maxOutputTokens()
@@ -267,7 +288,7 @@ public final class ChatService {
      * server that sends none), an estimate with the tokenizer, marked as such: the prompt as sent, the text received.
      */
     private Usage usage(Usage reported, ContextWindow.Fit.Fits sent, String text) {
-        return reported.isEmpty() ? Usage.estimated(sent.tokens(), window.countText(text)) : reported;
+        return reported.isEmpty() ? Usage.estimated(window.counted(sent).tokens(), window.countText(text)) : reported;
     }
 
     private String modelName(String reported) {

@@ -8,11 +8,18 @@ import dev.askgate.core.guard.SecretGuard;
 import dev.askgate.core.model.ChatModel;
 import dev.askgate.core.model.BotFault;
 import dev.askgate.core.model.ModelError;
+import dev.askgate.core.usage.BudgetLimit;
+import dev.askgate.core.usage.BudgetMetric;
+import dev.askgate.core.usage.BudgetScope;
+import dev.askgate.core.usage.CallCharge;
+import dev.askgate.core.usage.SpendCheck;
+import dev.askgate.core.usage.Spending;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -74,9 +81,10 @@ class ChatServiceTest {
 
         ChatConfig tight = new ChatConfig("gpt-6-luna", "Be brief.", 4000, 0);
         ContextWindow window = new ContextWindow(tight, REGISTRY);
-        int withoutLine = ((ContextWindow.Fit.Fits) window.fit("Be brief.", Conversation.empty(), "hi")).tokens();
-        int withLine = ((ContextWindow.Fit.Fits) window.fit(viewing.systemPromptFrom("Be brief."), Conversation.empty(),
-                "hi")).tokens();
+        int withoutLine = window.counted((ContextWindow.Fit.Fits) window.fit("Be brief.", Conversation.empty(), "hi"))
+                .tokens();
+        int withLine = window.counted((ContextWindow.Fit.Fits) window.fit(viewing.systemPromptFrom("Be brief."),
+                Conversation.empty(), "hi")).tokens();
         assertThat(withLine).isGreaterThan(withoutLine);
     }
 
@@ -87,6 +95,50 @@ class ChatServiceTest {
         service(model).ask(request("hello"), new RecordingSink());
 
         assertThat(model.requests.getFirst().messages().getFirst()).isEqualTo(Turn.system("Be brief."));
+    }
+
+    /** A budget of {@code limit} that refuses a worst case (prompt plus cap) beyond it, and notes each prompt asked. */
+    private static Spending budget(BudgetMetric metric, long limit, List<Integer> prompts) {
+        BudgetLimit budget = new BudgetLimit(BudgetScope.USER, metric, limit);
+        return (request, model, promptTokens, outputCap) -> {
+            prompts.add(promptTokens);
+            return promptTokens + outputCap <= limit ? new SpendCheck.Go(CallCharge.NONE)
+                    : new SpendCheck.Refused(new Refusal.OverBudget(budget, 0, Instant.EPOCH));
+        };
+    }
+
+    private static ChatService underBudget(ChatModel model, Spending spending) {
+        return new ChatService(model, SETTINGS, new SecretGuard(), new ContextWindow(SETTINGS, REGISTRY),
+                text -> false, spending);
+    }
+
+    @Test
+    void aTokenBudgetThatRefusesTheByteBoundIsAskedAgainWithThePromptCounted() {
+        // "word " is one token in 5 bytes: the byte bound with the cap (500) is over 560, the count with it is not.
+        List<Integer> prompts = new ArrayList<>();
+        ScriptedModel model = ScriptedModel.answering("Sure.");
+
+        ChatOutcome outcome = underBudget(model, budget(BudgetMetric.TOKENS_PER_DAY, 560, prompts))
+                .ask(request("word ".repeat(12)), new RecordingSink());
+
+        assertThat(outcome).isInstanceOf(ChatOutcome.Answered.class);
+        assertThat(prompts).hasSize(2);
+        assertThat(prompts.getFirst() + SETTINGS.maxOutputTokens()).isGreaterThan(560);
+        assertThat(prompts.getLast() + SETTINGS.maxOutputTokens()).isLessThanOrEqualTo(560);
+        assertThat(model.requests).hasSize(1);
+    }
+
+    @Test
+    void aLimitThatDoesNotCountTokensIsNotAskedTwice() {
+        List<Integer> prompts = new ArrayList<>();
+        ScriptedModel model = ScriptedModel.answering("never");
+
+        ChatOutcome outcome = underBudget(model, budget(BudgetMetric.REQUESTS_PER_MINUTE, 0, prompts))
+                .ask(request("word ".repeat(12)), new RecordingSink());
+
+        assertThat(outcome).isInstanceOf(ChatOutcome.Refused.class);
+        assertThat(prompts).hasSize(1);
+        assertThat(model.requests).isEmpty();
     }
 
     @Test

@@ -23,9 +23,10 @@ import java.util.Optional;
  * {@value #TOKENS_PER_MESSAGE} tokens of framing, and the reply is primed with
  * {@value #TOKENS_FOR_REPLY_PRIMING} more.
  *
- * <p>The encoding loads at the first exact count, not here. A text never has more tokens than UTF-8 bytes (every
- * token is at least one byte), so {@link #tooLong} and {@link #leavesRoom} answer "fits" from the byte length
- * alone when that is enough, and count only when it is not.
+ * <p>The encoding loads at the first exact count, not here, and most processes never need one: its vocabulary is
+ * about 26 MiB of live heap. A text never has more tokens than UTF-8 bytes (every token is at least one byte), so
+ * {@link #tooLong}, {@link #leavesRoom} and {@link #fit} answer from the byte length alone when it fits, and count
+ * only when it does not; {@link #counted} counts a fit exactly where a bound would not do.
  */
 public final class ContextWindow {
     static final int TOKENS_PER_MESSAGE = 3;
@@ -34,8 +35,12 @@ public final class ContextWindow {
 
     /** The messages to send, or why they cannot be sent. */
     public sealed interface Fit {
-        /** System prompt (if any), the kept history, then the question; {@code dropped} turns were cut. */
-        record Fits(List<Turn> messages, int tokens, int dropped) implements Fit {
+        /**
+         * System prompt (if any), the kept history, then the question; {@code dropped} turns were cut. The messages'
+         * {@code tokens} are counted with the tokenizer when {@code exact}, else the byte bound that let them all
+         * through: at least the exact count, so a reservation or an output cap made from it still holds.
+         */
+        record Fits(List<Turn> messages, int tokens, int dropped, boolean exact) implements Fit {
             public Fits {
                 messages = List.copyOf(messages);
             }
@@ -146,18 +151,24 @@ public final class ContextWindow {
 
     /**
      * Keeps the system prompt (when not blank) and the question always and as much of the history as fits,
-     * dropping the oldest turns first.
+     * dropping the oldest turns first. When the whole conversation's byte bound fits, everything is kept and
+     * nothing is counted.
      */
     public Fit fit(String systemPrompt, Conversation history, String question) {
         Objects.requireNonNull(history, "history");
         Objects.requireNonNull(question, "question");
         Turn system = systemTurn(systemPrompt);
         Turn asked = Turn.user(question);
+        List<Turn> turns = history.turns();
+        long wholeBound = fixedBound(system, asked);
+        for (Turn turn : turns) wholeBound += bound(turn);
+        if (wholeBound <= limit) {
+            return new Fit.Fits(messages(system, turns, asked), (int) wholeBound, 0, false);
+        }
         int fixed = fixed(system, asked);
         if (fixed > limit) {
             return new Fit.TooLong(fixed, limit);
         }
-        List<Turn> turns = history.turns();
         int total = fixed;
         int firstKept = turns.size();
         while (firstKept > 0) {
@@ -166,11 +177,26 @@ public final class ContextWindow {
             total += cost;
             firstKept--;
         }
-        List<Turn> messages = new ArrayList<>(turns.size() - firstKept + 2);
+        return new Fit.Fits(messages(system, turns.subList(firstKept, turns.size()), asked), total, firstKept, true);
+    }
+
+    /**
+     * The same messages with their tokens counted, for what a bound would overstate: an estimate of a call's usage,
+     * a budget the bound alone would refuse.
+     */
+    public Fit.Fits counted(Fit.Fits fits) {
+        if (fits.exact()) return fits;
+        int tokens = TOKENS_FOR_REPLY_PRIMING;
+        for (Turn turn : fits.messages()) tokens += count(turn);
+        return new Fit.Fits(fits.messages(), tokens, fits.dropped(), true);
+    }
+
+    private static List<Turn> messages(Turn system, List<Turn> kept, Turn asked) {
+        List<Turn> messages = new ArrayList<>(kept.size() + 2);
         if (system != null) messages.add(system);
-        messages.addAll(turns.subList(firstKept, turns.size()));
+        messages.addAll(kept);
         messages.add(asked);
-        return new Fit.Fits(messages, total, firstKept);
+        return messages;
     }
 
     private static Turn systemTurn(String systemPrompt) {

@@ -35,6 +35,14 @@ public enum BudgetMetric {
         return this == USD_PER_DAY || this == USD_PER_MONTH;
     }
 
+    /** Whether a call's worst case here grows with its prompt's tokens. */
+    public boolean countsTokens() {
+        return switch (this) {
+            case REQUESTS_PER_MINUTE, CONCURRENT -> false;
+            case TOKENS_PER_DAY, USD_PER_DAY, USD_PER_MONTH -> true;
+        };
+    }
+
     /** What a call is reserved for before it starts, given its worst case. */
     public long worstCase(long tokens, BigDecimal usd) {
         return switch (this) {

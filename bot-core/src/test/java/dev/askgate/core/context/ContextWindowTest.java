@@ -46,9 +46,37 @@ class ContextWindowTest {
     @Test
     void messagesAreCountedAsOpenAisRecipeCountsThem() {
         // cl100k: "hello world" is 2 tokens, "user" 1; a message adds 3, the reply priming 3 more.
-        var fit = window("gpt-4", 8192, 0).fit("", Conversation.empty(), "hello world");
+        ContextWindow window = window("gpt-4", 8192, 0);
+        var fit = (ContextWindow.Fit.Fits) window.fit("", Conversation.empty(), "hello world");
 
-        assertThat(fit).isEqualTo(new ContextWindow.Fit.Fits(List.of(Turn.user("hello world")), 3 + 1 + 2 + 3, 0));
+        assertThat(window.counted(fit))
+                .isEqualTo(new ContextWindow.Fit.Fits(List.of(Turn.user("hello world")), 3 + 1 + 2 + 3, 0, true));
+    }
+
+    @Test
+    void aConversationWhoseBytesFitIsLetThroughByItsByteBound() {
+        ContextWindow window = window("gpt-4", 8192, 0);
+
+        var fit = window.fit("", Conversation.empty(), "hello world");
+
+        // Every token is at least a byte: the framing 3 + "user" 4 + "hello world" 11, and the reply's priming 3.
+        assertThat(fit).isEqualTo(new ContextWindow.Fit.Fits(List.of(Turn.user("hello world")), 3 + 4 + 11 + 3, 0,
+                false));
+    }
+
+    @Test
+    void aByteBoundIsNeverBelowTheCountAndACountIsNeverAboveTheLimit() {
+        ContextWindow window = window("gpt-4o-mini", 1200, 200);
+        for (int turns = 0; turns <= 60; turns += 3) {
+            var fits = (ContextWindow.Fit.Fits) window.fit("Be brief. ¿Qué tal? 日本語 🙂", history(turns), "And now?");
+            var counted = window.counted(fits);
+
+            assertThat(counted.exact()).isTrue();
+            assertThat(counted.messages()).isEqualTo(fits.messages());
+            assertThat(fits.tokens()).as(turns + " turns").isGreaterThanOrEqualTo(counted.tokens());
+            assertThat(counted.tokens()).as(turns + " turns").isLessThanOrEqualTo(window.limit());
+            if (!fits.exact()) assertThat(fits.dropped()).as(turns + " turns").isZero();
+        }
     }
 
     @Test
@@ -71,6 +99,7 @@ class ContextWindowTest {
         var fits = (ContextWindow.Fit.Fits) window.fit("You are a helpful assistant.", history, "What next?");
 
         assertThat(fits.dropped()).isPositive();
+        assertThat(fits.exact()).isTrue();
         assertThat(fits.tokens()).isLessThanOrEqualTo(window.limit()).isLessThanOrEqualTo(200);
         assertThat(fits.messages().getFirst().role()).isEqualTo(Role.SYSTEM);
         assertThat(fits.messages().getLast()).isEqualTo(Turn.user("What next?"));
@@ -84,7 +113,7 @@ class ContextWindowTest {
     @Test
     void tokensReportedAreTheSumOfTheMessages() {
         ContextWindow window = window("gpt-4o", 1000, 200);
-        var fits = (ContextWindow.Fit.Fits) window.fit("sys", history(3), "q?");
+        var fits = window.counted((ContextWindow.Fit.Fits) window.fit("sys", history(3), "q?"));
 
         int sum = fits.messages().stream().mapToInt(window::count).sum() + 3;
         assertThat(fits.tokens()).isEqualTo(sum);

@@ -5,6 +5,7 @@ import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingRegistry;
 import com.knuddels.jtokkit.api.EncodingType;
 import dev.askgate.core.Conversation;
+import dev.askgate.core.Turn;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -79,6 +80,39 @@ class LazyEncodingTest {
 
         assertThat(loader.loads).hasValue(0);
         assertThat(window.encodingLoaded()).isFalse();
+    }
+
+    @Test
+    void aConversationWhoseBytesFitIsSentUncountedUntilACountIsAskedFor() {
+        var loader = new CountingLoader();
+        var window = loader.window(8192, 0);
+        var history = new Conversation(List.of(Turn.user("how do I run the tests?"),
+                Turn.assistant("Run `./askgate test`. ¿Qué tal? 日本語 🙂")));
+
+        var fits = (ContextWindow.Fit.Fits) window.fit("Be brief.", history, "and only one module?");
+
+        assertThat(fits.exact()).isFalse();
+        assertThat(fits.messages()).hasSize(4);
+        assertThat(loader.loads).hasValue(0);
+        var counted = window.counted(fits);
+        assertThat(counted.tokens()).isPositive().isLessThan(fits.tokens());
+        assertThat(loader.loads).hasValue(1);
+    }
+
+    @Test
+    void aConversationTooLongForItsBytesIsCountedAndItsOldestTurnsDropped() {
+        var loader = new CountingLoader();
+        var window = loader.window(1000, 500);
+        var history = new Conversation(List.of(Turn.user("word ".repeat(200)), Turn.assistant("word ".repeat(200)),
+                Turn.user("word ".repeat(200)), Turn.assistant("word ".repeat(200))));
+
+        // 4,000 bytes of history cannot fit 500 by their bytes; counted, "word " is a token and two turns fit.
+        var fits = (ContextWindow.Fit.Fits) window.fit("", history, "and now?");
+
+        assertThat(fits.exact()).isTrue();
+        assertThat(fits.dropped()).isEqualTo(2);
+        assertThat(window.counted(fits)).isSameAs(fits);
+        assertThat(loader.loads).hasValue(1);
     }
 
     @Test
