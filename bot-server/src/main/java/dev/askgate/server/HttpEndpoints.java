@@ -48,6 +48,7 @@ final class HttpEndpoints implements AutoCloseable {
         // Jetty's own threads only select and parse; every exchange runs on a virtual thread of ours. Eight are
         // plenty for that (parsing never blocks); with sixteen, a burst of a thousand connections left sixteen
         // platform threads in a process that needs few (the benchmark's in-flight case counts them).
+        JettyReferenceSize.tellJetty();
         var threads = new QueuedThreadPool(8, 2);
         threads.setName("askgate-http");
         var scheduler = new ScheduledExecutorScheduler("askgate-http-deadlines", true);
