@@ -251,17 +251,35 @@ public final class ChatService {
 
     /**
      * Reserves the call's worst case. A fit let through by its byte bound reserves more input than the prompt can
-     * cost; a token or money limit that refuses that is asked once more with the prompt counted, so that a question
-     * near a budget is refused only for what it would really cost.
+     * cost. With {@code ASKGATE_MAX_OUTPUT_TOKENS} set, a token or money limit that refuses that is asked once more
+     * with the prompt counted, so that a question near a budget is refused only for what it would cost. Without it
+     * a count cannot help: the answer's cap grows by what the count saves, and output costs at least as much.
      */
-    private Reservation reserve(ChatRequest request, ContextWindow.Fit.Fits fits) {
+    private Reservation reserve(ChatRequest request, ContextWindow.Fit.Fits fitted) {
+        ContextWindow.Fit.Fits fits = countedForTheRoom(fitted);
         SpendCheck check = spending.reserve(request, settings.model(), fits.tokens(), outputCap(fits));
-        if (!fits.exact() && check instanceof SpendCheck.Refused refused
+        if (!fits.exact() && settings.maxOutputTokens() > 0 && check instanceof SpendCheck.Refused refused
                 && refused.refusal() instanceof Refusal.OverBudget over && over.limit().metric().countsTokens()) {
-            fits = window.counted(fits);
-            check = spending.reserve(request, settings.model(), fits.tokens(), outputCap(fits));
+            ContextWindow.Fit.Fits counted = window.counted(fits);
+            check = spending.reserve(request, settings.model(), counted.tokens(), outputCap(counted));
+            if (check instanceof SpendCheck.Go) {
+                log.info("request={} reserved after all: the prompt counted is {} tokens (its length, {}, was over {})",
+                        request.requestId(), counted.tokens(), fits.tokens(), over.limit().path());
+            }
+            fits = counted;
         }
         return new Reservation(fits, outputCap(fits), check);
+    }
+
+    /**
+     * Without {@code ASKGATE_MAX_OUTPUT_TOKENS} the answer's cap is the room the prompt leaves, and a byte bound may
+     * take several times the count out of it: a prompt bounded at over an eighth of the context is counted, so that
+     * the bound never costs the answer more than that eighth.
+     */
+    private ContextWindow.Fit.Fits countedForTheRoom(ContextWindow.Fit.Fits fits) {
+        boolean capIsTheRoom = settings.maxOutputTokens() <= 0;
+        boolean boundTakesMuch = !fits.exact() && fits.tokens() > settings.contextTokens() / 8;
+        return capIsTheRoom && boundTakesMuch ? window.counted(fits) : fits;
     }
 
     /**

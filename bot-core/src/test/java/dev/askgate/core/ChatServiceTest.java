@@ -142,6 +142,40 @@ class ChatServiceTest {
     }
 
     @Test
+    void withTheRoomAsTheCapABudgetThatRefusesTheByteBoundIsNotAskedAgain() {
+        // A count would only move tokens from the prompt to the answer's cap: prompt plus cap is the context.
+        ChatConfig roomAsCap = new ChatConfig("gpt-6-luna", "Be brief.", 4000, 0);
+        List<Integer> prompts = new ArrayList<>();
+        var service = new ChatService(ScriptedModel.answering("never"), roomAsCap, new SecretGuard(),
+                new ContextWindow(roomAsCap, REGISTRY), text -> false,
+                budget(BudgetMetric.TOKENS_PER_DAY, 3999, prompts));
+
+        ChatOutcome outcome = service.ask(request("word ".repeat(12)), new RecordingSink());
+
+        assertThat(outcome).isInstanceOf(ChatOutcome.Refused.class);
+        assertThat(prompts).hasSize(1);
+    }
+
+    @Test
+    void withTheRoomAsTheCapAPromptOverAnEighthOfTheContextByItsBytesIsCountedForTheCap() {
+        ChatConfig roomAsCap = new ChatConfig("gpt-6-luna", "Be brief.", 4000, 0);
+        ContextWindow window = new ContextWindow(roomAsCap, REGISTRY);
+        ScriptedModel model = ScriptedModel.answering("Sure.");
+        var service = new ChatService(model, roomAsCap, new SecretGuard(), window, text -> false);
+        String shortQuestion = "word ".repeat(12).strip();
+        String longQuestion = "word ".repeat(200).strip(); // about 1,000 bytes, over 4,000 / 8; about 200 tokens
+
+        service.ask(request(shortQuestion), new RecordingSink());
+        service.ask(request(longQuestion), new RecordingSink());
+
+        var shortFit = (ContextWindow.Fit.Fits) window.fit("Be brief.", Conversation.empty(), shortQuestion);
+        var longFit = window.counted((ContextWindow.Fit.Fits) window.fit("Be brief.", Conversation.empty(), longQuestion));
+        assertThat(shortFit.exact()).isFalse();
+        assertThat(model.requests.get(0).maxOutputTokens()).isEqualTo(4000 - shortFit.tokens());
+        assertThat(model.requests.get(1).maxOutputTokens()).isEqualTo(4000 - longFit.tokens()).isGreaterThan(3700);
+    }
+
+    @Test
     void anAnswerIsStreamedToTheSinkAndReturnedWithItsUsage() {
         ScriptedModel model = ScriptedModel.answering("Use ", "`mvn ", "test`", " to run them.");
         RecordingSink sink = new RecordingSink();
