@@ -6,6 +6,9 @@ import org.junit.jupiter.api.Test;
 import javax.management.ObjectName;
 import javax.management.openmbean.CompositeData;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +27,28 @@ class JettyReferenceSizeTest {
         int expected = MemoryUtils.getCacheLineBytes() / (compressed ? 4 : 8);
         assertThat(System.getProperty(JettyReferenceSize.PROPERTY)).isEqualTo(String.valueOf(expected));
         assertThat(MemoryUtils.getReferencesPerCacheLine()).isEqualTo(expected);
+    }
+
+    @Test
+    void askgatesHttpEndpointsStartWithoutThePlatformMBeanServerThatABareJettyCreates() throws Exception {
+        assertThat(mbeanServersAfter("told")).isEqualTo("0");
+        assertThat(mbeanServersAfter("untold")).isEqualTo("1"); // what the first would say without the fix
+    }
+
+    /** Runs {@link JettyAlone} in a JVM of its own (this one may have an MBean server already) and returns its line. */
+    private static String mbeanServersAfter(String how) throws Exception {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                JettyAlone.class.getName(), how).redirectErrorStream(true).start();
+        process.getOutputStream().close();
+        boolean ended = process.waitFor(60, TimeUnit.SECONDS);
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!ended) process.destroyForcibly();
+        assertThat(ended).as(output).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        List<String> lines = output.lines().filter(line -> line.matches("\\d+")).toList();
+        assertThat(lines).as(output).hasSize(1);
+        return lines.getFirst();
     }
 
     @Test
