@@ -26,10 +26,8 @@ import java.util.List;
  * deadlock on each other.
  */
 final class BudgetCounters {
-    private static final Comparator<BudgetCharge> LOCK_ORDER = Comparator
-            .comparing((BudgetCharge c) -> c.limit().scope())
-            .thenComparing(BudgetCharge::subject)
-            .thenComparing(c -> c.limit().metric());
+    private static final Comparator<BudgetCharge> LOCK_ORDER =
+            CounterOrder.of(c -> c.limit().scope(), BudgetCharge::subject, c -> c.limit().metric());
 
     private final Transactions db;
     private final Clock clock;

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.ToLongFunction;
@@ -28,6 +29,9 @@ final class ReservationClaims {
 
     private record Hold(BudgetScope scope, String subject, BudgetMetric metric, long periodStart, long amount) {
     }
+
+    /** Settling and reclaiming update a reservation's counters in the order reserving locked them. */
+    private static final Comparator<Hold> LOCK_ORDER = CounterOrder.of(Hold::scope, Hold::subject, Hold::metric);
 
     private final Transactions db;
 
@@ -145,7 +149,7 @@ final class ReservationClaims {
     private static List<Hold> holds(Connection connection, String id) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("""
                 SELECT scope, subject, metric, period_start_ms, amount FROM reservation_hold
-                WHERE reservation_id = ? ORDER BY scope, subject, metric""")) {
+                WHERE reservation_id = ?""")) {
             query.setString(1, id);
             List<Hold> holds = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
@@ -154,6 +158,7 @@ final class ReservationClaims {
                             rows.getLong(4), rows.getLong(5)));
                 }
             }
+            holds.sort(LOCK_ORDER);
             return holds;
         }
     }
