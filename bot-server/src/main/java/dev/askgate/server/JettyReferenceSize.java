@@ -3,6 +3,7 @@ package dev.askgate.server;
 import com.sun.management.HotSpotDiagnosticMXBean;
 
 import java.lang.management.ManagementFactory;
+import java.util.Optional;
 
 /**
  * Tells Jetty how many object references fill a cache line before its first queue pads itself by that number.
@@ -21,19 +22,20 @@ final class JettyReferenceSize {
     /** Sets {@value #PROPERTY} as Jetty would compute it, unless it is set already or the JVM cannot say. */
     static void tellJetty() {
         if (System.getProperty(PROPERTY) != null) return;
-        Boolean compressed = compressedReferences();
-        if (compressed == null) return; // Jetty asks for itself, as it would have
-        int cacheLine = Integer.getInteger(CACHE_LINE_PROPERTY, JETTY_CACHE_LINE_BYTES);
-        System.setProperty(PROPERTY, String.valueOf(Math.max(1, cacheLine / (compressed ? 4 : 8))));
+        // Without HotSpot's bean Jetty asks for itself, as it would have.
+        compressedReferences().ifPresent(compressed -> {
+            int cacheLine = Integer.getInteger(CACHE_LINE_PROPERTY, JETTY_CACHE_LINE_BYTES);
+            System.setProperty(PROPERTY, String.valueOf(Math.max(1, cacheLine / (compressed ? 4 : 8))));
+        });
     }
 
-    /** Whether references are 4 bytes ({@code UseCompressedOops}), or null on a JVM without HotSpot's bean. */
-    static Boolean compressedReferences() {
+    /** Whether references are 4 bytes ({@code UseCompressedOops}); empty on a JVM without HotSpot's bean. */
+    static Optional<Boolean> compressedReferences() {
         try {
-            var vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-            return vm == null ? null : Boolean.parseBoolean(vm.getVMOption("UseCompressedOops").getValue());
+            return Optional.ofNullable(ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class))
+                    .map(vm -> Boolean.parseBoolean(vm.getVMOption("UseCompressedOops").getValue()));
         } catch (RuntimeException | LinkageError e) {
-            return null;
+            return Optional.empty();
         }
     }
 }

@@ -35,7 +35,7 @@ public enum BudgetMetric {
         return this == USD_PER_DAY || this == USD_PER_MONTH;
     }
 
-    /** Whether a call's worst case here grows with its prompt's tokens. */
+    /** Whether a call's worst case here grows with its tokens: the limits that count tokens or money. */
     public boolean countsTokens() {
         return switch (this) {
             case REQUESTS_PER_MINUTE, CONCURRENT -> false;

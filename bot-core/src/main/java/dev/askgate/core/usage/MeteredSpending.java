@@ -60,7 +60,8 @@ public final class MeteredSpending implements Spending {
         List<BudgetCharge> charges = rules.budgets().charges(caller, (long) promptTokens + outputCap, worstUsd,
                 rules.isAdmin(caller));
         if (charges.isEmpty()) return go(request, model, Optional.empty());
-        boolean guardsSpend = charges.stream().anyMatch(charge -> guardsSpend(charge.limit().metric()));
+        // Limits that count money (tokens are money by another name) are never passed on a guess.
+        boolean guardsSpend = charges.stream().anyMatch(charge -> charge.limit().metric().countsTokens());
         ReserveResult result;
         try {
             if (!health.worthTrying()) throw new UsageStoreException(health.detail());
@@ -98,11 +99,6 @@ public final class MeteredSpending implements Spending {
                 yield new SpendCheck.Refused(new Refusal.OverBudget(refused.limit(), refused.used(), refused.resetsAt()));
             }
         };
-    }
-
-    /** Limits that count money (tokens are money by another name): never passed on a guess. */
-    private static boolean guardsSpend(BudgetMetric metric) {
-        return metric.isMoney() || metric == BudgetMetric.TOKENS_PER_DAY;
     }
 
     private SpendCheck go(ChatRequest request, String model, Optional<ReservationId> reservation) {
