@@ -1,10 +1,10 @@
 package dev.askgate.core;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Predicate;
 
 /**
  * Which key answers a caller: the one {@code keys:} gives the caller's Slack team or Discord guild, the main key for
@@ -13,11 +13,16 @@ import java.util.function.Predicate;
 public final class WorkspaceKeys {
     private final KeyedModel main;
     private final Map<String, KeyedModel> byPlace;
+    /** The main key first, then the workspaces' by name: made once, since every answer's text is checked against it. */
+    private final List<KeyedModel> all;
 
     /** @param byPlace keyed by place, {@code slack:T0123ABCD} or {@code discord:1234…} (see {@link #placeOf}) */
     public WorkspaceKeys(KeyedModel main, Map<String, KeyedModel> byPlace) {
         this.main = Objects.requireNonNull(main, "main");
         this.byPlace = Map.copyOf(byPlace);
+        List<KeyedModel> keys = new ArrayList<>(List.of(main));
+        this.byPlace.values().stream().sorted(Comparator.comparing(KeyedModel::name)).forEach(keys::add);
+        this.all = List.copyOf(keys);
     }
 
     /** The place of a caller as {@code keys:} names it: platform and workspace, {@code slack:T0123ABCD}. */
@@ -36,15 +41,15 @@ public final class WorkspaceKeys {
 
     /** The main key first, then the workspaces' keys. */
     public List<KeyedModel> all() {
-        List<KeyedModel> all = new ArrayList<>(List.of(main));
-        byPlace.values().stream().sorted((a, b) -> a.name().compareTo(b.name())).forEach(all::add);
         return all;
     }
 
     /** Whether a text holds any of the keys (an answer that does is withheld, whichever key paid for it). */
     public boolean appearsIn(String text) {
-        Predicate<KeyedModel> holds = keyed -> keyed.key().appearsIn(text);
-        return all().stream().anyMatch(holds);
+        for (KeyedModel keyed : all) {
+            if (keyed.key().appearsIn(text)) return true;
+        }
+        return false;
     }
 
     /**
@@ -52,6 +57,9 @@ public final class WorkspaceKeys {
      * ({@link dev.askgate.core.key.KeySource#couldBegin}).
      */
     public boolean couldBegin(String word) {
-        return all().stream().anyMatch(keyed -> keyed.key().couldBegin(word));
+        for (KeyedModel keyed : all) {
+            if (keyed.key().couldBegin(word)) return true;
+        }
+        return false;
     }
 }

@@ -5,20 +5,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.slack.api.Slack;
 import com.slack.api.methods.SlackApiException;
-import com.slack.api.util.http.SlackHttpClient;
 import okhttp3.FormBody;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The calls every answer makes — {@code chat.postMessage} and {@code chat.update}, a native stream's
  * {@code chat.startStream}, {@code chat.appendStream} and {@code chat.stopStream}, and the thinking status
- * ({@code assistant.threads.setStatus}) — sent through the Slack client's own HTTP stack (its endpoint, bearer
- * token, User-Agent and timeouts), with the SDK's form field names and encodings, and read with Jackson for the
+ * ({@code assistant.threads.setStatus}) — sent through the Slack client's own OkHttp client (its endpoint,
+ * User-Agent and timeouts) with the bot token as bearer, as the SDK sends them, with the SDK's form field names and encodings, and read with Jackson for the
  * only fields Askgate uses ({@code ok}, {@code error}, {@code ts}). The SDK's {@code MethodsClient} builds a new
  * Gson for every response, and with it reflective adapters for Slack's whole {@code Message} model: profiled under
  * a burst of {@code /ask} that was a third of Askgate's CPU (the posts), and later a tenth (the status). Failures
@@ -26,15 +30,17 @@ import java.util.Objects;
  * as a {@link SlackCallFailed} with Slack's code.
  */
 final class ChatMethods {
-    private final SlackHttpClient http;
+    private final OkHttpClient http;
     private final String endpoint;
-    private final String token;
+    private final String authorization;
+    /** Each method's URL, parsed once: parsing it for every call was a few percent of an answer's CPU. */
+    private final Map<String, HttpUrl> urls = new ConcurrentHashMap<>();
     private final ObjectReader json = new ObjectMapper().reader();
 
     ChatMethods(Slack slack, String botToken) {
-        this.http = slack.getHttpClient();
+        this.http = slack.getHttpClient().getOkHttpClient();
         this.endpoint = slack.getConfig().getMethodsEndpointUrlPrefix();
-        this.token = Objects.requireNonNull(botToken, "botToken");
+        this.authorization = "Bearer " + Objects.requireNonNull(botToken, "botToken");
     }
 
     /**
@@ -103,7 +109,9 @@ final class ChatMethods {
     }
 
     private JsonNode call(String method, FormBody form) throws IOException, SlackApiException {
-        try (Response response = http.postFormWithBearerHeader(endpoint + method, token, form)) {
+        Request request = new Request.Builder().url(urls.computeIfAbsent(method, m -> HttpUrl.get(endpoint + m)))
+                .header("Authorization", authorization).post(form).build();
+        try (Response response = http.newCall(request).execute()) {
             ResponseBody body = response.body();
             String text = body == null ? "" : body.string();
             if (!response.isSuccessful()) throw new SlackApiException(response, text);

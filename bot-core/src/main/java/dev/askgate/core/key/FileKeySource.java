@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -34,7 +34,11 @@ public final class FileKeySource implements KeySource {
     private final Path file;
     private final String origin;
     private final SettledRead settled;
-    private final Deque<KeyForms> formerKeys = new ArrayDeque<>();
+    /**
+     * The keys before this one, newest first: a model may still echo one. Replaced whole (under {@code this}) and
+     * before {@link #currentForms}, so that the lock-free checks of every answer never miss the key being replaced.
+     */
+    private volatile List<KeyForms> formerKeys = List.of();
     private volatile ApiKey current;
     private volatile KeyForms currentForms;
     /** The stamp of the file last read: the same file later means a rewrite in place. */
@@ -104,17 +108,19 @@ public final class FileKeySource implements KeySource {
     @Override
     public boolean appearsIn(String text) {
         if (currentForms.foundIn(text)) return true;
-        synchronized (formerKeys) {
-            return formerKeys.stream().anyMatch(k -> k.foundIn(text));
+        for (KeyForms former : formerKeys) {
+            if (former.foundIn(text)) return true;
         }
+        return false;
     }
 
     @Override
     public boolean couldBegin(String word) {
         if (currentForms.couldBegin(word)) return true;
-        synchronized (formerKeys) {
-            return formerKeys.stream().anyMatch(k -> k.couldBegin(word));
+        for (KeyForms former : formerKeys) {
+            if (former.couldBegin(word)) return true;
         }
+        return false;
     }
 
     /**
@@ -230,10 +236,9 @@ public final class FileKeySource implements KeySource {
         warned = "";
         Secret next = new Secret(content);
         if (next.equals(current.secret())) return;
-        synchronized (formerKeys) {
-            formerKeys.addFirst(currentForms);
-            while (formerKeys.size() > FORMER_KEYS_KEPT) formerKeys.removeLast();
-        }
+        List<KeyForms> former = new ArrayList<>(List.of(currentForms));
+        former.addAll(formerKeys);
+        formerKeys = List.copyOf(former.subList(0, Math.min(former.size(), FORMER_KEYS_KEPT)));
         currentForms = KeyForms.of(content);
         current = new ApiKey(next, new KeyGeneration(current.generation().number() + 1, origin));
         log.info("OpenAI API key reloaded from {} ({})", file, current.generation());

@@ -42,25 +42,42 @@ public final class KeyForms {
 
     private static final long BASE = 1_000_003L;
 
-    /** Window hashes by window length. */
-    private final Map<Integer, Set<Long>> windows = new HashMap<>();
+    /** Every window's hash, by window length: every text of every answer is checked, so no boxing per window. */
+    private final List<Windows> windows;
     /** Hashes of every {@link #WORD_END} characters of every form. */
-    private final Set<Long> wordEnds = new HashSet<>();
+    private final LongSet wordEnds;
     /** A form shorter than {@link #WORD_END}: any word may begin it. */
-    private boolean shortForm;
+    private final boolean shortForm;
+
+    /** The hashes of every window of one length, and the weight of the character that leaves such a window. */
+    private record Windows(int length, long power, LongSet hashes) { }
+
+    /** One shape of the key, and how long a run of it counts as the key. */
+    private record Form(String text, int run) { }
 
     private KeyForms(String key) {
-        String reversed = new StringBuilder(key).reverse().toString();
         byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
         String hex = HexFormat.of().formatHex(bytes);
-        add(key, KEY_RUN);
-        add(reversed, KEY_RUN);
-        add(hex, HEX_RUN);
-        add(hex.toUpperCase(java.util.Locale.ROOT), HEX_RUN);
+        List<Form> forms = new ArrayList<>();
+        forms.add(new Form(key, KEY_RUN));
+        forms.add(new Form(new StringBuilder(key).reverse().toString(), KEY_RUN));
+        forms.add(new Form(hex, HEX_RUN));
+        forms.add(new Form(hex.toUpperCase(java.util.Locale.ROOT), HEX_RUN));
         for (String base64 : base64Forms(bytes)) {
-            add(base64, BASE64_RUN);
-            add(base64.replace('+', '-').replace('/', '_'), BASE64_RUN);
+            forms.add(new Form(base64, BASE64_RUN));
+            forms.add(new Form(base64.replace('+', '-').replace('/', '_'), BASE64_RUN));
         }
+        Map<Integer, Set<Long>> byLength = new HashMap<>();
+        Set<Long> ends = new HashSet<>();
+        for (Form form : forms) {
+            addWindows(form.text(), WORD_END, ends);
+            int length = Math.min(form.run(), form.text().length());
+            if (length > 0) addWindows(form.text(), length, byLength.computeIfAbsent(length, n -> new HashSet<>()));
+        }
+        windows = byLength.entrySet().stream()
+                .map(e -> new Windows(e.getKey(), power(e.getKey()), LongSet.of(e.getValue()))).toList();
+        wordEnds = LongSet.of(ends);
+        shortForm = forms.stream().anyMatch(form -> form.text().length() < WORD_END);
     }
 
     /** The forms of {@code key}. */
@@ -74,8 +91,8 @@ public final class KeyForms {
     public boolean foundIn(CharSequence text) {
         if (text == null || text.isEmpty()) return false;
         String plain = significant(text);
-        for (Map.Entry<Integer, Set<Long>> entry : windows.entrySet()) {
-            if (anyWindowIn(plain, entry.getKey(), entry.getValue())) return true;
+        for (Windows of : windows) {
+            if (anyWindowIn(plain, of)) return true;
         }
         return false;
     }
@@ -101,6 +118,7 @@ public final class KeyForms {
      * characters.
      */
     public static boolean ignorable(int codePoint) {
+        if (codePoint > ' ' && codePoint < 0x7f) return false; // printable ASCII, most of any text: no lookup
         if (Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint)) return true;
         int type = Character.getType(codePoint);
         return type == Character.FORMAT || type == Character.CONTROL;
@@ -108,17 +126,17 @@ public final class KeyForms {
 
     /** {@code text} without its {@linkplain #ignorable ignorable} characters. */
     public static String significant(CharSequence text) {
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().filter(c -> !ignorable(c)).forEach(out::appendCodePoint);
-        return out.toString();
-    }
-
-    private void add(String form, int run) {
-        if (form.length() < WORD_END) shortForm = true;
-        addWindows(form, WORD_END, wordEnds);
-        int length = Math.min(run, form.length());
-        if (length == 0) return;
-        addWindows(form, length, windows.computeIfAbsent(length, n -> new HashSet<>()));
+        StringBuilder out = null; // made at the first ignorable character: a text without one is returned as it is
+        for (int i = 0; i < text.length(); ) {
+            int codePoint = Character.codePointAt(text, i);
+            if (ignorable(codePoint)) {
+                if (out == null) out = new StringBuilder(text.length()).append(text, 0, i);
+            } else if (out != null) {
+                out.appendCodePoint(codePoint);
+            }
+            i += Character.charCount(codePoint);
+        }
+        return out == null ? text.toString() : out.toString();
     }
 
     private static void addWindows(String form, int length, Set<Long> hashes) {
@@ -131,14 +149,14 @@ public final class KeyForms {
         }
     }
 
-    private static boolean anyWindowIn(String text, int length, Set<Long> hashes) {
+    private static boolean anyWindowIn(String text, Windows of) {
+        int length = of.length();
         if (text.length() < length) return false;
-        long power = power(length);
         long hash = 0;
         for (int i = 0; i < text.length(); i++) {
             hash = hash * BASE + text.charAt(i);
-            if (i >= length) hash -= text.charAt(i - length) * power;
-            if (i >= length - 1 && hashes.contains(hash)) return true;
+            if (i >= length) hash -= text.charAt(i - length) * of.power();
+            if (i >= length - 1 && of.hashes().contains(hash)) return true;
         }
         return false;
     }

@@ -11,6 +11,7 @@ import dev.askgate.core.model.ModelCheck;
 import dev.askgate.core.model.ModelError;
 import dev.askgate.core.model.ModelRequest;
 import dev.askgate.core.model.ModelResult;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import org.slf4j.Logger;
@@ -37,6 +38,8 @@ public final class OpenAiChatModel implements ChatModel {
     private final ChatCompletionsCall calls;
     private final RetryPolicy retries;
     private final CallSlots slots;
+    /** Parsed once: building it from the base URL for every question was a few percent of a question's CPU. */
+    private final HttpUrl chatCompletions;
     private final AskgateMetrics metrics;
 
     /** With the system clock and real waits between retries. */
@@ -83,6 +86,7 @@ public final class OpenAiChatModel implements ChatModel {
                 new KeyRejectionReporter(), clock, timeouts);
         this.retries = new RetryPolicy(config.maxRetries(), clock, () -> ThreadLocalRandom.current().nextDouble());
         this.slots = new CallSlots(config.callLimit());
+        this.chatCompletions = HttpUrl.get(config.endpoint("/chat/completions"));
         warnIfKeyTravelsUnencrypted(config);
     }
 
@@ -108,7 +112,7 @@ public final class OpenAiChatModel implements ChatModel {
     }
 
     private ModelResult withRetries(ModelRequest request, boolean streaming, DeltaListener onDelta) {
-        Request.Builder builder = new Request.Builder().url(config.endpoint("/chat/completions"))
+        Request.Builder builder = new Request.Builder().url(chatCompletions)
                 .post(bodies.write(request, streaming));
         // OpenAI logs the client's id next to its own x-request-id, so support can find the call from our logs.
         RequestId.parse(request.requestId()).ifPresent(id -> builder.header(CLIENT_REQUEST_ID, id.value()));
