@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -45,6 +46,7 @@ public final class Askgate {
               healthcheck  ask a running serve's GET /healthz (for container health checks)
               usage        report spend from the usage store: usage [--since 7d] [--by user|channel|workspace|model|key]
                            [--format table|csv|json]; usage reset --user slack:U0123ABCD clears a user's day and month
+              backup FILE  write a consistent copy of the SQLite usage store (ASKGATE_DB_URL) to FILE, while serve runs
               version      print the version
               help         print this text
 
@@ -90,6 +92,10 @@ public final class Askgate {
         String command = command(args);
         if (command.equals("usage")) {
             return usage(List.of(args).subList(1, args.length));
+        }
+        if (command.equals("backup")) {
+            if (args.length != 2) return usageError("askgate backup takes one argument, the file to write");
+            return backup(Path.of(args[1]));
         }
         if (args.length > 1) {
             return usageError("askgate " + command + " takes no arguments");
@@ -189,6 +195,17 @@ public final class Askgate {
         }
         return new UsageCommand(store, config -> UsageStores.open(config.url(), config.user(), config.passwordValue()),
                 Clock.systemUTC(), out, err).run(args);
+    }
+
+    /** {@code backup FILE}: a consistent copy of the SQLite store while serve runs; no OpenAI key needed. */
+    private int backup(Path target) {
+        var settings = new Settings(env);
+        StoreConfig store = StoreConfig.from(settings);
+        if (!settings.problems().isEmpty()) {
+            settings.problems().forEach(line -> err.println("askgate: " + line));
+            return 2;
+        }
+        return new BackupCommand(store, out, err).run(target);
     }
 
     private int chat() {
