@@ -26,9 +26,12 @@ import java.util.Map;
  * parser, about 500 classes, which every start would pay for in time and resident memory.
  */
 final class LogSetup {
-    /** One line per event: time, level, logger, request id (MDC {@code requestId}), message. */
+    /**
+     * One line per event: time (UTC whatever the host's zone, as budgets count days), level, logger, request id
+     * (MDC {@code requestId}), message.
+     */
     private static final String PLAIN_PATTERN =
-            "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level %logger{36} [%X{requestId:-}] %msg%n";
+            "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX, UTC} %-5level %logger{36} [%X{requestId:-}] %msg%n";
     /** Libraries speak only when something is wrong. */
     private static final Map<String, Level> LIBRARY_LEVELS = Map.of(
             "okhttp3", Level.WARN,

@@ -31,7 +31,12 @@ class LauncherScriptTest {
         assertThat(run.status).isEqualTo(1);
         assertThat(run.out).isEmpty();
         assertThat(run.err.lines()).singleElement().asString()
-                .contains("no Java 21 or newer found").contains("JAVA_HOME").contains(dir.resolve("jvm").toString());
+                .contains("no Java 21 or newer found").contains("JAVA_HOME").contains(dir.resolve("jvm").toString())
+                // What works on Debian 12, which has no openjdk-21 package, and where the README says more.
+                .contains("Temurin").contains("Debian 12 has no openjdk-21 package").contains("temurin-25-jdk")
+                .contains("docker build").contains("README.md section \"Install a JDK\"");
+        assertThat(Files.readString(Path.of("").toAbsolutePath().getParent().resolve("README.md")))
+                .as("the section the hint names").contains("\n### Install a JDK\n");
     }
 
     @Test

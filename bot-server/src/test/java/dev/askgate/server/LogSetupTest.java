@@ -7,8 +7,12 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.TimeZone;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -48,5 +52,27 @@ class LogSetupTest {
         assertThat(Logger.getLogger("okhttp3").getLevel()).as("LogSetup: okhttp3 at WARN").isEqualTo(Level.WARNING);
         assertThat(Logger.getLogger("").getLevel()).as("ASKGATE_LOG_LEVEL=DEBUG").isEqualTo(Level.FINE);
         assertThat(Arrays.asList(Logger.getLogger("").getHandlers())).hasSize(1);
+    }
+
+    @Test
+    void plainLinesCarryTheTimeInUtcWhateverTheHostsZone() {
+        TimeZone zone = TimeZone.getDefault();
+        PrintStream stdout = System.out;
+        PrintStream stderr = System.err;
+        var captured = new ByteArrayOutputStream();
+        var capture = new PrintStream(captured, true, StandardCharsets.UTF_8);
+        try {
+            TimeZone.setDefault(TimeZone.getTimeZone("Asia/Tokyo"));
+            System.setOut(capture);
+            System.setErr(capture);
+            LogSetup.configure(Map.of(), "serve");
+            LoggerFactory.getLogger(LogSetupTest.class).info("a line");
+        } finally {
+            System.setOut(stdout);
+            System.setErr(stderr);
+            TimeZone.setDefault(zone);
+        }
+        assertThat(captured.toString(StandardCharsets.UTF_8)).containsPattern(
+                "(?m)^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z INFO  dev\\.askgate\\.server\\.LogSetupTest \\[] a line$");
     }
 }

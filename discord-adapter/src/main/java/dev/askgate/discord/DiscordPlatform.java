@@ -151,8 +151,11 @@ public final class DiscordPlatform implements ChatPlatform {
             throw new IllegalStateException(watcher.explainFailedStart());
         } catch (TimeoutException e) {
             connection.shutdown(Duration.ZERO);
-            throw new IllegalStateException("Discord was not reached within " + config.startTimeout().toSeconds()
-                    + " s: check the network, and DISCORD_GATEWAY_URL and DISCORD_API_URL if they are set"
+            String tried = config.gatewayUrl().map(url -> "at " + url + " (DISCORD_GATEWAY_URL)")
+                    .orElse("at the address Discord's API gave");
+            throw new IllegalStateException("Discord's gateway was not reached within "
+                    + config.startTimeout().toSeconds() + " s " + tried + ", the API at " + config.apiUrl()
+                    + ": check the network, and DISCORD_GATEWAY_URL and DISCORD_API_URL if they are set"
                     + " (DISCORD_START_TIMEOUT_SECONDS sets the wait)");
         } catch (InterruptedException e) {
             connection.shutdown(Duration.ZERO);

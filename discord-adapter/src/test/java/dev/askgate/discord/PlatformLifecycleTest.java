@@ -80,13 +80,17 @@ class PlatformLifecycleTest {
             closedPort = socket.getLocalPort();
         }
         try (FakeDiscord discord = new FakeDiscord(DiscordHarness.DISCORD_TOKEN)) {
+            String gateway = "ws://127.0.0.1:" + closedPort + "/gateway";
             Settings settings = new Settings(Map.of("DISCORD_BOT_TOKEN", DiscordHarness.DISCORD_TOKEN,
-                    "DISCORD_API_URL", discord.apiUrl(), "DISCORD_GATEWAY_URL", "ws://127.0.0.1:" + closedPort + "/gateway",
+                    "DISCORD_API_URL", discord.apiUrl(), "DISCORD_GATEWAY_URL", gateway,
                     "DISCORD_COMPRESSION", "none", "DISCORD_START_TIMEOUT_SECONDS", "2"));
             DiscordPlatform platform = platform(DiscordConfig.from(settings).orElseThrow());
 
-            assertThatThrownBy(platform::start).hasMessageContaining("DISCORD_GATEWAY_URL")
-                    .hasMessageContaining("DISCORD_API_URL").hasMessageContaining("2 s");
+            assertThatThrownBy(platform::start)
+                    .hasMessageStartingWith("Discord's gateway was not reached within 2 s at " + gateway)
+                    .hasMessageContaining("DISCORD_GATEWAY_URL").hasMessageContaining("DISCORD_API_URL")
+                    .hasMessageContaining("the API at " + discord.apiUrl())
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
             assertThat(platform.ready()).isFalse();
             assertThat(platform.executorsShutDown()).isTrue();
             assertThat(platform.shards()).allSatisfy(jda -> assertThat(jda.getStatus())
