@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The store sits below core's port: it knows no server, adapter or platform, and shows only its factory. */
+/**
+ * The store sits below core's port: it knows no server, adapter or platform, and shows only its factory, the
+ * factory's settings and the SQLite backup ({@code askgate backup}) with its outcomes.
+ */
 class StoreArchitectureTest {
     private static final JavaClasses STORE = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -24,9 +27,10 @@ class StoreArchitectureTest {
     }
 
     @Test
-    void onlyTheFactoryAndItsSettingsArePublic() {
+    void onlyTheFactoryItsSettingsAndTheBackupArePublic() {
         classes().that().resideInAPackage("dev.askgate.store").and().arePublic()
                 .should().haveSimpleNameStartingWith("UsageStores").orShould().haveSimpleName("StoreSettings")
+                .orShould().haveNameMatching("dev\\.askgate\\.store\\.SqliteBackup(\\$Result(\\$\\w+)?)?")
                 .check(STORE);
     }
 }
