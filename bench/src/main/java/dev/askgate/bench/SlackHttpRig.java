@@ -70,7 +70,7 @@ final class SlackHttpRig implements AutoCloseable {
 
     /** How many bot messages read {@code answer} now. */
     int answered(String answer) {
-        return (int) slack.messages().stream().filter(m -> m.fromBot() && m.text().equals(answer)).count();
+        return (int) slack.count(m -> m.fromBot() && m.text().equals(answer));
     }
 
     /** Waits until {@code count} bot messages read {@code answer}, or {@code deadline}; returns how many do. */
@@ -78,7 +78,7 @@ final class SlackHttpRig implements AutoCloseable {
         long until = System.nanoTime() + deadline.toNanos();
         int done;
         while ((done = answered(answer)) < count && System.nanoTime() < until) {
-            Thread.sleep(100); // polling interval (each poll copies every message): a rate includes at most this much of it
+            Thread.sleep(100); // polling interval: a rate includes at most this much of it
         }
         return done;
     }

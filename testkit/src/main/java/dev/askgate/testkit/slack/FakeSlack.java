@@ -308,6 +308,14 @@ public final class FakeSlack implements Closeable {
         return messages.get(channel + "/" + ts);
     }
 
+    /**
+     * How many messages match {@code which}, without the fake's lock and without sorting or copying them: for a
+     * benchmark that polls while Askgate posts thousands of messages to this fake, on the same cores.
+     */
+    public long count(Predicate<SlackMessage> which) {
+        return messages.values().stream().filter(which).count();
+    }
+
     /** Every message the fake holds, oldest first. */
     public synchronized List<SlackMessage> messages() {
         return messages.values().stream().sorted(Comparator.comparing(SlackMessage::ts)).toList();

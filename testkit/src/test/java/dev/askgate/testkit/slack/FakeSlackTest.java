@@ -54,6 +54,17 @@ class FakeSlackTest {
     }
 
     @Test
+    void countCountsTheMessagesThatMatch() throws Exception {
+        call("chat.postMessage", BOT, Map.of("channel", "C1", "text", "the answer"));
+        call("chat.postMessage", BOT, Map.of("channel", "C2", "text", "the answer"));
+        call("chat.postMessage", BOT, Map.of("channel", "C2", "text", "another"));
+
+        assertThat(slack.count(m -> m.fromBot() && m.text().equals("the answer"))).isEqualTo(2);
+        assertThat(slack.count(m -> m.channel().equals("C2"))).isEqualTo(2);
+        assertThat(slack.count(m -> !m.fromBot())).isZero();
+    }
+
+    @Test
     void faultPlansSpendOneCallEachInOrderThenCallsAreAnsweredNormally() throws Exception {
         slack.faultNext("chat.postMessage", SlackFault.HTTP_500, SlackFault.HTTP_429, SlackFault.RATELIMITED_OK_FALSE);
         Map<String, String> post = Map.of("channel", "C1", "text", "hi");
