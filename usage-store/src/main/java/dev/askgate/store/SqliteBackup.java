@@ -3,8 +3,11 @@ package dev.askgate.store;
 import org.sqlite.SQLiteConfig;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -50,26 +53,54 @@ public final class SqliteBackup {
         }
         Optional<Path> file = parsed.get().sqliteFile();
         if (file.isEmpty() || !Files.isRegularFile(file.get())) return new Result.NoDatabase(file);
-        if (Files.exists(target)) return new Result.TargetExists(target);
-        SQLiteConfig config = new SQLiteConfig();
-        config.setReadOnly(true);
-        config.setBusyTimeout(BUSY_TIMEOUT_MS);
-        try (Connection connection = config.createConnection(parsed.get().value());
-             PreparedStatement vacuum = connection.prepareStatement("VACUUM INTO ?")) {
-            vacuum.setString(1, target.toString());
-            vacuum.execute();
-            return new Result.Written(target, Files.size(target));
-        } catch (SQLException | IOException e) {
-            deletePartial(target);
+        Path absolute = target.toAbsolutePath();
+        if (!Files.isDirectory(absolute.getParent())) {
+            return new Result.Failed("the directory " + absolute.getParent() + " does not exist");
+        }
+        // Made empty first, atomically (SQLite writes into an empty file): two backups to one name cannot both
+        // proceed, and a failure below removes only the file this call made.
+        try {
+            Files.createFile(absolute);
+        } catch (FileAlreadyExistsException e) {
+            return new Result.TargetExists(target);
+        } catch (IOException e) {
             return new Result.Failed(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        try {
+            vacuumInto(parsed.get(), absolute);
+        } catch (SQLException e) {
+            deleteMadeFile(absolute);
+            return new Result.Failed(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        try {
+            // VACUUM INTO does not sync what it wrote: a backup said to be written must survive a power cut.
+            try (FileChannel channel = FileChannel.open(absolute, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+            return new Result.Written(target, Files.size(absolute));
+        } catch (IOException e) {
+            return new Result.Failed("written, but not synced to disk (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + "); check the file before relying on it");
         }
     }
 
-    private static void deletePartial(Path target) {
+    private static void vacuumInto(StoreUrl url, Path target) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        try (Connection connection = config.createConnection(url.value());
+             PreparedStatement vacuum = connection.prepareStatement("VACUUM INTO ?")) {
+            // An absolute path: a relative one starting with "file:" would be taken for a URI.
+            vacuum.setString(1, target.toString());
+            vacuum.execute();
+        }
+    }
+
+    private static void deleteMadeFile(Path target) {
         try {
             Files.deleteIfExists(target);
         } catch (IOException ignored) {
-            // The reason of the failure is what the operator needs; a partial file left behind is named by it.
+            // The failure's reason is what the operator needs; a partial file left behind is named by it.
         }
     }
 }

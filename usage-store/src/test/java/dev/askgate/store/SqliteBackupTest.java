@@ -82,13 +82,24 @@ class SqliteBackupTest {
     }
 
     @Test
-    void aTargetThatCannotBeWrittenFailsWithItsReasonAndLeavesNoFile() {
+    void aTargetInAMissingDirectoryIsSaidInWords() {
         String url = "jdbc:sqlite:" + temp.resolve("askgate.db");
         UsageStores.open(url, "", "").close();
         Path target = temp.resolve("no-such-dir/backup.db");
 
-        assertThat(SqliteBackup.write(url, target)).isInstanceOfSatisfying(SqliteBackup.Result.Failed.class,
-                failed -> assertThat(failed.reason()).isNotBlank());
+        assertThat(SqliteBackup.write(url, target))
+                .isEqualTo(new SqliteBackup.Result.Failed("the directory " + temp.resolve("no-such-dir") + " does not exist"));
+        assertThat(target.getParent()).doesNotExist();
+    }
+
+    @Test
+    void aCopyThatFailsLeavesNoFileBehind() throws IOException {
+        Path notADatabase = Files.writeString(temp.resolve("askgate.db"), "x".repeat(4096));
+        Path target = temp.resolve("backup.db");
+
+        assertThat(SqliteBackup.write("jdbc:sqlite:" + notADatabase, target))
+                .isInstanceOfSatisfying(SqliteBackup.Result.Failed.class,
+                        failed -> assertThat(failed.reason()).startsWith("SQLiteException"));
         assertThat(target).doesNotExist();
     }
 
