@@ -292,13 +292,20 @@ public final class ChatService {
                 : Math.max(1, settings.contextTokens() - fits.tokens());
     }
 
-    /** What a call used; text that streamed before a failure was generated, and billed, even without a usage chunk. */
+    /**
+     * What a call used. Text that streamed before a failure was generated, and billed, even without a usage chunk;
+     * so was the prompt of a try whose stream began and was lost before its first word ({@code beganThenLost}),
+     * the last one or an earlier one retried ({@code lostAttempts}): each is charged its prompt, estimated.
+     */
     private Usage spent(ModelResult result, ContextWindow.Fit.Fits fits) {
-        return switch (result) {
+        Usage last = switch (result) {
             case ModelResult.Completed done -> usage(done.usage(), fits, done.text());
-            case ModelResult.Failed failed -> failed.partialText().isEmpty() ? failed.usage()
-                    : usage(failed.usage(), fits, failed.partialText());
+            case ModelResult.Failed failed -> failed.partialText().isEmpty() && !failed.beganThenLost()
+                    ? failed.usage() : usage(failed.usage(), fits, failed.partialText());
         };
+        if (result.lostAttempts() == 0) return last;
+        int prompt = window.counted(fits).tokens();
+        return last.plus(Usage.estimated(Math.multiplyExact(prompt, result.lostAttempts()), 0));
     }
 
     /**

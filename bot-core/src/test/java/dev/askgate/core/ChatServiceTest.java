@@ -332,6 +332,30 @@ class ChatServiceTest {
     }
 
     @Test
+    void earlierTriesLostBeforeAnyTextAreChargedTheirPromptBesideTheAnswersOwnUsage() {
+        ChatModel retried = new ChatModel() {
+            @Override public dev.askgate.core.model.ModelResult stream(dev.askgate.core.model.ModelRequest r,
+                                                                       DeltaListener l) {
+                l.onDelta("four");
+                return new dev.askgate.core.model.ModelResult.Completed("four", "stop", new Usage(10, 0, 5), "gpt-6-luna",
+                        "req_1").afterLostAttempts(2);
+            }
+            @Override public dev.askgate.core.model.ModelResult complete(dev.askgate.core.model.ModelRequest r) {
+                throw new UnsupportedOperationException();
+            }
+            @Override public dev.askgate.core.model.ModelCheck check() { return new dev.askgate.core.model.ModelCheck.Available(); }
+        };
+
+        ChatOutcome outcome = service(retried).ask(request("hi"), new RecordingSink());
+
+        assertThat(outcome).isInstanceOfSatisfying(ChatOutcome.Answered.class, answered -> {
+            assertThat(answered.usage().completionTokens()).isEqualTo(5);
+            assertThat(answered.usage().promptTokens()).as("the reported 10 and two prompts counted").isGreaterThan(10 + 2);
+            assertThat(answered.usage().estimated()).isTrue();
+        });
+    }
+
+    @Test
     void aModelThatThrowsEndsAsAFailureNotAnException() {
         ChatModel broken = new ChatModel() {
             @Override public dev.askgate.core.model.ModelResult stream(dev.askgate.core.model.ModelRequest r,

@@ -109,12 +109,15 @@ final class OperatorAlerts {
             long used = store.used(BudgetScope.GLOBAL, limit.metric(), BudgetCharge.GLOBAL_SUBJECT);
             BigDecimal share = BigDecimal.valueOf(used).divide(BigDecimal.valueOf(limit.limit()), 4, RoundingMode.DOWN);
             String resets = " It resets at " + limit.metric().period().end(now) + ".";
-            String spent = dollars(Usd.fromNanos(used)) + " of " + limit.path() + " " + dollars(Usd.fromNanos(limit.limit()));
+            // What the budget counts: settled calls and the worst cases held for calls still running, which is
+            // what refuses the next question, though the money held may yet be given back.
+            String spent = dollars(Usd.fromNanos(used)) + " of " + limit.path() + " " + dollars(Usd.fromNanos(limit.limit()))
+                    + " spent or held for answers in progress";
             if (share.compareTo(BigDecimal.ONE) >= 0) {
                 gate.fire(limit.path() + " 100%", "Askgate global budget reached: " + spent
-                        + " spent; questions under it are refused." + resets);
+                        + "; questions under it are refused." + resets);
             } else if (share.compareTo(WARN_SHARE) >= 0) {
-                gate.fire(limit.path() + " 80%", "Askgate global budget past 80%: " + spent + " spent ("
+                gate.fire(limit.path() + " 80%", "Askgate global budget past 80%: " + spent + " ("
                         + share.movePointRight(2).setScale(0, RoundingMode.DOWN) + "%)." + resets);
             }
         }

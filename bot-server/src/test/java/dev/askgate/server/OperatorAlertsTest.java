@@ -109,8 +109,8 @@ class OperatorAlertsTest {
 
         String resets = " It resets at " + BudgetMetric.USD_PER_DAY.period().end(clock.instant()) + ".";
         assertThat(posted).containsExactly(
-                "Askgate global budget past 80%: $8.50 of limits.global.usd_per_day $10.00 spent (85%)." + resets,
-                "Askgate global budget reached: $10.10 of limits.global.usd_per_day $10.00 spent; questions under"
+                "Askgate global budget past 80%: $8.50 of limits.global.usd_per_day $10.00 spent or held for answers in progress (85%)." + resets,
+                "Askgate global budget reached: $10.10 of limits.global.usd_per_day $10.00 spent or held for answers in progress; questions under"
                         + " it are refused." + resets);
         assertThat(errors()).hasSize(2);
     }

@@ -127,6 +127,15 @@ class DiscordConfigTest {
     }
 
     @Test
+    void anEditIntervalUnderFiftyMillisecondsIsAProblem() {
+        Settings s = new Settings(Map.of("DISCORD_BOT_TOKEN", TOKEN, "DISCORD_EDIT_INTERVAL_MS", "0"));
+
+        DiscordConfig.from(s).orElseThrow();
+
+        assertThat(s.problems()).singleElement().asString().startsWith("DISCORD_EDIT_INTERVAL_MS").contains("50");
+    }
+
+    @Test
     void compressionIsZlibOrNoneAndAnythingElseIsAProblem() {
         Settings none = new Settings(Map.of("DISCORD_BOT_TOKEN", TOKEN, "DISCORD_COMPRESSION", "NONE"));
         Settings typo = new Settings(Map.of("DISCORD_BOT_TOKEN", TOKEN, "DISCORD_COMPRESSION", "gzip"));

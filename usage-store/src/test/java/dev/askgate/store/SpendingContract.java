@@ -144,7 +144,8 @@ abstract class SpendingContract {
     void everyModelCallWritesOneLedgerRowExactEstimatedOrBrokenAndNoneHoldsTextOrTheKey() throws Exception {
         rig.fake.enqueue(FakeOpenAi.answer("four FAKE-answer-text").usage(30, 40),
                 FakeOpenAi.answer("six FAKE-answer-text").withoutUsage(),
-                FakeOpenAi.answer("eight is FAKE-answer-text").streamedInWords().cutAfter(2));
+                FakeOpenAi.answer("eight is FAKE-answer-text").streamedInWords().cutAfter(2),
+                FakeOpenAi.answer("ten FAKE-answer-text").cutAfter(0));
         UsageStore store = open();
         BufferedLedger ledger = rig.ledger(store);
         ChatService service = rig.service(store, ledger, new StoreHealth(), USER_DAILY);
@@ -152,19 +153,26 @@ abstract class SpendingContract {
         assertThat(SpendingRig.ask(service, SpendingRig.ALICE, "FAKE-question one?")).isInstanceOf(ChatOutcome.Answered.class);
         assertThat(SpendingRig.ask(service, SpendingRig.ALICE, "FAKE-question two?")).isInstanceOf(ChatOutcome.Answered.class);
         assertThat(SpendingRig.ask(service, SpendingRig.ALICE, "FAKE-question three?")).isInstanceOf(ChatOutcome.Failed.class);
+        long threeCalls = store.used(BudgetScope.USER, BudgetMetric.USD_PER_DAY, SpendingRig.ALICE.userKey());
+        assertThat(SpendingRig.ask(service, SpendingRig.ALICE, "FAKE-question four?")).isInstanceOf(ChatOutcome.Failed.class);
         assertThat(ledger.awaitFlushed(Duration.ofSeconds(10))).isTrue();
 
         List<String> rows = ledgerRows();
-        assertThat(rows).hasSize(3);
+        assertThat(rows).hasSize(4);
         assertThat(rows.get(0)).contains("outcome=answered", "prompt_tokens=30", "completion_tokens=40",
                 "platform=slack", "workspace=T1", "channel=C1", "user_id=U1", "model=gpt-6-luna", "key_name=main",
                 "key_redacted=sk-…real").containsPattern("estimated=(0|f|false)( |$)");
         assertThat(rows.get(1)).contains("outcome=answered").containsPattern("estimated=(1|t|true)( |$)");
         assertThat(rows.get(2)).contains("outcome=failed:StreamBroken").containsPattern("estimated=(1|t|true)( |$)");
+        // A stream that broke before its first word: the prompt was sent, processed and billed.
+        assertThat(rows.get(3)).contains("outcome=failed:StreamBroken", "completion_tokens=0")
+                .containsPattern("prompt_tokens=[1-9]").containsPattern("estimated=(1|t|true)( |$)");
+        assertThat(store.used(BudgetScope.USER, BudgetMetric.USD_PER_DAY, SpendingRig.ALICE.userKey()))
+                .as("the fourth call's prompt is charged too").isGreaterThan(threeCalls);
         assertThat(String.join("\n", rows)).doesNotContain("FAKE-question", "FAKE-answer", SpendingRig.KEY,
                 SpendingRig.KEY.substring(0, 20));
         assertThat(store.used(BudgetScope.USER, BudgetMetric.USD_PER_DAY, SpendingRig.ALICE.userKey()))
-                .as("all three calls are charged").isPositive();
+                .as("every call is charged").isPositive();
     }
 
     @Test
@@ -184,6 +192,8 @@ abstract class SpendingContract {
         for (int i = 0; i < 5; i++) during.add(SpendingRig.ask(service, SpendingRig.ALICE, "During?"));
         ChatOutcome money = SpendingRig.ask(metered, SpendingRig.ALICE, "Under a budget?");
         assertThat(health.up()).isFalse();
+        // The questions that skipped the store while it was down did not restate the outage as a new one.
+        assertThat(health.detail()).startsWith("down: ").doesNotContain("down: down:");
         assertThat(ledger.bufferedRows()).as("rows wait for the store").isEqualTo(5);
         store.up();
         assertThat(ledger.awaitFlushed(Duration.ofSeconds(10))).isTrue();

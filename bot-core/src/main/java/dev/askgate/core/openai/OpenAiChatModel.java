@@ -119,21 +119,23 @@ public final class OpenAiChatModel implements ChatModel {
         Request http = builder.build();
         log.debug("request={} chat completion: model={}, {} messages, stream={}", request.requestId(),
                 request.model(), request.messages().size(), streaming);
+        int lost = 0; // earlier tries the endpoint billed without saying so; the caller charges their prompts
         for (int retriesDone = 0; ; retriesDone++) {
             Attempt attempt = streaming
                     ? calls.stream(http, request.model(), onDelta)
                     : calls.complete(http, request.model());
             if (attempt.completed()) {
                 log.debug("request={} completed: {}", request.requestId(), attempt.result());
-                return attempt.result();
+                return attempt.result().afterLostAttempts(lost);
             }
             ModelResult.Failed failed = (ModelResult.Failed) attempt.result();
             Optional<Duration> delay = retries.next(retriesDone, failed.error(), attempt.headers(),
                     attempt.deltasPassed());
             if (delay.isEmpty()) {
                 logFailure(request, failed.error(), retriesDone);
-                return failed;
+                return failed.afterLostAttempts(lost);
             }
+            if (failed.beganThenLost()) lost++;
             log.warn("request={} OpenAI call failed ({}, x-request-id {}, {}); retry {} of {} in {} ms",
                     request.requestId(), attempt.status() == 0 ? "no response" : "status " + attempt.status(),
                     failed.error().upstreamRequestId(), failed.error().getClass().getSimpleName(), retriesDone + 1,
@@ -143,7 +145,7 @@ public final class OpenAiChatModel implements ChatModel {
                 sleeper.sleep(delay.get());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return failed;
+                return failed.afterLostAttempts(lost - (failed.beganThenLost() ? 1 : 0));
             }
         }
     }

@@ -9,7 +9,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -186,13 +185,22 @@ public final class BufferedLedger implements AutoCloseable {
         }
     }
 
-    /** Waits {@code delay} before the next try; false when interrupted by a close that gave up. */
+    /**
+     * Waits {@code delay} before the next try; false when interrupted by a close that gave up. A close arriving
+     * during the wait ends it at once: the store may be back, and the close's own timeout is shorter than a long
+     * backoff, which would otherwise let it give up without one more try.
+     */
     private boolean pause(Duration delay) {
+        lock.lock();
         try {
-            TimeUnit.NANOSECONDS.sleep(delay.toNanos());
+            boolean closedBefore = closing;
+            long left = delay.toNanos();
+            while (left > 0 && (closedBefore || !closing)) left = changed.awaitNanos(left);
             return true;
         } catch (InterruptedException e) {
             return false;
+        } finally {
+            lock.unlock();
         }
     }
 

@@ -56,25 +56,23 @@ public final class MeteredSpending implements Spending {
     @Override
     public SpendCheck reserve(ChatRequest request, String model, int promptTokens, int outputCap) {
         Caller caller = request.caller();
-        BigDecimal worstUsd = cost(model, model, new Usage(promptTokens, 0, 0, outputCap, 0, false));
+        BigDecimal worstUsd = PriceTable.worstCase(rules.prices().price(model).orElse(ModelPrice.FREE), promptTokens,
+                outputCap);
         List<BudgetCharge> charges = rules.budgets().charges(caller, (long) promptTokens + outputCap, worstUsd,
                 rules.isAdmin(caller));
         if (charges.isEmpty()) return go(request, model, Optional.empty());
         // Limits that count money (tokens are money by another name) are never passed on a guess.
         boolean guardsSpend = charges.stream().anyMatch(charge -> charge.limit().metric().countsTokens());
+        // A question skipping a store known to be down is no new failure: it neither re-arms the retry clock nor
+        // rewrites the outage's reason.
+        if (!health.worthTrying()) return whileStoreDown(request, model, charges, guardsSpend);
         ReserveResult result;
         try {
-            if (!health.worthTrying()) throw new UsageStoreException(health.detail());
             result = store.reserve(new ReservationRequest(charges, rules.hold()));
             health.reachable();
         } catch (UsageStoreException e) {
             health.unreachable(e.getMessage());
-            if (guardsSpend) {
-                log.warn("request={} platform={} channel={} refused: spending cannot be checked (usage store down)",
-                        request.requestId(), caller.platform(), caller.channelId());
-                return new SpendCheck.Refused(new Refusal.SpendingUnknown());
-            }
-            return inMemory(request, model, charges);
+            return whileStoreDown(request, model, charges, guardsSpend);
         }
         return switch (result) {
             case ReserveResult.Reserved reserved -> go(request, model, Optional.of(reserved.id()));
@@ -85,6 +83,16 @@ public final class MeteredSpending implements Spending {
                 yield new SpendCheck.Refused(new Refusal.OverBudget(refused.limit(), refused.used(), refused.resetsAt()));
             }
         };
+    }
+
+    private SpendCheck whileStoreDown(ChatRequest request, String model, List<BudgetCharge> charges,
+                                      boolean guardsSpend) {
+        if (guardsSpend) {
+            log.warn("request={} platform={} channel={} refused: spending cannot be checked (usage store down)",
+                    request.requestId(), request.caller().platform(), request.caller().channelId());
+            return new SpendCheck.Refused(new Refusal.SpendingUnknown());
+        }
+        return inMemory(request, model, charges);
     }
 
     /** Request and concurrency limits while the store is down: counted in this replica's memory. */

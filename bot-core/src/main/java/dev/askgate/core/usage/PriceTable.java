@@ -74,6 +74,16 @@ public final class PriceTable {
     }
 
     /**
+     * The most a call of {@code promptTokens} with an output cap of {@code outputCap} can cost at {@code price}:
+     * the endpoint, not Askgate, decides which prompt tokens are cache reads or writes, so every prompt token is
+     * priced at the dearer of input and cache write (writes cost 1.25x input on OpenAI's list), and the whole cap.
+     */
+    public static BigDecimal worstCase(ModelPrice price, int promptTokens, int outputCap) {
+        boolean writesDearer = price.cacheWrite().compareTo(price.input()) > 0;
+        return cost(price, new Usage(promptTokens, 0, writesDearer ? promptTokens : 0, outputCap, 0, false));
+    }
+
+    /**
      * The cost at {@code price}: uncached prompt tokens at input, cached at cached input, cache writes at the
      * cache-write price, completion (which includes reasoning) at output. Over {@link #LONG_CONTEXT_PROMPT_TOKENS}
      * every input-side price doubles and output is 1.5x, for the whole request.

@@ -40,6 +40,33 @@ class OpenAiErrorsAndRetriesTest {
     }
 
     @Test
+    void aRetriedTryWhoseStreamBeganAndBrokeBeforeAnyTextIsCountedAsLostForTheCallerToCharge() {
+        fake.enqueue(FakeOpenAi.error(503), FakeOpenAi.answer("never shown").cutAfter(0), FakeOpenAi.answer("finally"));
+
+        ModelResult result = fixture.model().stream(question("Hi"), text -> { });
+
+        assertThat(fake.requestCount()).isEqualTo(3);
+        // The 503 was refused before any work; the broken stream was processed, so its prompt was billed.
+        assertThat(result).isInstanceOfSatisfying(ModelResult.Completed.class, c -> {
+            assertThat(c.text()).isEqualTo("finally");
+            assertThat(c.lostAttempts()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void whenEveryTryBreaksBeforeAnyTextTheLastIsTheFailureAndTheEarlierOnesAreLost() {
+        fake.replyAlways(FakeOpenAi.answer("never shown").cutAfter(0));
+
+        ModelResult result = fixture.model().stream(question("Hi"), text -> { });
+
+        assertThat(fake.requestCount()).isEqualTo(3);
+        assertThat(result).isInstanceOfSatisfying(ModelResult.Failed.class, f -> {
+            assertThat(f.beganThenLost()).isTrue();
+            assertThat(f.lostAttempts()).isEqualTo(2);
+        });
+    }
+
+    @Test
     void givesUpAfterMaxRetriesWithTheLastErrorAndItsRequestId() {
         fake.replyAlways(FakeOpenAi.error(502));
 

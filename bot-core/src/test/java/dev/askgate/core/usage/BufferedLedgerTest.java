@@ -54,6 +54,22 @@ class BufferedLedgerTest {
     }
 
     @Test
+    void aCloseDuringALongBackoffTriesOnceMoreAndWritesWhatTheStoreNowTakes() throws InterruptedException {
+        BufferedLedger ledger = new BufferedLedger(store, 100, Duration.ofMinutes(5), Duration.ofMinutes(5));
+        store.down();
+        ledger.record(row(0));
+        store.awaitFailures(1); // the writer now waits out a five-minute backoff
+        store.up();
+
+        try (LogCapture logs = LogCapture.start()) {
+            ledger.close(Duration.ofSeconds(10));
+            assertThat(logs.text()).doesNotContain("unwritten");
+        }
+        assertThat(store.rows()).containsExactly(row(0));
+        assertThat(ledger.bufferedRows()).isZero();
+    }
+
+    @Test
     void aSettlementTheStoreMissedIsRetriedWithTheRowsSoTheCallStillCountsAgainstItsBudgets()
             throws InterruptedException {
         ReservationId id = new ReservationId("res-1");

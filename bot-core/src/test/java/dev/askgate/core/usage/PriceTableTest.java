@@ -30,6 +30,25 @@ class PriceTableTest {
     }
 
     @Test
+    void theWorstCaseHeldForACallCoversEveryWayTheEndpointCanReportItsPrompt() {
+        ModelPrice terra = prices.price("gpt-6.1-terra").orElseThrow();
+        BigDecimal worst = PriceTable.worstCase(terra, 10_000, 2_000);
+
+        for (int cached = 0; cached <= 10_000; cached += 2_500) {
+            for (int written = 0; cached + written <= 10_000; written += 2_500) {
+                Usage reported = new Usage(10_000, cached, written, 2_000, 1_000, false);
+                assertThat(PriceTable.cost(terra, reported)).as("%d cached, %d written", cached, written)
+                        .isLessThanOrEqualTo(worst);
+            }
+        }
+        // All 10k prompt tokens written to the cache at 1.25, the 2k cap at 5.00, per million.
+        assertThat(worst).isEqualByComparingTo("0.0225");
+        assertThat(PriceTable.worstCase(new ModelPrice(new BigDecimal("0.20"), new BigDecimal("0.02"),
+                new BigDecimal("0.20"), new BigDecimal("1.00")), 10_000, 0))
+                .as("a price whose writes cost no more than input").isEqualByComparingTo("0.002");
+    }
+
+    @Test
     void aPromptOverTwoHundredSeventyTwoThousandTokensIsBilledAtLongContextRatesForTheWholeRequest() {
         Usage under = new Usage(272_000, 0, 0, 10_000, 0, false);
         Usage over = new Usage(272_001, 0, 0, 10_000, 0, false);
