@@ -8,6 +8,7 @@ import com.slack.api.model.Message;
 import dev.askgate.core.render.EditPacer;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,13 @@ final class SlackWebApi {
      * (threads, texts) than that per channel stay in memory.
      */
     static final Duration LONGEST_POST_WAIT = Duration.ofMinutes(5);
+    /** Replies of a thread kept for its history (the core trims them to the model's budget). */
+    static final int THREAD_KEPT = 1_000;
+    /**
+     * Pages of 200 read at most: a thread of over 5,000 replies is read only that far (its newest then go unseen),
+     * so that one question costs at most this many calls of {@code conversations.replies}' Tier 3 budget.
+     */
+    static final int THREAD_PAGES = 25;
 
     private final Slack slack;
     private final MethodsClient methods;
@@ -140,10 +148,17 @@ final class SlackWebApi {
                 })));
     }
 
-    /** The messages of a thread, root first, oldest first (up to 1,000 — the core trims to the model's budget). */
+    /**
+     * The messages of a thread, oldest first: the root and the newest {@link #THREAD_KEPT} replies of at most
+     * {@link #THREAD_PAGES} pages. Slack pages a thread from its root onwards, and in a long one the turns that
+     * matter are the newest (the question's context; the core trims the rest to the model's budget), as is a
+     * post whose outcome was unknown and that a retry looks for: so every page is read and only the newest kept.
+     */
     List<Message> replies(String channel, String threadTs) {
-        List<Message> all = new ArrayList<>();
+        Message root = null;
+        ArrayDeque<Message> newest = new ArrayDeque<>();
         String cursor = null;
+        int pages = 0;
         do {
             String page = cursor;
             ConversationsRepliesResponse r = retry.call("conversations.replies", true, wait -> { },
@@ -152,10 +167,21 @@ final class SlackWebApi {
                         if (page != null) req.cursor(page);
                         return req;
                     })));
-            if (r.getMessages() != null) all.addAll(r.getMessages());
+            for (Message m : r.getMessages() == null ? List.<Message>of() : r.getMessages()) {
+                if (threadTs.equals(m.getTs())) {
+                    if (root == null) root = m; // a page may begin with the root again
+                    continue;
+                }
+                newest.addLast(m);
+                if (newest.size() > THREAD_KEPT) newest.removeFirst();
+            }
+            pages++;
             cursor = r.getResponseMetadata() == null ? null : r.getResponseMetadata().getNextCursor();
-        } while (cursor != null && !cursor.isEmpty() && all.size() < 1000);
-        return all;
+        } while (cursor != null && !cursor.isEmpty() && pages < THREAD_PAGES);
+        List<Message> thread = new ArrayList<>(newest.size() + 1);
+        if (root != null) thread.add(root);
+        thread.addAll(newest);
+        return thread;
     }
 
     /** Answers through a slash command's {@code response_url}, visible only to the person who asked. */

@@ -9,6 +9,7 @@ import dev.askgate.testkit.slack.FakeSlack;
 import dev.askgate.testkit.slack.SlackCall;
 import dev.askgate.testkit.slack.SlackEvent;
 import dev.askgate.testkit.slack.SlackMessage;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -231,6 +232,23 @@ class SlackMentionAndThreadTest {
                     .containsExactly("You are a test.", "one", "two", "three", "four", "five");
             assertThat(h.slack.calls("conversations.replies")).hasSizeGreaterThanOrEqualTo(3)
                     .anyMatch(c -> c.param("cursor").startsWith("FAKEcursor"));
+        }
+    }
+
+    @Test
+    void aThreadOfMoreThanAThousandRepliesIsReadToItsNewestTurns() throws Exception {
+        try (SlackHarness h = SlackHarness.start(SlackHarness.Mode.SOCKET)) {
+            String root = h.slack.userMessage(CHANNEL, USER, BOT + " the root", "");
+            for (int i = 0; i < 1_100; i++) h.slack.userMessage(CHANNEL, USER, "reply " + i, root);
+            h.openAi.enqueue(FakeAnswer.of("Up to date."));
+
+            h.send(h.slack.appMention(CHANNEL, USER, BOT + " and the latest?", root), 0);
+
+            h.slack.awaitBotMessage(CHANNEL, m -> m.text().equals("Up to date."));
+            List<String> sent = h.openAi.lastRequest().messageContents();
+            assertThat(sent.getLast()).isEqualTo("and the latest?");
+            // Slack pages from the root onwards: reading only the first thousand would end at "reply 998".
+            assertThat(sent).contains("reply 1099", "reply 1098").doesNotContain("reply 0");
         }
     }
 
