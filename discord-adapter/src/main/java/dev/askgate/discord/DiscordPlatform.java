@@ -129,7 +129,7 @@ public final class DiscordPlatform implements ChatPlatform {
             connection = DiscordConnection.open(config, jdaHttp, watcher,
                     new DiscordMessageListener(questions, routes),
                     new DiscordAskListener(flow, presenter, admission, memberships, wording, workers),
-                    new DiscordUsageCommand(ownUsage),
+                    new DiscordUsageCommand(ownUsage, workers),
                     new CommandRegistrar(config.commandGuildIds(), config.allowDms()));
         } catch (InvalidTokenException e) {
             throw new IllegalStateException(TOKEN_REJECTED);

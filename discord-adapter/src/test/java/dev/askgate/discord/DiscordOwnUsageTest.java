@@ -55,10 +55,12 @@ class DiscordOwnUsageTest {
 
         String token = h.discord.slashCommand(h.discord.alice(), h.discord.channelId(), "usage", Map.of());
 
+        // Deferred at once (the store may be slow), ephemeral; the usage is then written into that reply.
         RestCall callback = h.discord.awaitCall("POST", "interactions/\\d+/" + token + "/callback", WAIT);
-        assertThat(callback.body().path("type").asInt()).isEqualTo(4);
+        assertThat(callback.body().path("type").asInt()).isEqualTo(5);
         assertThat(callback.body().path("data").path("flags").asInt() & 64).as("ephemeral").isEqualTo(64);
-        assertThat(callback.body().path("data").path("content").asText())
+        RestCall written = h.discord.awaitCall("PATCH", "webhooks/\\d+/" + token + "/messages/@original", WAIT);
+        assertThat(written.body().path("content").asText())
                 .startsWith("**Your usage** (days and months are UTC)")
                 .contains("- Today: 1 question, 2,500 tokens, $0.0013")
                 .contains("- Your 200,000 tokens per day: 200,000 tokens left, resets at 00:00 UTC")

@@ -62,8 +62,11 @@ final class SlackAskCommand implements SlashCommandHandler {
             return ctx.ack(wording.usage());
         }
         if (word.equals("usage")) {
-            // Answered in the ack, which only the asker sees; read from the store, never a model call.
-            return ctx.ack(ownUsage.apply(SlackPlaces.caller(p.getTeamId(), p.getChannelId(), p.getUserId())));
+            // Read from the store, never a model call, and answered through the response URL, which only the asker
+            // sees: a slow or unreachable store must not hold the ack past Slack's 3 s.
+            Caller asker = SlackPlaces.caller(p.getTeamId(), p.getChannelId(), p.getUserId());
+            boolean taken = workers.submit(() -> api.respondEphemeral(p.getResponseUrl(), ownUsage.apply(asker)));
+            return taken ? ctx.ack() : ctx.ack(wording.busyRestarting());
         }
         Caller caller = SlackPlaces.caller(p.getTeamId(), p.getChannelId(), p.getUserId());
         var place = SlackPlaces.place(admission, p.getTeamId(), p.getChannelId());

@@ -14,6 +14,7 @@ import dev.askgate.core.usage.ReserveResult;
 import dev.askgate.core.usage.UsageStore;
 import dev.askgate.store.UsageStores;
 import dev.askgate.testkit.slack.FakeSlack;
+import dev.askgate.testkit.slack.SlackCall;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,12 +60,14 @@ class SlackOwnUsageTest {
 
         var command = h.slack.slashCommand("/ask", SlackHarness.CHANNEL, SlackHarness.USER, "usage");
         var ack = h.slack.socketMode().awaitAck(h.slack.deliver(command));
+        SlackCall reply = h.slack.awaitCall("response_url", c -> true);
 
-        String text = ack.payload().path("text").asText();
-        assertThat(text).startsWith("*Your usage* (days and months are UTC)")
+        // The ack waits for nothing (the store may be slow); the usage follows through the response URL.
+        assertThat(ack.payload().path("text").asText()).isEmpty();
+        assertThat(reply.text()).startsWith("*Your usage* (days and months are UTC)")
                 .contains("Today: 1 question, 1,250 tokens, $0.25")
                 .contains("Your $1.00 per day: $0.75 left, resets at 00:00 UTC");
-        assertThat(ack.payload().path("response_type").asText("ephemeral")).isEqualTo("ephemeral");
+        assertThat(reply.params().get("response_type")).isEqualTo("ephemeral");
         assertThat(h.openAi.requestCount()).isZero();
         assertThat(h.slack.calls("chat.postMessage")).isEmpty();
     }
