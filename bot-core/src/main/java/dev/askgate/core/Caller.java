@@ -21,8 +21,13 @@ public record Caller(Platform platform, String workspaceId, String channelId, St
         this(platform, workspaceId, channelId, userId, Set.of());
     }
 
-    /** A stable key for per-user limits and throttles, unique across platforms and workspaces. */
+    /**
+     * A stable key for per-user limits and throttles: one per person on a platform, wherever they ask. The
+     * platform's user id already is (a Discord id is the same in every guild and DM; a Slack id is unique across
+     * Slack, and Enterprise Grid keeps it across an organisation's workspaces), so a workspace in the key would only
+     * give a person a second budget in each workspace and in their direct messages.
+     */
     public String userKey() {
-        return platform.name().toLowerCase() + ":" + workspaceId + ":" + userId;
+        return platform.name().toLowerCase() + ":" + userId;
     }
 }

@@ -23,7 +23,7 @@ import java.util.function.Function;
 final class UsageCommand {
     static final String HELP = """
             usage: askgate usage [--since 7d|24h|2026-11-01] [--by user|channel|workspace|model|key] [--format table|csv|json]
-                   askgate usage reset --user PLATFORM:USER   (or PLATFORM:WORKSPACE:USER, as the report names users)
+                   askgate usage reset --user PLATFORM:USER   (as the report names users, slack:U0123ABCD)
             """;
     private static final Logger log = LoggerFactory.getLogger(UsageCommand.class);
 
@@ -86,18 +86,16 @@ final class UsageCommand {
     }
 
     private int reset(UsageStore store, UserToReset user) {
-        List<String> subjects = user.subjects(store.report(ReportGrouping.USER, user.monthStart(clock)));
-        if (subjects.isEmpty()) {
+        Optional<String> subject = user.subject(store.report(ReportGrouping.USER, user.monthStart(clock)));
+        if (subject.isEmpty()) {
             out.println("nothing to reset: " + user + " has no spend recorded this month");
             return 0;
         }
-        for (String subject : subjects) {
-            store.resetUser(subject);
-            // WARN, not INFO: an override of budgets belongs in the log even at the command's default level.
-            log.warn("usage reset: the spend of user {} for the current UTC day and month was cleared by the operator",
-                    subject);
-            out.println("reset " + subject + ": its spend for today and this month (UTC) is cleared");
-        }
+        store.resetUser(subject.get());
+        // WARN, not INFO: an override of budgets belongs in the log even at the command's default level.
+        log.warn("usage reset: the spend of user {} for the current UTC day and month was cleared by the operator",
+                subject.get());
+        out.println("reset " + subject.get() + ": its spend for today and this month (UTC) is cleared");
         return 0;
     }
 }

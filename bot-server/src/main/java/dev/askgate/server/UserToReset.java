@@ -6,26 +6,24 @@ import dev.askgate.core.usage.ReportLine;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The user of {@code askgate usage reset --user}: {@code slack:U0123ABCD} (every workspace the user spent in this
- * month) or {@code slack:T0123:U0123ABCD}, the form the {@code --by user} report shows.
+ * The person of {@code askgate usage reset --user}: {@code slack:U0123ABCD}, as the {@code --by user} report names
+ * them. The form {@code slack:T0123:U0123ABCD} of earlier versions, whose reports named a user per workspace, still
+ * names the same person: a person's user limits are one budget wherever they ask.
  */
-record UserToReset(String platform, String workspace, String user, boolean anyWorkspace) {
-    private static final Pattern SHORT = Pattern.compile("(slack|discord|terminal):([^:\\s]+)");
-    private static final Pattern FULL = Pattern.compile("(slack|discord|terminal):([^:\\s]*):([^:\\s]+)");
+record UserToReset(String platform, String user) {
+    private static final Pattern PERSON = Pattern.compile("(slack|discord|terminal):(?:[^:\\s]*:)?([^\\s]+)");
 
     static UserToReset parse(List<String> args) {
         if (args.size() != 2 || !args.get(0).equals("--user")) {
             throw new IllegalArgumentException("reset takes --user PLATFORM:USER");
         }
-        String value = args.get(1);
-        Matcher full = FULL.matcher(value);
-        if (full.matches()) return new UserToReset(full.group(1), full.group(2), full.group(3), false);
-        Matcher shortForm = SHORT.matcher(value);
-        if (shortForm.matches()) return new UserToReset(shortForm.group(1), "", shortForm.group(2), true);
+        Matcher person = PERSON.matcher(args.get(1));
+        if (person.matches()) return new UserToReset(person.group(1), person.group(2));
         throw new IllegalArgumentException("--user takes PLATFORM:USER such as slack:U0123ABCD (platform slack, "
                 + "discord or terminal)");
     }
@@ -35,17 +33,14 @@ record UserToReset(String platform, String workspace, String user, boolean anyWo
         return BudgetPeriod.MONTH.start(clock.instant());
     }
 
-    /** The budget subjects this user has, among {@code users} (a {@code --by user} report of this month). */
-    List<String> subjects(List<ReportLine> users) {
-        if (!anyWorkspace) return List.of(platform + ":" + workspace + ":" + user);
-        return users.stream().map(ReportLine::group)
-                .filter(group -> group.startsWith(platform + ":") && group.endsWith(":" + user))
-                .filter(group -> group.split(":", -1).length == 3)
-                .toList();
+    /** The person's budget subject, when {@code users} (a {@code --by user} report of this month) has their spend. */
+    Optional<String> subject(List<ReportLine> users) {
+        String subject = toString();
+        return users.stream().map(ReportLine::group).filter(subject::equals).findFirst();
     }
 
     @Override
     public String toString() {
-        return anyWorkspace ? platform + ":" + user : platform + ":" + workspace + ":" + user;
+        return platform + ":" + user;
     }
 }

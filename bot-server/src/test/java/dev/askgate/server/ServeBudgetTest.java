@@ -61,6 +61,35 @@ class ServeBudgetTest {
     }
 
     @Test
+    void aPersonsDirectMessageCountsAgainstTheSameUserLimitAsTheirQuestionInAChannel(@TempDir Path dir)
+            throws Exception {
+        openAi.answerAlways("Revert it with git revert.").holdChatRequests();
+        String oneAtATime = Files.writeString(dir.resolve("askgate.yaml"), "limits:\n  user: {concurrent: 1}\n")
+                .toString();
+        try (FakeSlack slack = new FakeSlack(BOT_TOKEN, APP_TOKEN)) {
+            serve = ServeProcess.start(Askgate.class, Map.of("OPENAI_API_KEY", KEY, "OPENAI_BASE_URL", openAi.baseUrl(),
+                    "SLACK_BOT_TOKEN", BOT_TOKEN, "SLACK_APP_TOKEN", APP_TOKEN, "SLACK_API_URL", slack.apiUrl(),
+                    "ASKGATE_CONFIG", oneAtATime), dir);
+            serve.awaitStatus("/readyz", 200);
+
+            slack.socketMode().awaitAck(slack.deliver(
+                    slack.slashCommand("/ask", "C0FAKE0001", "U0FAKEUSR1", "how do I undo a pushed commit?")), WAIT);
+            openAi.awaitRequests(1, WAIT);
+            slack.deliver(slack.directMessage("D0FAKE0001", "U0FAKEUSR1", "and a local one?"), 0);
+
+            String busy = "You already have 1 question being answered; ask again when one of them is done.";
+            SlackCall refusal = slack.await(() -> slack.calls().stream()
+                    .filter(call -> call.text().contains(busy)).findFirst(), WAIT, "the DM's refusal");
+            assertThat(refusal.param("channel")).as(refusal.toString()).isEqualTo("D0FAKE0001");
+            openAi.releaseChatRequests();
+            slack.await(() -> slack.messages().stream().filter(message -> message.text().contains("git revert"))
+                    .findFirst(), WAIT, "the channel's answer");
+            assertThat(openAi.chatRequests()).as("the DM never reached the model").hasSize(1);
+            assertThat(serve.terminate()).isZero();
+        }
+    }
+
+    @Test
     void aDiscordMentionOverTheUsersDailyDollarsIsAnsweredWithTheLimitAndItsResetAndNeverReachesTheModel(
             @TempDir Path dir) throws Exception {
         openAi.answerAlways("never asked");

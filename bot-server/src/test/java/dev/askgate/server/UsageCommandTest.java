@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class UsageCommandTest {
     private static final String KEY = "sk-proj-FAKE0000test0000key0000notreal";
     private static final Clock NOW = Clock.fixed(Instant.parse("2026-12-02T12:00:00Z"), ZoneOffset.UTC);
-    private static final String SLACK_USER = "slack:T0FAKE:U0123ABCD";
+    private static final String SLACK_USER = "slack:U0123ABCD";
 
     @TempDir
     Path dir;
@@ -70,10 +70,10 @@ class UsageCommandTest {
         assertThat(status).isZero();
         assertThat(text(out)).isEqualTo("""
                 Usage since 2026-11-25T12:00:00Z by user (UTC)
-                user                           requests  prompt  cached  cache_write  completion  reasoning  cost_usd  estimated
-                slack:T0FAKE:U0123ABCD                2    1300     200            0         320         50  0.000270          1
-                discord:G1:123456789012345678         1      10       0            0           5          0  0.000070          0
-                total                                 3    1310     200            0         325         50  0.000340          1
+                user                        requests  prompt  cached  cache_write  completion  reasoning  cost_usd  estimated
+                slack:U0123ABCD                    2    1300     200            0         320         50  0.000270          1
+                discord:123456789012345678         1      10       0            0           5          0  0.000070          0
+                total                              3    1310     200            0         325         50  0.000340          1
                 note: the ledger starts at 2026-11-28T09:00:00Z, after 2026-11-25T12:00:00Z: this report is cut \
                 (older rows were pruned after ASKGATE_LEDGER_RETENTION_DAYS, or never recorded)
                 """);
@@ -88,8 +88,8 @@ class UsageCommandTest {
         assertThat(text(out)).isEqualTo("""
                 user,requests,prompt_tokens,cached_tokens,cache_write_tokens,completion_tokens,reasoning_tokens,\
                 cost_usd,estimated_requests
-                slack:T0FAKE:U0123ABCD,2,1300,200,0,320,50,0.000270,1
-                discord:G1:123456789012345678,1,10,0,0,5,0,0.000070,0
+                slack:U0123ABCD,2,1300,200,0,320,50,0.000270,1
+                discord:123456789012345678,1,10,0,0,5,0,0.000070,0
                 """);
         assertThat(text(err)).startsWith("note: the ledger starts at 2026-11-28T09:00:00Z, after 2026-11-01T00:00:00Z");
     }
@@ -205,6 +205,34 @@ class UsageCommandTest {
         try (UsageStore store = open(config)) {
             assertThat(store.used(BudgetScope.USER, BudgetMetric.USD_PER_DAY, SLACK_USER)).isZero();
             assertThat(store.used(BudgetScope.USER, BudgetMetric.USD_PER_MONTH, SLACK_USER)).isZero();
+        }
+    }
+
+    @Test
+    void aPersonsChannelAndDirectMessageSpendIsOneLineAndTheFormWithAWorkspaceResetsThatPerson() {
+        Instant now = Instant.now();
+        BudgetLimit perDay = BudgetLimit.usd(BudgetScope.USER, BudgetMetric.USD_PER_DAY, new BigDecimal("1.00"));
+        try (UsageStore store = open(config)) {
+            store.record(row(now.toString(), "slack", "T0FAKE", "C0FAKE", "U0123ABCD", "gpt-6-luna",
+                    new Usage(10, 0, 5), "0.100000"));
+            store.record(row(now.toString(), "slack", "", "D0FAKE", "U0123ABCD", "gpt-6-luna",
+                    new Usage(10, 0, 5), "0.200000"));
+            var reserved = (ReserveResult.Reserved) store.reserve(new ReservationRequest(List.of(
+                    new BudgetCharge(perDay, SLACK_USER, 300_000_000L)), Duration.ofMinutes(5)));
+            store.settle(reserved.id(), new Usage(20, 0, 10), new BigDecimal("0.300000"));
+        }
+
+        assertThat(run("--since", "2026-11-01", "--by", "user", "--format", "csv")).isZero();
+        assertThat(text(out).lines().filter(line -> line.startsWith("slack:"))).as("the channel's and the DM's rows")
+                .singleElement().satisfies(line -> assertThat(line).startsWith("slack:U0123ABCD,4,"));
+        out.reset();
+        int status = new UsageCommand(config, UsageCommandTest::open, Clock.systemUTC(), print(out), print(err))
+                .run(List.of("reset", "--user", "slack:T0FAKE:U0123ABCD"));
+
+        assertThat(status).isZero();
+        assertThat(text(out)).isEqualTo("reset " + SLACK_USER + ": its spend for today and this month (UTC) is cleared\n");
+        try (UsageStore store = open(config)) {
+            assertThat(store.used(BudgetScope.USER, BudgetMetric.USD_PER_DAY, SLACK_USER)).isZero();
         }
     }
 

@@ -47,7 +47,7 @@ class SlackOwnUsageTest {
     @Test
     void askUsageShowsTheAskerTheirOwnDayAndWhatIsLeftPrivatelyWithoutAModelCall() throws Exception {
         store = UsageStores.open("jdbc:sqlite:" + dir.resolve("askgate.db"), "", "");
-        String subject = "slack:" + FakeSlack.TEAM_ID + ":" + SlackHarness.USER;
+        String subject = "slack:" + SlackHarness.USER;
         store.record(new LedgerRow(Instant.now(), "slack", FakeSlack.TEAM_ID, SlackHarness.CHANNEL, SlackHarness.USER,
                 "gpt-6-luna", new Usage(1000, 0, 250), new BigDecimal("0.250000"), "answered", Duration.ofSeconds(1),
                 "req-FAKE", "main", RedactedKey.of(SlackHarness.OPENAI_KEY)));

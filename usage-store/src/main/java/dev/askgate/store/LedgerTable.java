@@ -79,10 +79,10 @@ final class LedgerTable {
         });
     }
 
-    /** Group names match the budget subjects ({@code slack:T1:U1}), so a report and a limit name a user alike. */
+    /** Group names match the budget subjects ({@code slack:U1}), so a report and a limit name a user alike. */
     private static String groupExpression(ReportGrouping by) {
         return switch (by) {
-            case USER -> "platform || ':' || workspace || ':' || user_id";
+            case USER -> "platform || ':' || user_id";
             case CHANNEL -> "platform || ':' || workspace || ':' || channel";
             case WORKSPACE -> "platform || ':' || workspace";
             case MODEL -> "model";

@@ -14,11 +14,13 @@ final class NewestSchema {
     private static final List<AppliedMigration> SQLITE = List.of(
             applied("1", "V1__ledger_and_budgets.sql", -421180694),
             applied("2", "V2__seen_events_and_ledger_time_index.sql", -1217052076),
-            applied("3", "V3__answer_feedback.sql", -1785633225));
+            applied("3", "V3__answer_feedback.sql", -1785633225),
+            applied("4", "V4__user_budgets_per_person.sql", -1828775554));
     private static final List<AppliedMigration> POSTGRESQL = List.of(
             applied("1", "V1__ledger_and_budgets.sql", 1070807554),
             applied("2", "V2__seen_events_and_ledger_time_index.sql", -1217052076),
-            applied("3", "V3__answer_feedback.sql", -1785633225));
+            applied("3", "V3__answer_feedback.sql", -1785633225),
+            applied("4", "V4__user_budgets_per_person.sql", 65981642));
 
     private NewestSchema() {
     }

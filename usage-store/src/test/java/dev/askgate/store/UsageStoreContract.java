@@ -8,6 +8,7 @@ import dev.askgate.core.usage.BudgetScope;
 import dev.askgate.core.usage.FeedbackLine;
 import dev.askgate.core.usage.ReportGrouping;
 import dev.askgate.core.usage.ReportLine;
+import dev.askgate.core.usage.ReservationId;
 import dev.askgate.core.usage.ReserveResult;
 import dev.askgate.core.usage.UsageStore;
 import dev.askgate.core.usage.UsageStoreException;
@@ -91,8 +92,8 @@ abstract class UsageStoreContract {
         store.record(row(NOON, "U2", "gpt-6-luna", Usage.estimated(10, 5), "0.000004"));
 
         assertThat(store.report(ReportGrouping.USER, NOON.minusSeconds(60))).containsExactly(
-                new ReportLine("slack:T1:U1", 2, 300, 20, 5, 150, 10, new BigDecimal("0.002100000"), 0),
-                new ReportLine("slack:T1:U2", 1, 10, 0, 0, 5, 0, new BigDecimal("0.000004000"), 1));
+                new ReportLine("slack:U1", 2, 300, 20, 5, 150, 10, new BigDecimal("0.002100000"), 0),
+                new ReportLine("slack:U2", 1, 10, 0, 0, 5, 0, new BigDecimal("0.000004000"), 1));
         assertThat(store.report(ReportGrouping.MODEL, NOON)).extracting(ReportLine::group, ReportLine::requests)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("gpt-6.1-sol", 1L),
                         org.assertj.core.groups.Tuple.tuple("gpt-6-luna", 2L));
@@ -404,7 +405,7 @@ abstract class UsageStoreContract {
     @Test
     void anEmptyDatabaseIsMigratedToTheNewestSchema() throws SQLException {
         open();
-        assertThat(appliedVersions()).containsExactly("1", "2", "3");
+        assertThat(appliedVersions()).containsExactly("1", "2", "3", "4");
         assertThat(history()).as("Flyway's history of the shipped migrations, which NewestSchema must list exactly")
                 .isEqualTo(NewestSchema.of(dialect()));
     }
@@ -436,7 +437,7 @@ abstract class UsageStoreContract {
         StoreUrl parsed = StoreUrl.parse(url()).orElseThrow();
         try (HikariDataSource pool = Pools.open(parsed, user(), password(), StoreSettings.defaults())) {
             assertThat(Migrations.migrate(pool, parsed.dialect(), "2")).isEqualTo(new Migrations.Migrated(2));
-            assertThat(Migrations.migrate(pool, parsed.dialect())).isEqualTo(new Migrations.Migrated(1));
+            assertThat(Migrations.migrate(pool, parsed.dialect())).isEqualTo(new Migrations.Migrated(2));
             assertThat(Migrations.migrate(pool, parsed.dialect())).isEqualTo(new Migrations.AlreadyNewest());
         }
     }
@@ -459,13 +460,54 @@ abstract class UsageStoreContract {
 
         UsageStore store = open();
 
-        assertThat(appliedVersions()).containsExactly("1", "2", "3");
+        assertThat(appliedVersions()).containsExactly("1", "2", "3", "4");
         assertThat(store.report(ReportGrouping.USER, NOON)).singleElement()
                 .satisfies(line -> assertThat(line.promptTokens()).isEqualTo(7));
         assertThat(store.firstSighting("slack", "Ev1")).isTrue();
         store.recordFeedback(vote(NOON, "U2", "a1b2c3d4e5f6", UP));
         assertThat(store.feedbackReport(NOON)).as("an old row has no Askgate request id to join")
                 .containsExactly(new FeedbackLine("", 1, 0));
+    }
+
+    @Test
+    void aVersionThreeDatabaseKeepsOneUserBudgetPerPersonAddingUpTheirWorkspacesAndDirectMessages() throws SQLException {
+        long today = BudgetMetric.USD_PER_DAY.period().start(NOON).toEpochMilli();
+        StoreUrl parsed = StoreUrl.parse(url()).orElseThrow();
+        try (HikariDataSource pool = Pools.open(parsed, user(), password(), StoreSettings.defaults())) {
+            Migrations.migrate(pool, parsed.dialect(), "3");
+            try (Connection connection = pool.getConnection(); Statement insert = connection.createStatement()) {
+                // Version 3's subjects: a user's counter per workspace, and one more for their direct messages.
+                insert.executeUpdate("INSERT INTO budget_counter (scope, subject, metric, period_start_ms, used, held)"
+                        + " VALUES ('user', 'slack:T1:U1', 'usd_per_day', " + today + ", 300, 100),"
+                        + " ('user', 'slack::U1', 'usd_per_day', " + today + ", 200, 0),"
+                        + " ('user', 'slack:T1:U2', 'usd_per_day', " + today + ", 50, 0),"
+                        + " ('user', 'terminal::ops:night', 'usd_per_day', " + today + ", 7, 0),"
+                        + " ('channel', 'slack:T1:C1', 'usd_per_day', " + today + ", 400, 0)");
+                insert.executeUpdate("INSERT INTO reservation (id, expires_at_ms, holding) VALUES ('r-open', "
+                        + NOON.plusSeconds(600).toEpochMilli() + ", TRUE)");
+                insert.executeUpdate("INSERT INTO reservation_hold (reservation_id, scope, subject, metric,"
+                        + " period_start_ms, amount) VALUES ('r-open', 'user', 'slack:T1:U1', 'usd_per_day', "
+                        + today + ", 100)");
+            }
+        }
+
+        UsageStore store = open();
+
+        assertThat(appliedVersions()).containsExactly("1", "2", "3", "4");
+        assertThat(store.used(BudgetScope.USER, BudgetMetric.USD_PER_DAY, "slack:U1")).as("300 + 100 held + 200")
+                .isEqualTo(600);
+        assertThat(store.used(BudgetScope.USER, BudgetMetric.USD_PER_DAY, "slack:T1:U1")).isZero();
+        assertThat(store.used(BudgetScope.USER, BudgetMetric.USD_PER_DAY, "slack::U1")).isZero();
+        assertThat(store.used(BudgetScope.USER, BudgetMetric.USD_PER_DAY, "slack:U2")).isEqualTo(50);
+        assertThat(store.used(BudgetScope.USER, BudgetMetric.USD_PER_DAY, "terminal:ops:night"))
+                .as("a user id with a colon is kept whole").isEqualTo(7);
+        assertThat(store.used(BudgetScope.CHANNEL, BudgetMetric.USD_PER_DAY, "slack:T1:C1"))
+                .as("only user subjects change").isEqualTo(400);
+
+        store.settle(new ReservationId("r-open"), new Usage(1, 0, 1), new BigDecimal("0.000000040"));
+        assertThat(store.used(BudgetScope.USER, BudgetMetric.USD_PER_DAY, "slack:U1"))
+                .as("the reservation held before the upgrade settles on the merged counter: 500 + 40")
+                .isEqualTo(540);
     }
 
     @Test

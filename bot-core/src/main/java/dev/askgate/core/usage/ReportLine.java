@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
- * One group of a usage report: the group's name (such as {@code slack:T1:U1}, a model, or a key's name and
+ * One group of a usage report: the group's name (such as {@code slack:U1}, a model, or a key's name and
  * redacted form), the number of calls, token sums and cost; {@code estimatedRequests} of the calls had
  * estimated usage.
  */

@@ -37,6 +37,22 @@ class BudgetValuesTest {
     }
 
     @Test
+    void aPersonHasOneUserBudgetInEveryWorkspaceAndTheirDirectMessagesWhileTheOtherScopesStayApart() {
+        Caller inTeam = new Caller(Platform.SLACK, "T1", "C1", "U1");
+        Caller inOtherTeam = new Caller(Platform.SLACK, "T2", "C9", "U1");
+        Caller direct = new Caller(Platform.SLACK, "", "D1", "U1");
+        Caller discordDirect = new Caller(Platform.DISCORD, "", "D1", "U1");
+
+        assertThat(List.of(inTeam, inOtherTeam, direct)).extracting(caller -> Budgets.subject(BudgetScope.USER, caller))
+                .containsOnly("slack:U1");
+        assertThat(Budgets.subject(BudgetScope.USER, discordDirect)).as("another platform's id is another person")
+                .isEqualTo("discord:U1");
+        assertThat(List.of(inTeam, inOtherTeam, direct))
+                .extracting(caller -> Budgets.subject(BudgetScope.WORKSPACE, caller))
+                .containsExactly("slack:T1", "slack:T2", "slack:");
+    }
+
+    @Test
     void dollarsBecomeNanoDollarsRoundedUpSoAHoldIsNeverShort() {
         assertThat(Usd.toNanos(new BigDecimal("0.0000000001"))).isEqualTo(1);
         assertThat(Usd.fromNanos(1_500_000_000L)).isEqualByComparingTo("1.5");
@@ -55,8 +71,8 @@ class BudgetValuesTest {
         assertThat(budgets.charges(caller, 5_000, new BigDecimal("0.01"), false))
                 .extracting(BudgetCharge::subject, BudgetCharge::amount)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("slack:T1:U1", 1L),
-                        org.assertj.core.groups.Tuple.tuple("slack:T1:U1", 10_000_000L),
+                        org.assertj.core.groups.Tuple.tuple("slack:U1", 1L),
+                        org.assertj.core.groups.Tuple.tuple("slack:U1", 10_000_000L),
                         org.assertj.core.groups.Tuple.tuple("slack:T1:C1", 5_000L),
                         org.assertj.core.groups.Tuple.tuple("slack:T1", 10_000_000L),
                         org.assertj.core.groups.Tuple.tuple("*", 10_000_000L));

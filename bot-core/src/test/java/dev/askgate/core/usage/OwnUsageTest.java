@@ -31,11 +31,11 @@ class OwnUsageTest {
     void theAskerSeesTheirDayAndMonthAndWhatIsLeftUnderEachLimitWithItsReset() {
         var store = new ReadOnlyStore(Map.of(
                 Instant.parse("2026-12-02T00:00:00Z"), List.of(
-                        line("slack:T1:U2", 9, 9000, 900, "0.900000"),
-                        line("slack:T1:U1", 2, 1300, 320, "0.000270")),
-                Instant.parse("2026-12-01T00:00:00Z"), List.of(line("slack:T1:U1", 5, 4000, 1000, "0.250000"))),
-                Map.of("USER USD_PER_DAY slack:T1:U1", 270_000L, "USER TOKENS_PER_DAY slack:T1:U1", 1620L,
-                        "USER USD_PER_MONTH slack:T1:U1", 250_000_000L, "GLOBAL USD_PER_DAY *", 12_500_000_000L));
+                        line("slack:U2", 9, 9000, 900, "0.900000"),
+                        line("slack:U1", 2, 1300, 320, "0.000270")),
+                Instant.parse("2026-12-01T00:00:00Z"), List.of(line("slack:U1", 5, 4000, 1000, "0.250000"))),
+                Map.of("USER USD_PER_DAY slack:U1", 270_000L, "USER TOKENS_PER_DAY slack:U1", 1620L,
+                        "USER USD_PER_MONTH slack:U1", 250_000_000L, "GLOBAL USD_PER_DAY *", 12_500_000_000L));
 
         String text = new OwnUsage(store, BUDGETS, NOW).describe(ALICE);
 
